@@ -1,0 +1,35 @@
+package org.fwbench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code fwbench} command: a picocli parent whose subcommands do the work. */
+@Command(name = "fwbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Puts web frameworks side by side on one machine: memory, speed, stability.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code of a run that worked but broke a threshold or saw failures. */
+    public static final int EXIT_FAILED = 1;
+    /** Exit code of bad input: options, files, names. */
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and the tests. */
+    public static CommandLine commandLine() {
+        return Cli.configure(new CommandLine(new Main()));
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: try 'fwbench --help'");
+    }
+}
