@@ -1,0 +1,119 @@
+package org.fwbench.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import org.fwbench.load.Progress;
+import org.fwbench.memory.TreeMemory;
+import org.fwbench.report.Format;
+import org.fwbench.result.Measurement;
+import org.fwbench.result.TargetResult;
+import org.fwbench.run.RunListener;
+
+/**
+ * What a person watching {@code fwbench run} sees: the seed's familiar memory lines per target on
+ * stdout, and progress on stderr (one live line on a terminal, plain lines otherwise).
+ */
+class ConsoleProgress implements RunListener {
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean live;
+    private boolean statusShown;
+
+    ConsoleProgress(PrintWriter out, PrintWriter err, boolean live) {
+        this.out = out;
+        this.err = err;
+        this.live = live;
+    }
+
+    @Override
+    public void targetStarting(String target, int repeat) {
+        status(String.format(Locale.ROOT, "%s: starting (repeat %d)", target, repeat), true);
+    }
+
+    @Override
+    public void targetReady(String target, String version, long pid, double startupSeconds, TreeMemory idle,
+            String firstUrl) {
+        clearStatus();
+        out.println(String.format(Locale.ROOT, "%-32s PID=%-7d %s  ready in %.2f s  %s",
+                label(target, version), pid, memory(idle), startupSeconds, firstUrl));
+        out.flush();
+    }
+
+    @Override
+    public void targetStopping(String target, String version, TargetResult.Start start) {
+        clearStatus();
+        out.println(String.format(Locale.ROOT, "%-32s PID=%-7d %s  after load",
+                label(target, version), start.pid(), start.after() == null ? "(exited)" : memory(start.after())));
+        out.flush();
+    }
+
+    @Override
+    public void targetSkipped(String target, String reason) {
+        clearStatus();
+        out.println(target + ": skipped: " + reason);
+        out.flush();
+    }
+
+    @Override
+    public void targetFailed(String target, String reason, List<String> logTail) {
+        clearStatus();
+        out.println(target + ": FAILED: " + reason);
+        logTail.forEach(l -> out.println("    | " + l));
+        out.flush();
+    }
+
+    @Override
+    public void verified(String target, String scenario, List<String> problems) {
+        if (!problems.isEmpty()) {
+            clearStatus();
+            out.println(target + ": scenario '" + scenario + "' fails verification: " + String.join("; ", problems));
+            out.flush();
+        }
+    }
+
+    @Override
+    public void loadProgress(String target, String scenario, int repeat, Progress p) {
+        status(String.format(Locale.ROOT, "%s %s #%d %s %4.1fs  %s req/s  %d errors  %d conns", target, scenario,
+                repeat, p.warmup() ? "warm-up" : "measure", p.elapsedSeconds(), Format.number(p.requestsPerSecond()),
+                p.errors(), p.connections()), false);
+    }
+
+    @Override
+    public void measured(String target, String scenario, Measurement m) {
+        status(String.format(Locale.ROOT, "%s %s #%d: %s req/s, p99 %s ms, %.1f%% ok", target, scenario, m.repeat(),
+                Format.number(m.load().throughput()), Format.number(m.load().latencyMs().p99()),
+                m.load().successPercent()), true);
+    }
+
+    /** The seed's MEM(rss,vms) figures, with the USS and PSS it lacked. */
+    private static String memory(TreeMemory m) {
+        return String.format(Locale.ROOT, "MEM(rss,vms,uss,pss)=(%s, %s, %s, %s) MiB", Format.mib(m.rssBytes()),
+                Format.mib(m.vmsBytes()), Format.mib(m.ussBytes()), Format.mib(m.pssBytes()));
+    }
+
+    private static String label(String target, String version) {
+        return version == null || version.isEmpty() ? target : target + " " + version;
+    }
+
+    /** On a terminal the line is rewritten in place; in a log only the lines that matter are kept. */
+    private void status(String line, boolean important) {
+        if (live) {
+            err.print("\r\033[K" + line);
+            err.flush();
+            statusShown = true;
+        } else if (important) {
+            err.println(line);
+            err.flush();
+        }
+    }
+
+    private void clearStatus() {
+        if (statusShown) {
+            err.print("\r\033[K");
+            err.flush();
+            statusShown = false;
+        }
+    }
+}

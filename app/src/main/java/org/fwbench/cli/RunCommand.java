@@ -1,0 +1,231 @@
+package org.fwbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.fwbench.report.AtomicFiles;
+import org.fwbench.report.ComparisonTable;
+import org.fwbench.report.ConsoleReport;
+import org.fwbench.report.CsvReport;
+import org.fwbench.report.Json;
+import org.fwbench.report.MarkdownReport;
+import org.fwbench.result.RunResult;
+import org.fwbench.result.TargetResult;
+import org.fwbench.run.Plans;
+import org.fwbench.run.RunListener;
+import org.fwbench.run.RunPlan;
+import org.fwbench.run.Runner;
+import org.fwbench.suite.LoadSettings;
+import org.fwbench.suite.ScenarioDef;
+import org.fwbench.suite.Suite;
+import org.fwbench.suite.SuiteException;
+import org.fwbench.suite.SuiteLoader;
+import org.fwbench.suite.TargetDef;
+import org.fwbench.target.CpuSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fwbench run}: every target of a suite on every scenario, side by side. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Starts each target of a suite, checks its answers, measures its memory and hammers it on "
+                + "every scenario, then prints one comparison table and writes results.json, .csv and .md.",
+                "With no SUITE it runs the built-in Java suite (suites/java.yaml)."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "SUITE", description = "Suite file (YAML). Default: suites/java.yaml.")
+    Path suiteFile;
+
+    @Option(names = "--targets", split = ",", paramLabel = "NAME", description = "Only these targets, in this order.")
+    List<String> targets = List.of();
+
+    @Option(names = "--scenarios", split = ",", paramLabel = "NAME", description = "Only these scenarios.")
+    List<String> scenarios = List.of();
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", description = "Measured time per scenario and repeat, e.g. 10s.")
+    Duration duration;
+
+    @Option(names = {"-c", "--connections"}, paramLabel = "N", description = "Concurrent connections (users).")
+    Integer connections;
+
+    @Option(names = {"-R", "--rate"}, paramLabel = "RPS", description = "Open model: requests per second at a constant arrival rate.")
+    Double rate;
+
+    @Option(names = {"-n", "--requests"}, paramLabel = "N", description = "Exactly N requests per scenario and repeat.")
+    Long requests;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", description = "Per-request timeout.")
+    Duration timeout;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", description = "Load before each measurement that is not counted.")
+    Duration warmup;
+
+    @Option(names = "--no-keepalive", description = "A new TCP connection for every request.")
+    boolean noKeepAlive;
+
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "3", description = "Measurements of each target x scenario (default ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--no-restart", description = "Keep one process per target across repeats (default: a fresh start per repeat).")
+    boolean noRestart;
+
+    @Option(names = "--phases", paramLabel = "K", defaultValue = "1", description = "Split each measurement into K loads with memory read after each: a leak check.")
+    int phases;
+
+    @Option(names = "--together", description = "Start all targets at once and keep them running while each is measured (the seed's setup).")
+    boolean together;
+
+    @Option(names = "--cpus-load", paramLabel = "CPUS", description = "CPUs for the load engine, e.g. 0 or 0-1 (default: the first half).")
+    String cpusLoad;
+
+    @Option(names = "--cpus-target", paramLabel = "CPUS", description = "CPUs for the targets (default: the rest).")
+    String cpusTarget;
+
+    @Option(names = "--no-pin", description = "Do not pin the engine and the targets to CPUs.")
+    boolean noPin;
+
+    @Option(names = "--python", paramLabel = "PATH", description = "Python for ${python} (default: /usr/bin/python3, or env FWBENCH_PYTHON).")
+    String python;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/<timestamp>).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        validate();
+        Path home = Home.get();
+        Suite suite = load(suiteFile != null ? suiteFile : home.resolve("suites/java.yaml"));
+        Path outDir = out != null ? out : home.resolve("results")
+                .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(outDir.resolve("logs"));
+        RunPlan plan = new RunPlan(suite, selectTargets(suite), Plans.scenarios(suite, selectScenarios(suite), overrides()),
+                RunPlan.Mode.STANDARD, repeats, !noRestart, phases, together, cpus(), home, python(), outDir.resolve("logs"),
+                commandLine());
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        RunListener listener = new ConsoleProgress(stdout, stderr, Terminal.isInteractive()) {
+            @Override
+            public void checkpoint(RunResult soFar) {
+                save(outDir, soFar);
+            }
+        };
+        RunResult result = new Runner(plan, listener).run();
+        ConsoleReport.print(ComparisonTable.of(result), stdout);
+        AtomicFiles.write(outDir.resolve("results.csv"), CsvReport.render(result));
+        AtomicFiles.write(outDir.resolve("results.md"), MarkdownReport.render(result));
+        stdout.println();
+        stdout.println("Results: " + outDir.resolve("results.json") + " (also .csv, .md; target logs in "
+                + outDir.resolve("logs") + ")");
+        stdout.flush();
+        boolean anyFailed = result.targets().stream().anyMatch(t -> TargetResult.FAILED.equals(t.status())
+                || t.scenarios().stream().anyMatch(s -> !s.ok()));
+        return anyFailed ? Main.EXIT_FAILED : 0;
+    }
+
+    private static void save(Path outDir, RunResult soFar) {
+        try {
+            Json.write(outDir.resolve("results.json"), soFar);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write results to " + outDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void validate() {
+        if (repeats < 1) {
+            throw new UsageException("--repeat must be at least 1, not " + repeats);
+        }
+        if (phases < 1) {
+            throw new UsageException("--phases must be at least 1, not " + phases);
+        }
+        if (connections != null && connections < 1) {
+            throw new UsageException("--connections must be at least 1, not " + connections);
+        }
+        if (requests != null && requests < 1) {
+            throw new UsageException("--requests must be at least 1, not " + requests);
+        }
+        if (rate != null && rate <= 0) {
+            throw new UsageException("--rate must be positive, not " + rate);
+        }
+    }
+
+    private static Suite load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no suite file at " + file);
+        }
+        try {
+            return SuiteLoader.load(file);
+        } catch (SuiteException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private List<TargetDef> selectTargets(Suite suite) {
+        if (targets.isEmpty()) {
+            return suite.targets();
+        }
+        List<TargetDef> selected = new ArrayList<>();
+        for (String name : targets) {
+            selected.add(suite.target(name).orElseThrow(() -> new UsageException("unknown target '" + name
+                    + "' (" + suite.file() + " has: " + String.join(", ", suite.targets().stream().map(TargetDef::name).toList()) + ")")));
+        }
+        return selected;
+    }
+
+    private List<ScenarioDef> selectScenarios(Suite suite) {
+        if (scenarios.isEmpty()) {
+            return suite.scenarios();
+        }
+        List<ScenarioDef> selected = new ArrayList<>();
+        for (String name : scenarios) {
+            selected.add(suite.scenario(name).orElseThrow(() -> new UsageException("unknown scenario '" + name
+                    + "' (" + suite.file() + " has: " + String.join(", ", suite.scenarios().stream().map(ScenarioDef::name).toList()) + ")")));
+        }
+        return selected;
+    }
+
+    private LoadSettings overrides() {
+        return new LoadSettings(duration, warmup, connections, rate, requests, timeout, noKeepAlive ? Boolean.FALSE : null,
+                null, null);
+    }
+
+    private CpuSet.Split cpus() {
+        if (noPin) {
+            return null;
+        }
+        CpuSet.Split split = CpuSet.defaultSplit(CpuSet.available());
+        CpuSet load = cpusLoad == null ? split.load() : CpuSet.parse(cpusLoad);
+        CpuSet target = cpusTarget == null ? split.target() : CpuSet.parse(cpusTarget);
+        return new CpuSet.Split(load, target);
+    }
+
+    private String python() {
+        if (python != null) {
+            return python;
+        }
+        String env = System.getenv("FWBENCH_PYTHON");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    }
+
+    private List<String> commandLine() {
+        List<String> argv = new ArrayList<>();
+        argv.add("fwbench");
+        argv.addAll(spec.commandLine().getParseResult().originalArgs());
+        return argv;
+    }
+}

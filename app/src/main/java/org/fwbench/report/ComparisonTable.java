@@ -1,0 +1,131 @@
+package org.fwbench.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.fwbench.memory.TreeMemory;
+import org.fwbench.result.RunResult;
+import org.fwbench.result.ScenarioRanking;
+import org.fwbench.result.ScenarioResult;
+import org.fwbench.result.Summary;
+import org.fwbench.result.TargetResult;
+
+/**
+ * The comparison as rows of text, one table per scenario, shared by the console and Markdown renderers:
+ * targets sorted by throughput, the best of each column marked with {@code *}, tied ranks with {@code =}.
+ */
+public final class ComparisonTable {
+
+    public static final List<String> HEADER = List.of("target", "version", "req/s", "rank", "p50 ms", "p99 ms",
+            "ok %", "statuses", "errors", "mem idle", "mem after", "mem peak", "CPU us/req", "startup");
+
+    /** One scenario's table; {@code problems} lists targets that could not be measured, with why. */
+    public record Table(String scenario, String caption, List<List<String>> rows, List<String> problems) {
+    }
+
+    private ComparisonTable() {
+    }
+
+    public static List<Table> of(RunResult result) {
+        List<Table> tables = new ArrayList<>();
+        for (String scenario : result.scenarioNames()) {
+            tables.add(table(result, scenario));
+        }
+        return tables;
+    }
+
+    private record Cell(TargetResult target, ScenarioResult scenario, Summary summary) {
+    }
+
+    private static Table table(RunResult result, String scenario) {
+        List<Cell> measured = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        ScenarioResult.AppliedLoad load = null;
+        for (TargetResult t : result.targets()) {
+            Optional<ScenarioResult> s = t.scenarios().stream().filter(x -> x.scenario().equals(scenario)).findFirst();
+            if (s.isPresent() && s.get().summary() != null) {
+                measured.add(new Cell(t, s.get(), s.get().summary()));
+                load = s.get().load();
+            }
+            if (!t.ok()) {
+                problems.add(t.name() + ": " + t.status() + ": " + t.reason());
+            } else if (s.isPresent() && !s.get().ok()) {
+                problems.add(t.name() + ": " + s.get().reason());
+            }
+        }
+        measured.sort(Comparator.comparingDouble((Cell c) -> c.summary().throughput().median()).reversed());
+        Optional<ScenarioRanking> ranking = result.rankings().stream()
+                .filter(r -> r.scenario().equals(scenario) && r.metric().equals("throughput")).findFirst();
+        List<List<String>> rows = new ArrayList<>();
+        for (Cell c : measured) {
+            Summary s = c.summary();
+            TargetResult.Start first = c.target().starts().isEmpty() ? null : c.target().starts().getFirst();
+            rows.add(List.of(
+                    c.target().name(),
+                    c.target().version(),
+                    Format.estimate(s.throughput()) + mark(measured, c, x -> x.summary().throughput().median(), true),
+                    rank(ranking, c.target().name()),
+                    Format.estimate(s.p50Ms()) + mark(measured, c, x -> x.summary().p50Ms().median(), false),
+                    Format.estimate(s.p99Ms()) + mark(measured, c, x -> x.summary().p99Ms().median(), false),
+                    Format.percent(s.successPercent().median()),
+                    Format.counts(s.statuses()),
+                    Format.counts(s.errors()),
+                    first == null ? "-" : Format.mib(memory(first.idle(), s.memoryBasis())),
+                    Format.estimateMib(s.memoryAfterBytes())
+                            + mark(measured, c, x -> x.summary().memoryAfterBytes().median(), false),
+                    Format.estimateMib(s.memoryPeakBytes()),
+                    Format.estimate(s.serverCpuMicrosPerRequest())
+                            + mark(measured, c, x -> x.summary().serverCpuMicrosPerRequest().median(), false),
+                    first == null ? "-" : Format.seconds(first.startupSeconds())
+                            + mark(measured, c, Cell::startup, false)));
+        }
+        return new Table(scenario, caption(scenario, load, result, measured), rows, problems);
+    }
+
+    private static String caption(String scenario, ScenarioResult.AppliedLoad load, RunResult result,
+            List<Cell> measured) {
+        String basis = measured.isEmpty() ? "pss" : measured.getFirst().summary().memoryBasis();
+        StringBuilder b = new StringBuilder("Scenario ").append(scenario);
+        if (load != null) {
+            b.append(" (").append(load.rate() > 0 ? Format.number(load.rate()) + " req/s offered, " : "")
+                    .append(load.connections()).append(" connections, ")
+                    .append(load.requests() > 0 ? load.requests() + " requests" : Format.number(load.durationSeconds()) + " s")
+                    .append(load.keepAlive() ? "" : ", no keep-alive")
+                    .append(", ").append(result.settings().repeats()).append(" repeats)");
+        }
+        b.append(": memory is ").append(basis.toUpperCase(Locale.ROOT))
+                .append(" in MiB; ± is the 95% confidence half-width; * best in column; = tied rank");
+        return b.toString();
+    }
+
+    private static Long memory(TreeMemory m, String basis) {
+        if (m == null) {
+            return null;
+        }
+        return "pss".equals(basis) ? m.pssBytes() : Long.valueOf(m.rssBytes());
+    }
+
+    private static double startup(Cell c) {
+        return c.target().starts().isEmpty() ? Double.NaN : c.target().starts().getFirst().startupSeconds();
+    }
+
+    private static String rank(Optional<ScenarioRanking> ranking, String target) {
+        return ranking.flatMap(r -> r.ranks().stream().filter(x -> x.target().equals(target)).findFirst())
+                .map(x -> x.rank() + (x.tied() ? "=" : ""))
+                .orElse("-");
+    }
+
+    /** {@code " *"} when this cell holds the best value of its column (and there is something to compare). */
+    private static String mark(List<Cell> cells, Cell cell, ToDoubleFunction<Cell> value, boolean higherIsBetter) {
+        if (cells.size() < 2) {
+            return "";
+        }
+        double best = higherIsBetter
+                ? cells.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN)
+                : cells.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
+        return value.applyAsDouble(cell) == best ? " *" : "";
+    }
+}

@@ -1,0 +1,53 @@
+package org.fwbench.report;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The comparison tables as aligned plain text for a terminal. */
+public final class ConsoleReport {
+
+    private ConsoleReport() {
+    }
+
+    public static void print(List<ComparisonTable.Table> tables, PrintWriter out) {
+        for (ComparisonTable.Table t : tables) {
+            out.println();
+            out.println(t.caption());
+            if (!t.rows().isEmpty()) {
+                List<List<String>> all = new ArrayList<>();
+                all.add(ComparisonTable.HEADER);
+                all.addAll(t.rows());
+                int[] widths = widths(all);
+                for (List<String> row : all) {
+                    out.println(line(row, widths));
+                }
+            }
+            for (String p : t.problems()) {
+                out.println("  ! " + p);
+            }
+        }
+        out.flush();
+    }
+
+    private static int[] widths(List<List<String>> rows) {
+        int[] w = new int[rows.getFirst().size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                w[i] = Math.max(w[i], row.get(i).length());
+            }
+        }
+        return w;
+    }
+
+    /** Names left-aligned, figures right-aligned, as in every table people read numbers from. */
+    private static String line(List<String> row, int[] widths) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < row.size(); i++) {
+            String cell = row.get(i);
+            String pad = " ".repeat(widths[i] - cell.length());
+            b.append(i < 2 ? cell + pad : pad + cell).append(i + 1 < row.size() ? "  " : "");
+        }
+        return b.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,45 @@
+package org.fwbench.result;
+
+import java.util.List;
+
+/**
+ * One target under one scenario.
+ *
+ * @param status       {@code ok}; {@code failed} (verification failed, or the target died: see reason);
+ *                     {@code not-run} (the target never got there)
+ * @param url          the URL as the load engine was given it (with the port of the first start)
+ * @param load         the load settings that applied, after suite, scenario and command-line precedence
+ * @param measurements one per repeat
+ * @param summary      figures over all repeats; null when nothing was measured
+ */
+public record ScenarioResult(
+        String scenario,
+        String method,
+        String url,
+        String status,
+        String reason,
+        AppliedLoad load,
+        List<Measurement> measurements,
+        Summary summary) {
+
+    public static final String OK = "ok";
+    public static final String FAILED = "failed";
+    public static final String NOT_RUN = "not-run";
+
+    public ScenarioResult {
+        measurements = List.copyOf(measurements);
+    }
+
+    public boolean ok() {
+        return OK.equals(status);
+    }
+
+    /**
+     * The load settings that applied to a scenario (durations in seconds).
+     *
+     * @param rate 0 for the closed model
+     */
+    public record AppliedLoad(double durationSeconds, double warmupSeconds, int connections, double rate, long requests,
+            double timeoutSeconds, boolean keepAlive, double spawnRate, double thinkTimeSeconds) {
+    }
+}

@@ -1,0 +1,159 @@
+package org.fwbench.run;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.fwbench.suite.Placeholders;
+import org.fwbench.suite.TargetDef;
+import org.fwbench.target.LaunchSpec;
+import org.fwbench.target.TargetFailedException;
+import org.fwbench.target.TargetProcess;
+
+/** Starts a suite's target as a process: placeholders, a port, its log file, CPUs, and readiness. */
+final class Launcher {
+
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(20);
+
+    private final RunPlan plan;
+    private final Placeholders placeholders;
+
+    Launcher(RunPlan plan) {
+        this.plan = plan;
+        this.placeholders = Placeholders.of(plan.suite(), plan.home(), plan.python());
+    }
+
+    /** Why the target cannot run here (its {@code requires} command failed), or empty. */
+    Optional<String> missingRequirement(TargetDef target) {
+        if (target.requires() == null || target.requires().isEmpty()) {
+            return Optional.empty();
+        }
+        CommandOutput out = runCommand(placeholders.argv(target.requires()), plan.suite().file().getParent());
+        if (out.exitCode() == 0) {
+            return Optional.empty();
+        }
+        String detail = out.lastLine().isEmpty() ? "" : " (" + out.lastLine() + ")";
+        return Optional.of("not installed" + detail);
+    }
+
+    /** The target's version: the suite's fixed string, or the first line its version command prints. */
+    String version(TargetDef target) {
+        if (target.version() == null) {
+            return "";
+        }
+        if (target.version().fixed() != null) {
+            return target.version().fixed();
+        }
+        CommandOutput out = runCommand(placeholders.argv(target.version().command()), workingDir(target));
+        return out.exitCode() == 0 ? out.firstLine() : "unknown";
+    }
+
+    /** Starts the target on a port of its own and waits until it answers. */
+    Session start(TargetDef target) {
+        int port = target.port() != null ? requireFree(target.port()) : freePort();
+        Placeholders p = placeholders.withPort(port);
+        List<String> argv = p.argv(target.command());
+        URI ready = URI.create("http://127.0.0.1:" + port + p.expand(readinessPath(target)));
+        Duration readyTimeout = target.ready() != null && target.ready().timeout() != null
+                ? target.ready().timeout() : Duration.ofSeconds(30);
+        LaunchSpec spec = new LaunchSpec(target.name(), argv, workingDir(target),
+                target.env().entrySet().stream().collect(Collectors.toMap(
+                        Map.Entry::getKey, e -> p.expand(e.getValue()))),
+                ready, readyTimeout, logFile(target), plan.cpus() == null ? null : plan.cpus().target());
+        TargetProcess process = TargetProcess.start(spec);
+        try {
+            Duration startup = process.awaitReady();
+            return new Session(target, process, port, argv, startup);
+        } catch (TargetFailedException | RuntimeException e) {
+            process.stop();
+            throw e;
+        }
+    }
+
+    Path logFile(TargetDef target) {
+        return plan.logDir().resolve(target.name() + ".log");
+    }
+
+    private String readinessPath(TargetDef target) {
+        if (target.ready() != null && target.ready().path() != null) {
+            return target.ready().path();
+        }
+        return target.pathFor(plan.scenarios().getFirst().def());
+    }
+
+    private Path workingDir(TargetDef target) {
+        Path suiteDir = plan.suite().file().toAbsolutePath().getParent();
+        return target.cwd() == null ? suiteDir : suiteDir.resolve(placeholders.expand(target.cwd())).normalize();
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new TargetFailedException("no free port on 127.0.0.1: " + e.getMessage());
+        }
+    }
+
+    private static int requireFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new TargetFailedException("port " + port + " is busy");
+        }
+    }
+
+    private static CommandOutput runCommand(List<String> argv, Path cwd) {
+        try {
+            Process p = new ProcessBuilder(argv).directory(cwd.toFile()).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                return new CommandOutput(-1, "timed out");
+            }
+            return new CommandOutput(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new CommandOutput(-1, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new CommandOutput(-1, "interrupted");
+        }
+    }
+
+    private record CommandOutput(int exitCode, String text) {
+        String firstLine() {
+            return text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+        }
+
+        String lastLine() {
+            List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            return lines.isEmpty() ? "" : lines.getLast();
+        }
+    }
+
+    /** A started, ready target. */
+    record Session(TargetDef target, TargetProcess process, int port, List<String> argv, Duration startup)
+            implements AutoCloseable {
+
+        URI url(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public void close() {
+            process.stop();
+        }
+    }
+}

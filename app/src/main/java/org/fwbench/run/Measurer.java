@@ -1,0 +1,81 @@
+package org.fwbench.run;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.fwbench.load.LoadEngine;
+import org.fwbench.load.LoadResult;
+import org.fwbench.load.LoadSpec;
+import org.fwbench.load.Progress;
+import org.fwbench.memory.MemoryProbe;
+import org.fwbench.memory.MemorySampler;
+import org.fwbench.memory.TreeMemory;
+import org.fwbench.result.Measurement;
+
+/**
+ * Measures one repeat of one scenario against a running target: warm-up, then the measured load (in
+ * phases when asked) while the target's memory is sampled, then memory again after a short settle.
+ */
+final class Measurer {
+
+    /** Ten samples a second: fine enough to catch a peak, cheap enough not to disturb the target. */
+    static final Duration SAMPLING_INTERVAL = Duration.ofMillis(100);
+    /** Lets a garbage collector or allocator return memory before the "after" reading. */
+    static final Duration SETTLE = Duration.ofMillis(500);
+
+    private final LoadEngine engine;
+    private final MemoryProbe probe;
+    private final int phases;
+
+    Measurer(LoadEngine engine, MemoryProbe probe, int phases) {
+        this.engine = engine;
+        this.probe = probe;
+        this.phases = phases;
+    }
+
+    Measurement measure(long pid, RunPlan.PlannedScenario scenario, URI url, int repeat,
+            Consumer<Progress> progress) throws InterruptedException {
+        LoadSpec spec = LoadSpecs.measured(scenario, url);
+        Duration warmup = scenario.load().warmup();
+        if (!warmup.isZero()) {
+            engine.run(LoadSpecs.warmup(spec, warmup), p -> progress.accept(asWarmup(p)));
+        }
+        TreeMemory before = probe.read(pid);
+        List<LoadResult> loads = new ArrayList<>();
+        List<Measurement.Phase> phaseResults = new ArrayList<>();
+        MemorySampler sampler = MemorySampler.start(probe, pid, SAMPLING_INTERVAL);
+        TreeMemory end;
+        List<TreeMemory> timeline;
+        try {
+            for (int k = 1; k <= phases; k++) {
+                LoadResult load = engine.run(spec, progress);
+                loads.add(load);
+                if (phases > 1) {
+                    phaseResults.add(phase(k, load, probe.read(pid)));
+                }
+            }
+            end = probe.read(pid);
+        } finally {
+            timeline = sampler.stop();
+        }
+        Thread.sleep(SETTLE.toMillis());
+        TreeMemory after = probe.read(pid);
+        LoadResult load = Loads.combine(loads);
+        double cpu = Math.max(0, end.cpuSeconds() - before.cpuSeconds());
+        return new Measurement(repeat, load, before, after, Timelines.peak(timeline, end),
+                Timelines.points(timeline, load.startedAtMillis()), sampler.overhead(), cpu,
+                load.requests() == 0 ? 0 : cpu * 1e6 / load.requests(),
+                phaseResults, phaseResults.size() < 2 ? null : LeakDetector.check(phaseResults));
+    }
+
+    private static Progress asWarmup(Progress p) {
+        return new Progress(p.elapsedSeconds(), true, p.requests(), p.errors(), p.requestsPerSecond(), p.connections());
+    }
+
+    private static Measurement.Phase phase(int index, LoadResult load, TreeMemory m) {
+        return new Measurement.Phase(index, load.requests(), load.throughput(), load.latencyMs().p99(),
+                m.rssBytes(), m.pssBytes(), m.ussBytes());
+    }
+}

@@ -1,0 +1,46 @@
+package org.fwbench.run;
+
+import java.util.List;
+import org.fwbench.load.Progress;
+import org.fwbench.memory.TreeMemory;
+import org.fwbench.result.Measurement;
+import org.fwbench.result.RunResult;
+import org.fwbench.result.TargetResult;
+
+/**
+ * What the runner tells while it works, for live status lines and for saving results as they come.
+ * Every method has an empty default so a listener takes only what it needs.
+ */
+public interface RunListener {
+
+    default void targetStarting(String target, int repeat) {
+    }
+
+    /** A target answers; {@code idle} is its memory after a short settle, before any load. */
+    default void targetReady(String target, String version, long pid, double startupSeconds, TreeMemory idle,
+            String firstUrl) {
+    }
+
+    /** A target's start is over; {@code start.after()} is its memory after all load (null if it died). */
+    default void targetStopping(String target, String version, TargetResult.Start start) {
+    }
+
+    default void targetSkipped(String target, String reason) {
+    }
+
+    default void targetFailed(String target, String reason, List<String> logTail) {
+    }
+
+    default void verified(String target, String scenario, List<String> problems) {
+    }
+
+    default void loadProgress(String target, String scenario, int repeat, Progress progress) {
+    }
+
+    default void measured(String target, String scenario, Measurement measurement) {
+    }
+
+    /** A target is finished (measured, failed or skipped): the results so far, to be saved. */
+    default void checkpoint(RunResult soFar) {
+    }
+}

@@ -1,0 +1,66 @@
+package org.fwbench.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.fwbench.suite.LoadSettings;
+import org.fwbench.suite.ScenarioDef;
+import org.fwbench.suite.Suite;
+import org.fwbench.suite.TargetDef;
+import org.fwbench.target.CpuSet;
+
+/**
+ * What a run will do, decided before anything starts: the selected targets and scenarios, each
+ * scenario's load settings after precedence, and how to repeat.
+ *
+ * @param home        fwbench's root folder (the {@code ${home}} placeholder)
+ * @param python      the Python interpreter for {@code ${python}}
+ * @param cpus        which CPUs the engine and the targets get; null for no pinning
+ * @param logDir      where each target's stdout/stderr log goes
+ * @param commandLine the arguments fwbench was started with, recorded in the results
+ */
+public record RunPlan(
+        Suite suite,
+        List<TargetDef> targets,
+        List<PlannedScenario> scenarios,
+        Mode mode,
+        int repeats,
+        boolean restart,
+        int phases,
+        boolean together,
+        CpuSet.Split cpus,
+        Path home,
+        String python,
+        Path logDir,
+        List<String> commandLine) {
+
+    public RunPlan {
+        targets = List.copyOf(targets);
+        scenarios = List.copyOf(scenarios);
+        commandLine = List.copyOf(commandLine);
+        if (repeats < 1 || phases < 1) {
+            throw new IllegalArgumentException("repeats and phases must be at least 1");
+        }
+    }
+
+    /** A scenario with the load settings that apply to it, every field set. */
+    public record PlannedScenario(ScenarioDef def, LoadSettings load) {
+        public String name() {
+            return def.name();
+        }
+    }
+
+    /** The run's experiment: the standard comparison, or one of the seeds' experiments. */
+    public enum Mode {
+        STANDARD("standard"), SEED_COMPARE("seed-compare"), RAMP("ramp"), AB("ab");
+
+        private final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+}

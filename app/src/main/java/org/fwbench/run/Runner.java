@@ -1,0 +1,221 @@
+package org.fwbench.run;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fwbench.load.LoadEngine;
+import org.fwbench.memory.MemoryProbe;
+import org.fwbench.memory.TreeMemory;
+import org.fwbench.result.Environment;
+import org.fwbench.result.Measurement;
+import org.fwbench.result.RunResult;
+import org.fwbench.result.RunSettings;
+import org.fwbench.result.TargetResult;
+import org.fwbench.suite.TargetDef;
+import org.fwbench.target.CpuSet;
+import org.fwbench.target.TargetFailedException;
+
+/**
+ * Runs a plan: each target started (one at a time, or all together), verified, and measured on every
+ * scenario and repeat. A target that fails to start or dies is recorded with its reason and the run
+ * goes on with the others; every finished target is handed to the listener to be saved.
+ */
+public final class Runner {
+
+    private final RunPlan plan;
+    private final RunListener listener;
+    private final Launcher launcher;
+    private final MemoryProbe probe = MemoryProbe.forThisSystem();
+    private final Map<String, TargetRun> runs = new LinkedHashMap<>();
+    private final long startedAt = System.currentTimeMillis();
+    private Environment environment;
+
+    public Runner(RunPlan plan, RunListener listener) {
+        this.plan = plan;
+        this.listener = listener;
+        this.launcher = new Launcher(plan);
+    }
+
+    public RunResult run() throws InterruptedException {
+        boolean pinned = plan.cpus() != null && CpuSet.pinThisProcess(plan.cpus().load());
+        environment = Environments.detect(plan, pinned, probe);
+        for (TargetDef t : plan.targets()) {
+            runs.put(t.name(), new TargetRun(t, plan.scenarios(), launcher.logFile(t).toString()));
+        }
+        try (LoadEngine engine = new LoadEngine(); Verifier verifier = new Verifier()) {
+            Measurer measurer = new Measurer(engine, probe, plan.phases());
+            if (plan.together()) {
+                runTogether(measurer, verifier);
+            } else {
+                for (TargetRun run : runs.values()) {
+                    runAlone(run, measurer, verifier);
+                    listener.checkpoint(result());
+                }
+            }
+        }
+        RunResult result = result();
+        listener.checkpoint(result);
+        return result;
+    }
+
+    /** One target at a time, the others not running, restarted for each repeat unless told otherwise. */
+    private void runAlone(TargetRun run, Measurer measurer, Verifier verifier) throws InterruptedException {
+        if (skipped(run)) {
+            return;
+        }
+        int startsNeeded = plan.restart() ? plan.repeats() : 1;
+        int repeatsPerStart = plan.restart() ? 1 : plan.repeats();
+        for (int s = 0; s < startsNeeded && run.ok(); s++) {
+            int firstRepeat = s * repeatsPerStart + 1;
+            Launcher.Session session = start(run, firstRepeat);
+            if (session == null) {
+                return;
+            }
+            try {
+                TreeMemory idle = ready(run, session);
+                if (s == 0) {
+                    verify(run, session, verifier);
+                }
+                for (int r = firstRepeat; r < firstRepeat + repeatsPerStart && run.ok(); r++) {
+                    measureAll(run, session, measurer, r);
+                }
+                recordStart(run, session, idle);
+            } finally {
+                session.close();
+            }
+        }
+    }
+
+    /** The seeds' setup: every target running while each one is measured in turn. */
+    private void runTogether(Measurer measurer, Verifier verifier) throws InterruptedException {
+        Map<String, Launcher.Session> sessions = new LinkedHashMap<>();
+        Map<String, TreeMemory> idle = new LinkedHashMap<>();
+        try {
+            for (TargetRun run : runs.values()) {
+                if (!skipped(run)) {
+                    Launcher.Session session = start(run, 1);
+                    if (session != null) {
+                        sessions.put(run.name(), session);
+                    }
+                }
+            }
+            for (Map.Entry<String, Launcher.Session> e : sessions.entrySet()) {
+                idle.put(e.getKey(), ready(runs.get(e.getKey()), e.getValue()));
+                verify(runs.get(e.getKey()), e.getValue(), verifier);
+            }
+            for (Map.Entry<String, Launcher.Session> e : sessions.entrySet()) {
+                TargetRun run = runs.get(e.getKey());
+                for (int r = 1; r <= plan.repeats() && run.ok(); r++) {
+                    measureAll(run, e.getValue(), measurer, r);
+                }
+                listener.checkpoint(result());
+            }
+            for (Map.Entry<String, Launcher.Session> e : sessions.entrySet()) {
+                recordStart(runs.get(e.getKey()), e.getValue(), idle.get(e.getKey()));
+            }
+        } finally {
+            sessions.values().forEach(Launcher.Session::close);
+        }
+    }
+
+    private boolean skipped(TargetRun run) {
+        var missing = launcher.missingRequirement(run.target());
+        if (missing.isPresent()) {
+            run.skip(missing.get());
+            listener.targetSkipped(run.name(), missing.get());
+            return true;
+        }
+        return false;
+    }
+
+    private Launcher.Session start(TargetRun run, int repeat) {
+        listener.targetStarting(run.name(), repeat);
+        try {
+            Launcher.Session session = launcher.start(run.target());
+            run.command(session.argv());
+            if (repeat == 1) {
+                run.version(launcher.version(run.target()));
+            }
+            return session;
+        } catch (TargetFailedException e) {
+            run.fail(e.getMessage(), e.logTail());
+            listener.targetFailed(run.name(), e.getMessage(), e.logTail());
+            return null;
+        } catch (RuntimeException e) {
+            // A bad placeholder or an unreadable working directory: this target cannot run, the others can.
+            run.fail(e.getMessage(), List.of());
+            listener.targetFailed(run.name(), e.getMessage(), List.of());
+            return null;
+        }
+    }
+
+    private void verify(TargetRun run, Launcher.Session session, Verifier verifier) throws InterruptedException {
+        for (RunPlan.PlannedScenario s : plan.scenarios()) {
+            URI url = session.url(run.target().pathFor(s.def()));
+            List<String> problems = verifier.check(s.def(), url);
+            run.scenario(s.name()).verified(url.toString(), problems);
+            listener.verified(run.name(), s.name(), problems);
+        }
+    }
+
+    private void measureAll(TargetRun run, Launcher.Session session, Measurer measurer, int repeat)
+            throws InterruptedException {
+        for (TargetRun.ScenarioState state : run.runnable()) {
+            String scenario = state.planned().name();
+            URI url = session.url(run.target().pathFor(state.planned().def()));
+            Measurement m;
+            try {
+                m = measurer.measure(session.pid(), state.planned(), url, repeat,
+                        p -> listener.loadProgress(run.name(), scenario, repeat, p));
+            } catch (RuntimeException e) {
+                m = null;
+                if (session.process().isAlive()) {
+                    throw e;
+                }
+            }
+            if (!session.process().isAlive()) {
+                String why = "exited during scenario '" + scenario + "' (repeat " + repeat + ")";
+                state.fail(why);
+                run.fail(why, session.process().lastLogLines(20).lines().toList());
+                listener.targetFailed(run.name(), why, session.process().lastLogLines(20).lines().toList());
+                return;
+            }
+            state.add(m);
+            listener.measured(run.name(), scenario, m);
+        }
+    }
+
+    /** The idle memory of a freshly started target, announced with its version and first URL. */
+    private TreeMemory ready(TargetRun run, Launcher.Session session) throws InterruptedException {
+        TreeMemory idle = settledMemory(session);
+        String url = session.url(run.target().pathFor(plan.scenarios().getFirst().def())).toString();
+        listener.targetReady(run.name(), run.version(), session.pid(), session.startup().toNanos() / 1e9, idle, url);
+        return idle;
+    }
+
+    private TreeMemory settledMemory(Launcher.Session session) throws InterruptedException {
+        Thread.sleep(Measurer.SETTLE.toMillis());
+        return probe.read(session.pid());
+    }
+
+    private void recordStart(TargetRun run, Launcher.Session session, TreeMemory idle) throws InterruptedException {
+        TreeMemory after = session.process().isAlive() ? settledMemory(session) : null;
+        TargetResult.Start start = new TargetResult.Start(session.pid(), session.port(),
+                session.startup().toNanos() / 1e9, idle, after);
+        run.started(start);
+        listener.targetStopping(run.name(), run.version(), start);
+    }
+
+    private RunResult result() {
+        List<TargetResult> targets = new ArrayList<>();
+        runs.values().forEach(r -> targets.add(r.result()));
+        List<String> scenarios = plan.scenarios().stream().map(RunPlan.PlannedScenario::name).toList();
+        return new RunResult(RunResult.SCHEMA_VERSION, plan.suite().name(), plan.suite().file().toString(),
+                startedAt, System.currentTimeMillis(), plan.commandLine(), environment,
+                new RunSettings(plan.mode().label(), plan.repeats(), plan.restart() && !plan.together(),
+                        plan.phases(), plan.together()),
+                targets, Rankings.of(targets, scenarios));
+    }
+}

@@ -1,0 +1,131 @@
+package org.fwbench.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fwbench.result.Measurement;
+import org.fwbench.result.ScenarioResult;
+import org.fwbench.result.TargetResult;
+import org.fwbench.suite.TargetDef;
+
+/** What the runner learns about one target while it runs; becomes a {@link TargetResult} at the end. */
+final class TargetRun {
+
+    private final TargetDef target;
+    private final String logFile;
+    private final Map<String, ScenarioState> scenarios = new LinkedHashMap<>();
+    private final List<TargetResult.Start> starts = new ArrayList<>();
+    private String version = "";
+    private String status = TargetResult.OK;
+    private String reason;
+    private List<String> logTail = List.of();
+    private List<String> command = List.of();
+
+    TargetRun(TargetDef target, List<RunPlan.PlannedScenario> planned, String logFile) {
+        this.target = target;
+        this.logFile = logFile;
+        for (RunPlan.PlannedScenario s : planned) {
+            scenarios.put(s.name(), new ScenarioState(s));
+        }
+    }
+
+    TargetDef target() {
+        return target;
+    }
+
+    String name() {
+        return target.name();
+    }
+
+    boolean ok() {
+        return TargetResult.OK.equals(status);
+    }
+
+    void version(String v) {
+        version = v;
+    }
+
+    String version() {
+        return version;
+    }
+
+    void command(List<String> argv) {
+        command = argv;
+    }
+
+    void started(TargetResult.Start start) {
+        starts.add(start);
+    }
+
+    void skip(String why) {
+        status = TargetResult.SKIPPED;
+        reason = why;
+    }
+
+    void fail(String why, List<String> tail) {
+        status = TargetResult.FAILED;
+        reason = why;
+        logTail = List.copyOf(tail);
+    }
+
+    ScenarioState scenario(String name) {
+        return scenarios.get(name);
+    }
+
+    /** The scenarios that passed verification and may still be measured. */
+    List<ScenarioState> runnable() {
+        return scenarios.values().stream().filter(ScenarioState::runnable).toList();
+    }
+
+    TargetResult result() {
+        return new TargetResult(target.name(), version, status, reason, logTail, command, logFile, starts,
+                scenarios.values().stream().map(ScenarioState::result).toList());
+    }
+
+    /** One scenario of this target. */
+    static final class ScenarioState {
+        private final RunPlan.PlannedScenario planned;
+        private final List<Measurement> measurements = new ArrayList<>();
+        private String url = "";
+        private String status = ScenarioResult.NOT_RUN;
+        private String reason;
+
+        ScenarioState(RunPlan.PlannedScenario planned) {
+            this.planned = planned;
+        }
+
+        RunPlan.PlannedScenario planned() {
+            return planned;
+        }
+
+        void verified(String verifiedUrl, List<String> problems) {
+            url = verifiedUrl;
+            if (problems.isEmpty()) {
+                status = ScenarioResult.OK;
+            } else {
+                status = ScenarioResult.FAILED;
+                reason = "verification failed: " + String.join("; ", problems);
+            }
+        }
+
+        void fail(String why) {
+            status = ScenarioResult.FAILED;
+            reason = why;
+        }
+
+        void add(Measurement m) {
+            measurements.add(m);
+        }
+
+        boolean runnable() {
+            return ScenarioResult.OK.equals(status);
+        }
+
+        ScenarioResult result() {
+            return new ScenarioResult(planned.name(), planned.def().method(), url, status, reason,
+                    LoadSpecs.applied(planned.load()), measurements,
+                    measurements.isEmpty() ? null : Summaries.of(measurements));
+        }
+    }
+}

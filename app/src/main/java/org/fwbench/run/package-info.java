@@ -1,0 +1,6 @@
+/**
+ * The runner: turns a run plan into results. It starts each target, checks its answers, and measures
+ * every scenario with the load engine while sampling the target's memory; what it finds goes into the
+ * immutable records of {@code org.fwbench.result}, which it never prints.
+ */
+package org.fwbench.run;
