@@ -7,8 +7,8 @@ import org.apache.commons.statistics.inference.MannWhitneyUTest;
  *
  * <p>{@code ratio} is mean(A) / mean(B); {@code ratioLow} and {@code ratioHigh} are Fieller's 95% interval of it
  * (method {@code "fieller"}). A and B differ ({@code significant}) exactly when that interval excludes 1, which
- * is a Welch-type t test at the 5% level: it needs no more than two repeats a side, and with noisy repeats the
- * interval widens until it no longer tells them apart. {@code pValue} is the two-sided Mann-Whitney U test's
+ * is a Welch-type t test at the 5% level: it can decide with as few as two repeats a side, and with noisy repeats
+ * the interval widens until it no longer tells them apart. {@code pValue} is the two-sided Mann-Whitney U test's
  * (exact when there are no tied values, otherwise the normal approximation with tie correction), shown beside
  * it as a check that assumes nothing about the shape of the data; it does not decide, because with three repeats
  * a side it cannot fall below 0.1 however far apart A and B are.

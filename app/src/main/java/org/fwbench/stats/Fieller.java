@@ -29,7 +29,8 @@ record Fieller(double low, double high) {
         if (quadratic <= 0) {
             return UNBOUNDED;
         }
-        double spread = t * Math.sqrt(a.mean() * a.mean() * varB + b.mean() * b.mean() * varA - t * t * varA * varB);
+        // Equal to mean(a)^2 varB + mean(b)^2 varA - t^2 varA varB, written so that rounding cannot make it negative.
+        double spread = t * Math.sqrt(a.mean() * a.mean() * varB + varA * quadratic);
         double centre = a.mean() * b.mean();
         return new Fieller(Math.max(0, (centre - spread) / quadratic), (centre + spread) / quadratic);
     }

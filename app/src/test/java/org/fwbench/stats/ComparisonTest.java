@@ -25,6 +25,18 @@ class ComparisonTest {
     }
 
     @Test
+    void unequalSizesUseFractionalDegreesOfFreedom() {
+        // Reference: SciPy, Welch-Satterthwaite df 4.631 at the ratio, t.ppf(0.975, 4.631) = 2.6334105
+        Comparison c = Comparison.of(new double[] {1040, 980, 1110, 1005}, new double[] {890, 920, 870});
+
+        assertThat(c.ratio()).isCloseTo(1.1571828358208955, within(1e-12));
+        assertThat(c.ratioLow()).isCloseTo(1.0623171587905604, within(1e-9));
+        assertThat(c.ratioHigh()).isCloseTo(1.256302053317026, within(1e-9));
+        assertThat(c.significant()).isTrue();
+        assertThat(c.pValue()).isCloseTo(0.05714285714285714, within(1e-12));
+    }
+
+    @Test
     void threeAgainstThreeIsSignificantThoughMannWhitneyCannotGoBelowATenth() {
         // Every A above every B: U = 9, exact two-sided p = 2 / C(6, 3) = 0.1, the smallest there is for 3 vs 3.
         Comparison c = Comparison.of(TEN_TWELVE_FOURTEEN, FIVE_SIX_SEVEN);
@@ -145,6 +157,7 @@ class ComparisonTest {
 
         String json = Json.MAPPER.writeValueAsString(c);
 
+        assertThat(json).contains("\"ratioHigh\" : \"Infinity\"");
         assertThat(Json.MAPPER.readValue(json, Comparison.class)).isEqualTo(c);
     }
 }

@@ -40,6 +40,24 @@ class RankingTest {
     }
 
     @Test
+    void theExampleInTheDocumentation() {
+        Map<String, double[]> rps = Map.of(
+                "netty", new double[] {41200, 39800, 40500},
+                "jetty", new double[] {38900, 41400, 40100},
+                "undertow", new double[] {36100, 35900, 36800},
+                "flask", new double[] {2210, 2290, 2150});
+
+        assertThat(Ranking.of(rps, true).entries())
+                .extracting(Ranking.Entry::name, Ranking.Entry::rank, Ranking.Entry::tied,
+                        e -> Math.round(e.estimate().median()), e -> Math.round(e.estimate().halfWidth()))
+                .containsExactly(
+                        tuple("netty", 1, true, 40500L, 1739L),
+                        tuple("jetty", 1, true, 40100L, 3106L),
+                        tuple("undertow", 3, false, 36100L, 1174L),
+                        tuple("flask", 4, false, 2210L, 174L));
+    }
+
+    @Test
     void aTargetIsTiedWithTheBestOfItsGroupNotWithAChainOfNeighbours() {
         // Intervals: a [95, 105], b [89, 99], c [83, 93]. b overlaps a; c overlaps b but not a, and differs from it.
         Map<String, double[]> p99 = Map.of(
