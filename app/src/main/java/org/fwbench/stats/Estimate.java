@@ -43,7 +43,7 @@ public record Estimate(int n, double median, double mean, double stdev, double c
      * @throws IllegalArgumentException when there are none, or one is NaN or infinite
      */
     public static Estimate of(double... samples) {
-        Confidence.checked(samples);
+        requireFinite(samples);
         int n = samples.length;
         DoubleStatistics moments = DoubleStatistics.of(
                 EnumSet.of(Statistic.MEAN, Statistic.STANDARD_DEVIATION), samples);
@@ -59,6 +59,18 @@ public record Estimate(int n, double median, double mean, double stdev, double c
     /** True when the two confidence intervals have a point in common. */
     public boolean overlaps(Estimate other) {
         return ciLow <= other.ciHigh && other.ciLow <= ciHigh;
+    }
+
+    /** Rejects what no summary can be drawn from: nothing at all, NaN or infinities (a failed repeat, not a figure). */
+    private static void requireFinite(double[] samples) {
+        if (samples.length == 0) {
+            throw new IllegalArgumentException("no samples");
+        }
+        for (double x : samples) {
+            if (!Double.isFinite(x)) {
+                throw new IllegalArgumentException("not a finite sample: " + x);
+            }
+        }
     }
 
     /**
