@@ -20,7 +20,7 @@ record Fieller(double low, double high) {
         double varB = b.stdev() * b.stdev() / b.n();
         double dfDenominator = varA * varA / (a.n() - 1) + Math.pow(ratio, 4) * varB * varB / (b.n() - 1);
         if (dfDenominator == 0) {
-            // Neither sample varies: the ratio is known exactly.
+            // No spread enters the ratio (both sides constant, or A all zeros): it is known exactly.
             return new Fieller(ratio, ratio);
         }
         double df = Math.pow(varA + ratio * ratio * varB, 2) / dfDenominator;
