@@ -1,0 +1,17 @@
+package org.fwbench.stats;
+
+import org.apache.commons.statistics.distribution.TDistribution;
+
+/** The one confidence level every interval in fwbench is drawn at, so that intervals can be set side by side. */
+final class Confidence {
+
+    private static final double LEVEL = 0.95;
+
+    private Confidence() {
+    }
+
+    /** The two-sided critical value of Student's t: the interval is estimate ± this many standard errors. */
+    static double studentT(double degreesOfFreedom) {
+        return TDistribution.of(degreesOfFreedom).inverseCumulativeProbability(0.5 + LEVEL / 2);
+    }
+}
