@@ -17,8 +17,10 @@ import org.fwbench.report.ConsoleReport;
 import org.fwbench.report.CsvReport;
 import org.fwbench.report.Json;
 import org.fwbench.report.MarkdownReport;
+import org.fwbench.report.SeedReports;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.TargetResult;
+import org.fwbench.run.Modes;
 import org.fwbench.run.Plans;
 import org.fwbench.run.RunListener;
 import org.fwbench.run.RunPlan;
@@ -58,7 +60,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", description = "Measured time per scenario and repeat, e.g. 10s.")
     Duration duration;
 
-    @Option(names = {"-c", "--connections"}, paramLabel = "N", description = "Concurrent connections (users).")
+    @Option(names = {"-c", "--connections", "--users"}, paramLabel = "N", description = "Concurrent connections (users).")
     Integer connections;
 
     @Option(names = {"-R", "--rate"}, paramLabel = "RPS", description = "Open model: requests per second at a constant arrival rate.")
@@ -76,8 +78,20 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-keepalive", description = "A new TCP connection for every request.")
     boolean noKeepAlive;
 
-    @Option(names = "--repeat", paramLabel = "R", defaultValue = "3", description = "Measurements of each target x scenario (default ${DEFAULT-VALUE}).")
-    int repeats;
+    @Option(names = "--spawn-rate", paramLabel = "USERS/S", description = "Ramp: users added per second.")
+    Double spawnRate;
+
+    @Option(names = "--think-time", paramLabel = "DURATION", description = "Ramp: pause of each user between a response and its next request.")
+    Duration thinkTime;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "standard",
+            description = "standard, or a seed's experiment: seed-compare (compare.py: N calls, new connection each, "
+                    + "1 s timeout, all at once, targets together), ramp (Locust: users ramped up with think time), "
+                    + "ab (ab -n 1000 -c 4, 5 runs).")
+    String mode;
+
+    @Option(names = "--repeat", paramLabel = "R", description = "Measurements of each target x scenario (default 3; ab mode 5; seed-compare and ramp 1).")
+    Integer repeats;
 
     @Option(names = "--no-restart", description = "Keep one process per target across repeats (default: a fresh start per repeat).")
     boolean noRestart;
@@ -105,15 +119,18 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        validate();
+        RunPlan.Mode runMode = mode();
+        int repeatCount = repeats != null ? repeats : Modes.defaultRepeats(runMode);
+        validate(repeatCount);
         Path home = Home.get();
         Suite suite = load(suiteFile != null ? suiteFile : home.resolve("suites/java.yaml"));
         Path outDir = out != null ? out : home.resolve("results")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(outDir.resolve("logs"));
-        RunPlan plan = new RunPlan(suite, selectTargets(suite), Plans.scenarios(suite, selectScenarios(suite), overrides()),
-                RunPlan.Mode.STANDARD, repeats, !noRestart, phases, together, cpus(), home, python(), outDir.resolve("logs"),
-                commandLine());
+        RunPlan plan = new RunPlan(suite, selectTargets(suite),
+                Plans.scenarios(suite, selectScenarios(suite), runMode, overrides()), runMode, repeatCount,
+                !noRestart && Modes.restart(runMode), phases, together || Modes.together(runMode), cpus(), home, python(),
+                outDir.resolve("logs"), commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         RunListener listener = new ConsoleProgress(stdout, stderr, Terminal.isInteractive()) {
@@ -123,7 +140,12 @@ public final class RunCommand implements Callable<Integer> {
             }
         };
         RunResult result = new Runner(plan, listener).run();
-        ConsoleReport.print(ComparisonTable.of(result), stdout);
+        switch (runMode) {
+            case SEED_COMPARE -> SeedReports.seedCompare(result, stdout);
+            case RAMP -> SeedReports.ramp(result, stdout);
+            case AB -> SeedReports.ab(result, stdout);
+            case STANDARD -> ConsoleReport.print(ComparisonTable.of(result), stdout);
+        }
         AtomicFiles.write(outDir.resolve("results.csv"), CsvReport.render(result));
         AtomicFiles.write(outDir.resolve("results.md"), MarkdownReport.render(result));
         stdout.println();
@@ -143,9 +165,18 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void validate() {
-        if (repeats < 1) {
-            throw new UsageException("--repeat must be at least 1, not " + repeats);
+    private RunPlan.Mode mode() {
+        for (RunPlan.Mode m : RunPlan.Mode.values()) {
+            if (m.label().equals(mode)) {
+                return m;
+            }
+        }
+        throw new UsageException("unknown mode '" + mode + "' (modes: standard, seed-compare, ramp, ab)");
+    }
+
+    private void validate(int repeatCount) {
+        if (repeatCount < 1) {
+            throw new UsageException("--repeat must be at least 1, not " + repeatCount);
         }
         if (phases < 1) {
             throw new UsageException("--phases must be at least 1, not " + phases);
@@ -198,7 +229,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private LoadSettings overrides() {
         return new LoadSettings(duration, warmup, connections, rate, requests, timeout, noKeepAlive ? Boolean.FALSE : null,
-                null, null);
+                spawnRate, thinkTime);
     }
 
     private CpuSet.Split cpus() {
