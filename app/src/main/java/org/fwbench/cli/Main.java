@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Puts web frameworks side by side on one machine: memory, speed, stability.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, HammerCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a run that worked but broke a threshold or saw failures. */
