@@ -1,0 +1,252 @@
+package org.fwbench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.fwbench.load.LoadEngine;
+import org.fwbench.load.LoadResult;
+import org.fwbench.load.LoadSpec;
+import org.fwbench.load.LoadSpec.Expectation;
+import org.fwbench.load.LoadSpec.Header;
+import org.fwbench.load.Progress;
+import org.fwbench.report.HistogramLog;
+import org.fwbench.report.Json;
+import org.fwbench.report.LoadSummaryText;
+import org.fwbench.units.Durations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code fwbench hammer URL}: loads one URL the way wrk, ab or hey do, and prints what it measured. */
+@Command(name = "hammer", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+        description = {"Sends HTTP/1.1 requests to one URL and reports latency, throughput, errors and the client's own CPU.",
+                "Exit codes: 0 ok; 1 nothing succeeded, or an --expect-* option was given and a request failed; 2 usage error."})
+public final class HammerCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "URL", description = "An http:// URL.")
+    String url;
+
+    @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "10",
+            description = "Connections (closed model: concurrent users; open model: the most it may open). Default: ${DEFAULT-VALUE}.")
+    int connections;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION",
+            description = "Measured time, e.g. 500ms, 10s, 2m. Default: 10s, or none when -n is given.")
+    Duration duration;
+
+    @Option(names = {"-n", "--requests"}, paramLabel = "N",
+            description = "End after N completed attempts (successes and failures), like ab -n.")
+    long requests;
+
+    @Option(names = {"-R", "--rate"}, paramLabel = "RPS",
+            description = "Open model: requests per second at a constant arrival rate; latency counts from each request's scheduled start.")
+    double rate;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "0s", description = "Load sent first and not counted.")
+    Duration warmup;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2s",
+            description = "Per-request timeout; an expired request is a timeout error and its connection is replaced. Default: ${DEFAULT-VALUE}.")
+    Duration timeout;
+
+    @Option(names = "--no-keepalive", description = "A new TCP connection for every request.")
+    boolean noKeepAlive;
+
+    @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'", description = "A request header; repeatable.")
+    List<String> headers = new ArrayList<>();
+
+    @Option(names = {"-m", "--method"}, defaultValue = "GET", description = "Request method. Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--body", paramLabel = "TEXT|@FILE", description = "Request body: the text, or the content of FILE.")
+    String body;
+
+    @Option(names = "--expect-status", paramLabel = "CODE", description = "Only this status is a success; others are validation errors.")
+    int expectStatus;
+
+    @Option(names = "--expect-body", paramLabel = "TEXT|@FILE", description = "Only this exact body is a success; others are validation errors.")
+    String expectBody;
+
+    @Option(names = "--spawn-rate", paramLabel = "N", description = "Closed model: connections added per second (a ramp); default all at once.")
+    double spawnRate;
+
+    @Option(names = "--think-time", paramLabel = "DURATION", defaultValue = "0s",
+            description = "Closed model: pause of each connection between a response and its next request.")
+    Duration thinkTime;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON to FILE.")
+    Path json;
+
+    @Option(names = "--hlog", paramLabel = "FILE", description = "Write an HdrHistogram interval log (one histogram a second, microseconds) to FILE.")
+    Path hlog;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        LoadSpec load = loadSpec();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        out.printf(Locale.ROOT, "Hammering %s: %s model, %d connections, %s%n", load.url(), load.openModel() ? "open" : "closed",
+                load.connections(), plan(load));
+        out.flush();
+        LoadResult result;
+        boolean interactive = System.console() != null;
+        try (LoadEngine engine = new LoadEngine(); HistogramLog log = hlog == null ? null : openLog()) {
+            result = engine.run(load, p -> {
+                if (interactive) {
+                    err.print(progressLine(p));
+                    err.flush();
+                }
+            }, log);
+        }
+        if (interactive) {
+            err.print("\r" + " ".repeat(78) + "\r");
+        }
+        out.print(LoadSummaryText.render(result));
+        out.flush();
+        if (json != null) {
+            Json.write(json, result);
+        }
+        return exitCode(result, err);
+    }
+
+    private int exitCode(LoadResult r, PrintWriter err) {
+        if (r.ok() == 0) {
+            err.println("fwbench: no request succeeded");
+            return Main.EXIT_FAILED;
+        }
+        if (r.failed() > 0 && (expectStatus != 0 || expectBody != null)) {
+            err.printf(Locale.ROOT, "fwbench: %d of %d requests failed the expectation or errored%n", r.failed(), r.requests());
+            return Main.EXIT_FAILED;
+        }
+        return 0;
+    }
+
+    private HistogramLog openLog() {
+        try {
+            return new HistogramLog(hlog);
+        } catch (IOException e) {
+            throw new UsageException("cannot write the interval log " + hlog + ": " + e.getMessage());
+        }
+    }
+
+    LoadSpec loadSpec() {
+        URI uri = parseUrl(url);
+        if (connections < 1) {
+            throw new UsageException("--connections must be at least 1, not " + connections);
+        }
+        if (requests < 0) {
+            throw new UsageException("--requests must not be negative, not " + requests);
+        }
+        if (rate < 0 || spawnRate < 0) {
+            throw new UsageException("--rate and --spawn-rate must not be negative");
+        }
+        if (timeout.isZero()) {
+            throw new UsageException("--timeout must be more than 0");
+        }
+        if (duration != null && duration.isZero() && requests == 0) {
+            throw new UsageException("--duration must be more than 0 (or give -n)");
+        }
+        if (expectStatus != 0 && (expectStatus < 100 || expectStatus > 599)) {
+            throw new UsageException("--expect-status must be an HTTP status code (100-599), not " + expectStatus);
+        }
+        if (method.isBlank() || !method.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw new UsageException("not a request method: '" + method + "'");
+        }
+        Duration d = duration != null ? duration : requests > 0 ? Duration.ZERO : Duration.ofSeconds(10);
+        byte[] expected = expectBody == null ? null : textOrFile(expectBody, "--expect-body");
+        return new LoadSpec(uri, method.toUpperCase(Locale.ROOT), headers(), body == null ? new byte[0] : textOrFile(body, "--body"),
+                connections, d, requests, warmup, timeout, !noKeepAlive, rate, spawnRate, thinkTime,
+                new Expectation(expectStatus, expected));
+    }
+
+    /** A URL fwbench can load: http, with a host that resolves. */
+    static URI parseUrl(String text) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new UsageException("not a URL: '" + text + "' (" + e.getReason() + ")");
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new UsageException("not an http URL: '" + text + "' (example: http://127.0.0.1:8080/)");
+        }
+        if (!uri.getScheme().equalsIgnoreCase("http")) {
+            throw new UsageException("only http:// URLs are supported, not " + uri.getScheme() + "://");
+        }
+        try {
+            InetAddress.getByName(uri.getHost().replaceAll("^\\[|]$", ""));
+        } catch (UnknownHostException e) {
+            throw new UsageException("unknown host: " + uri.getHost());
+        }
+        return uri;
+    }
+
+    private List<Header> headers() {
+        List<Header> list = new ArrayList<>();
+        for (String h : headers) {
+            int colon = h.indexOf(':');
+            if (colon <= 0 || h.substring(0, colon).isBlank()) {
+                throw new UsageException("a header is 'Name: value', not '" + h + "'");
+            }
+            list.add(new Header(h.substring(0, colon).trim(), h.substring(colon + 1).trim()));
+        }
+        return list;
+    }
+
+    private static byte[] textOrFile(String value, String option) {
+        if (!value.startsWith("@")) {
+            return value.getBytes(StandardCharsets.UTF_8);
+        }
+        Path file = Path.of(value.substring(1));
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException(option + ": no such file: " + file);
+        } catch (IOException e) {
+            throw new UsageException(option + ": cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String plan(LoadSpec s) {
+        List<String> parts = new ArrayList<>();
+        if (s.openModel()) {
+            parts.add(String.format(Locale.ROOT, "%.0f req/s", s.rate()));
+        }
+        if (!s.duration().isZero()) {
+            parts.add(Durations.format(s.duration()));
+        }
+        if (s.requests() > 0) {
+            parts.add(s.requests() + " requests");
+        }
+        if (!s.warmup().isZero()) {
+            parts.add("after " + Durations.format(s.warmup()) + " of warm-up");
+        }
+        if (!s.keepAlive()) {
+            parts.add("no keep-alive");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String progressLine(Progress p) {
+        return String.format(Locale.ROOT, "\r  %s %5.1fs  %,d requests  %,d errors  %,.0f req/s  %d connections   ",
+                p.warmup() ? "warm-up" : "       ", p.elapsedSeconds(), p.requests(), p.errors(), p.requestsPerSecond(),
+                p.connections());
+    }
+}

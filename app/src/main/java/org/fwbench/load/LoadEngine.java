@@ -1,0 +1,101 @@
+package org.fwbench.load;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The load engine: event loops (one per CPU this process may use; epoll where available, else NIO) that
+ * run one load run after the other. Each run gets its own connections, timers and histograms and leaves
+ * none behind.
+ */
+public final class LoadEngine implements AutoCloseable {
+
+    private final EventLoopGroup group;
+    private final List<EventLoop> eventLoops = new ArrayList<>();
+    private final Class<? extends Channel> channelClass;
+    private final int cpus;
+
+    /** Event loops = CPUs this process may use (the affinity mask is respected); epoll if available, else NIO. */
+    public LoadEngine() {
+        this(ProcessCpu.available(), Epoll.isAvailable());
+    }
+
+    LoadEngine(int threads, boolean epoll) {
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("fwbench-load", true), io);
+        this.channelClass = epoll ? EpollSocketChannel.class : NioSocketChannel.class;
+        this.cpus = ProcessCpu.available();
+        for (EventExecutor e : group) {
+            eventLoops.add((EventLoop) e);
+        }
+    }
+
+    /**
+     * Runs {@code spec} and blocks until it is over: at its duration (requests still in flight then are
+     * not counted) or when its request count is reached. {@code progress} hears about the run about once a
+     * second, on the calling thread.
+     *
+     * <p>Interrupting the calling thread ends the run within milliseconds: the result then covers what
+     * was measured until then, and the thread's interrupt flag is set again so the caller can tell. This
+     * method does not throw {@link InterruptedException} itself; the clause leaves room for callers that
+     * treat an interrupt the other way.
+     *
+     * @throws IllegalArgumentException when the URL is not http or its host does not resolve
+     */
+    public LoadResult run(LoadSpec spec, Consumer<Progress> progress) throws InterruptedException {
+        return run(spec, progress, null);
+    }
+
+    /**
+     * Like {@link #run(LoadSpec, Consumer)}, and hands each second's latency histogram of the measured
+     * window (microseconds, with start and end time stamps in epoch milliseconds) to {@code intervals}, on
+     * the calling thread: what an HdrHistogram interval log is written from.
+     */
+    public synchronized LoadResult run(LoadSpec spec, Consumer<Progress> progress, Consumer<Histogram> intervals)
+            throws InterruptedException {
+        InetSocketAddress address = address(spec);
+        Run run = new Run(spec, address, System.nanoTime());
+        return new RunDriver(run, eventLoops, channelClass, cpus, intervals).execute(progress);
+    }
+
+    private static InetSocketAddress address(LoadSpec spec) {
+        String scheme = spec.url().getScheme();
+        if (scheme == null || !scheme.toLowerCase(Locale.ROOT).equals("http")) {
+            throw new IllegalArgumentException("only http URLs can be loaded, not " + spec.url());
+        }
+        String host = spec.url().getHost();
+        if (host == null) {
+            throw new IllegalArgumentException("the URL has no host: " + spec.url());
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        InetSocketAddress a = new InetSocketAddress(host, spec.url().getPort() == -1 ? 80 : spec.url().getPort());
+        if (a.isUnresolved()) {
+            throw new IllegalArgumentException("unknown host: " + host);
+        }
+        return a;
+    }
+
+    @Override
+    public void close() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

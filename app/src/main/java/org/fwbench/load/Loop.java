@@ -1,0 +1,216 @@
+package org.fwbench.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.fwbench.stats.Histograms;
+
+/**
+ * What one event loop does in one run: its users, its share of the open model's schedule, and its own
+ * counters and histograms, which only its thread touches (the coordinator swaps them out by running tasks
+ * on the loop). Nothing here is shared, so the hot path takes no lock and does no atomic operation.
+ */
+final class Loop {
+
+    /** Attempts longer than this are recorded as this: a histogram must not throw on a stray value. */
+    private static final long MAX_MICROS = Histograms.HIGHEST_MICROS;
+
+    final EventLoop eventLoop;
+    final Run run;
+    final ByteBuf request;
+    private final List<User> users = new ArrayList<>();
+    private final ArrayDeque<User> idle = new ArrayDeque<>();
+    private final LongQueue backlog = new LongQueue();
+    /** Index of the loop among the loops in use, and how many there are: the open model's share. */
+    private final int index;
+    private final int loops;
+    private final long sweepNanos;
+    private ScheduledFuture<?> sweeper;
+    private ScheduledFuture<?> dispatcher;
+    private long arrivals;
+    private long nextArrival;
+
+    int open;
+    private Histogram latency = Histograms.newMicros();
+    private final Histogram service = Histograms.newMicros();
+    private final Histogram wait = Histograms.newMicros();
+    private long requests;
+    private long ok;
+    private long errors;
+    private long warmupRequests;
+    private long warmupErrors;
+    private final long[] statuses = new long[600];
+    private final long[] errorCounts = new long[ErrorKind.values().length];
+    private long bytes;
+
+    /** Loop {@code index} of {@code loops} gets users {@code index}, {@code index + loops}, ... of the run's connections. */
+    Loop(EventLoop eventLoop, Run run, int index, int loops, Class<? extends Channel> channelClass) {
+        this.eventLoop = eventLoop;
+        this.run = run;
+        this.index = index;
+        this.loops = loops;
+        this.request = PooledByteBufAllocator.DEFAULT.directBuffer(run.request.length).writeBytes(run.request);
+        // late by at most a tenth of the timeout, and never busier than every millisecond
+        this.sweepNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(run.timeoutNanos / 10, TimeUnit.MILLISECONDS.toNanos(100)));
+        for (int g = index; g < run.spec.connections(); g += loops) {
+            users.add(new User(this, run, channelClass));
+        }
+    }
+
+    /** Runs on the loop: starts the users, or the open model's schedule. */
+    void start() {
+        sweeper = eventLoop.scheduleAtFixedRate(this::sweep, sweepNanos, sweepNanos, TimeUnit.NANOSECONDS);
+        if (run.open) {
+            idle.addAll(users);
+            if (run.keepAlive) {
+                users.forEach(User::preconnect);
+            }
+            nextArrival = arrivalTime(0);
+            dispatch();
+        } else if (run.spec.spawnRate() > 0) {
+            for (int i = 0; i < users.size(); i++) {
+                long at = run.startNanos + (long) ((index + (double) i * loops) * Run.NANOS_PER_SECOND / run.spec.spawnRate());
+                users.get(i).schedule(Math.max(0, at - System.nanoTime()));
+            }
+        } else {
+            users.forEach(User::beginClosed);
+        }
+    }
+
+    /** The open model's arrival {@code k} of this loop: every {@code loops}-th of the whole schedule. */
+    private long arrivalTime(long k) {
+        return run.startNanos + (long) ((index + (double) k * loops) * Run.NANOS_PER_SECOND / run.spec.rate());
+    }
+
+    /** Open model: hands every arrival that is due to a free user, or queues it. */
+    private void dispatch() {
+        if (run.stopped()) {
+            return;
+        }
+        long now = System.nanoTime();
+        while (nextArrival <= now) {
+            boolean measured = nextArrival >= run.warmupEndNanos;
+            if (measured && !run.claimTicket()) {
+                return; // a fixed count, all handed out
+            }
+            User u = idle.pollLast();
+            if (u != null) {
+                u.begin(nextArrival, measured);
+            } else {
+                backlog.add(nextArrival);
+            }
+            nextArrival = arrivalTime(++arrivals);
+        }
+        dispatcher = eventLoop.schedule(this::dispatch, nextArrival - now, TimeUnit.NANOSECONDS);
+    }
+
+    /** Open model: a user is free for the oldest queued arrival, or goes idle. */
+    void free(User u) {
+        if (backlog.isEmpty()) {
+            idle.addLast(u);
+        } else {
+            long intended = backlog.poll();
+            u.begin(intended, intended >= run.warmupEndNanos);
+        }
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        for (int i = 0; i < users.size(); i++) {
+            users.get(i).checkTimeout(now);
+        }
+        // open model: an arrival that found no free connection within the timeout is a timeout too
+        while (!backlog.isEmpty() && now - backlog.peek() >= run.timeoutNanos) {
+            long intended = backlog.poll();
+            if (intended >= run.warmupEndNanos) {
+                count(now, 0, ErrorKind.TIMEOUT, 0, 0, 0);
+            } else {
+                warmup(ErrorKind.TIMEOUT);
+            }
+        }
+    }
+
+    /** An attempt of {@code u} ended at {@code now}: with a response of {@code status}, or none (0). */
+    void completed(User u, long now, int status, ErrorKind kind, long received) {
+        if (u.measured()) {
+            count(now, status, kind, received, u.attemptStart(), u.sendStart());
+        } else {
+            warmup(kind);
+        }
+    }
+
+    private void warmup(ErrorKind kind) {
+        warmupRequests++;
+        if (kind != null) {
+            warmupErrors++;
+        }
+    }
+
+    private void count(long now, int status, ErrorKind kind, long received, long attemptStart, long sendStart) {
+        run.ticketDone();
+        if (now >= run.endNanos) {
+            return; // ended after the measured window
+        }
+        requests++;
+        bytes += received;
+        if (kind == null) {
+            ok++;
+        } else {
+            errors++;
+            errorCounts[kind.ordinal()]++;
+        }
+        if (status != 0) {
+            statuses[Math.min(status, statuses.length - 1)]++;
+            latency.recordValue(micros(now - attemptStart));
+            if (run.open) {
+                service.recordValue(micros(now - sendStart));
+                wait.recordValue(micros(sendStart - attemptStart));
+            }
+        }
+    }
+
+    private static long micros(long nanos) {
+        return Math.min(MAX_MICROS, Math.max(0, nanos / 1000));
+    }
+
+    /** Runs on the loop: hands over the interval's histogram and counters, starting a new interval on {@code spare}. */
+    Snapshot swap(Histogram spare) {
+        Snapshot s = new Snapshot(latency, requests, ok, errors, warmupRequests, warmupErrors, open);
+        latency = spare;
+        requests = 0;
+        ok = 0;
+        errors = 0;
+        return s;
+    }
+
+    /** Runs on the loop: stops every user and timer, and hands over the last interval and the run's totals. */
+    Final finish(Histogram spare) {
+        if (sweeper != null) {
+            sweeper.cancel(false);
+        }
+        if (dispatcher != null) {
+            dispatcher.cancel(false);
+        }
+        users.forEach(User::stop);
+        idle.clear();
+        backlog.clear();
+        request.release();
+        return new Final(swap(spare), statuses.clone(), errorCounts.clone(), bytes, service, wait);
+    }
+
+    /** One interval of one loop; the histogram holds the measured latencies completed in it. */
+    record Snapshot(Histogram latency, long requests, long ok, long errors, long warmupRequests, long warmupErrors,
+            int connections) {
+    }
+
+    /** The end of one loop's run. */
+    record Final(Snapshot last, long[] statuses, long[] errors, long bytes, Histogram service, Histogram waiting) {
+    }
+}

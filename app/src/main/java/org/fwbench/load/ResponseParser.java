@@ -1,0 +1,374 @@
+package org.fwbench.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+
+/**
+ * A lean HTTP/1.1 response parser working in place on Netty buffers: it reads the status line and the
+ * three headers that frame a response (Content-Length, Transfer-Encoding, Connection), counts and checks
+ * the body as it streams past, and never copies or keeps it. Netty's own codec builds header maps,
+ * strings and content objects for every response; this one allocates nothing per response.
+ *
+ * <p>One parser serves one connection slot; {@link #start} readies it for the next response.
+ */
+final class ResponseParser {
+
+    static final int NEED_MORE = 0;
+    static final int DONE = 1;
+    static final int MALFORMED = 2;
+
+    /** Longest status, header, chunk-size or trailer line accepted. */
+    static final int MAX_LINE = 8 * 1024;
+    /** Most header and trailer bytes accepted for one response. */
+    static final int MAX_HEAD = 64 * 1024;
+
+    private static final byte[] CONTENT_LENGTH = bytes("content-length");
+    private static final byte[] TRANSFER_ENCODING = bytes("transfer-encoding");
+    private static final byte[] CONNECTION = bytes("connection");
+    private static final byte[] CHUNKED = bytes("chunked");
+    private static final byte[] CLOSE = bytes("close");
+    private static final byte[] KEEP_ALIVE = bytes("keep-alive");
+    private static final byte[] HTTP_1 = bytes("HTTP/1.");
+
+    private enum State { STATUS, HEADERS, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, COMPLETE }
+
+    private final ByteBuf expectedBody;
+    private State state = State.COMPLETE;
+    private boolean head;
+    private int status;
+    private boolean http10;
+    private long contentLength;
+    private boolean chunked;
+    private boolean closeHeader;
+    private boolean keepAliveHeader;
+    private boolean keepAlive;
+    private long remaining;
+    private long bodyBytes;
+    private boolean bodyMatches;
+    private int headBytes;
+    private String problem;
+
+    /** @param expectedBody the body every response must have, or null when bodies are not checked */
+    ResponseParser(byte[] expectedBody) {
+        this.expectedBody = expectedBody == null ? null : Unpooled.wrappedBuffer(expectedBody);
+    }
+
+    /** Readies the parser for the response to the request just sent. */
+    void start(boolean headRequest) {
+        head = headRequest;
+        state = State.STATUS;
+        headBytes = 0;
+        problem = null;
+        resetMessage();
+    }
+
+    private void resetMessage() {
+        status = 0;
+        http10 = false;
+        contentLength = -1;
+        chunked = false;
+        closeHeader = false;
+        keepAliveHeader = false;
+        bodyBytes = 0;
+        bodyMatches = true;
+    }
+
+    /**
+     * Consumes what it can of {@code in}. Returns {@link #DONE} when a whole response was read (bytes after
+     * it stay in {@code in}), {@link #NEED_MORE} when {@code in} ends inside it (an unfinished line stays in
+     * {@code in}), or {@link #MALFORMED} (see {@link #problem()}).
+     */
+    int feed(ByteBuf in) {
+        while (true) {
+            switch (state) {
+                case STATUS, HEADERS, CHUNK_SIZE, CHUNK_END, TRAILERS -> {
+                    int lf = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
+                    if (lf < 0) {
+                        return in.readableBytes() > MAX_LINE ? malformed("line longer than " + MAX_LINE + " bytes") : NEED_MORE;
+                    }
+                    int start = in.readerIndex();
+                    int end = lf > start && in.getByte(lf - 1) == '\r' ? lf - 1 : lf;
+                    in.readerIndex(lf + 1);
+                    if (state != State.CHUNK_SIZE && state != State.CHUNK_END) {
+                        headBytes += lf + 1 - start;
+                        if (headBytes > MAX_HEAD) {
+                            return malformed("more than " + MAX_HEAD + " bytes of headers");
+                        }
+                    }
+                    int r = line(in, start, end);
+                    if (r != NEED_MORE) {
+                        return r;
+                    }
+                }
+                case FIXED_BODY, CHUNK_DATA -> {
+                    if (!in.isReadable()) {
+                        return NEED_MORE;
+                    }
+                    int n = (int) Math.min(in.readableBytes(), remaining);
+                    body(in, n);
+                    remaining -= n;
+                    if (remaining == 0) {
+                        if (state == State.FIXED_BODY) {
+                            return complete();
+                        }
+                        state = State.CHUNK_END;
+                    }
+                }
+                case UNTIL_CLOSE -> {
+                    if (in.isReadable()) {
+                        body(in, in.readableBytes());
+                    }
+                    return NEED_MORE;
+                }
+                case COMPLETE -> {
+                    return DONE;
+                }
+                default -> throw new IllegalStateException(state.name());
+            }
+        }
+    }
+
+    /** The connection ended: completes a close-delimited body, else the response was cut short. */
+    int endOfInput() {
+        if (state == State.UNTIL_CLOSE) {
+            return complete();
+        }
+        if (state == State.COMPLETE) {
+            return DONE;
+        }
+        return malformed("connection closed inside the response (" + state.name().toLowerCase() + ")");
+    }
+
+    int status() {
+        return status;
+    }
+
+    /** Whether the connection may carry another request after this response. */
+    boolean keepAlive() {
+        return keepAlive;
+    }
+
+    long bodyBytes() {
+        return bodyBytes;
+    }
+
+    /** True when no body was expected, or the body was exactly the expected one. */
+    boolean bodyMatches() {
+        return expectedBody == null || bodyMatches && bodyBytes == expectedBody.readableBytes();
+    }
+
+    /** Why the last response was malformed. */
+    String problem() {
+        return problem;
+    }
+
+    private int line(ByteBuf in, int start, int end) {
+        switch (state) {
+            case STATUS -> {
+                return statusLine(in, start, end);
+            }
+            case HEADERS -> {
+                if (end == start) {
+                    return endOfHeaders();
+                }
+                return header(in, start, end);
+            }
+            case CHUNK_SIZE -> {
+                return chunkSize(in, start, end);
+            }
+            case CHUNK_END -> {
+                if (end != start) {
+                    return malformed("chunk data longer than its size");
+                }
+                state = State.CHUNK_SIZE;
+                return NEED_MORE;
+            }
+            default -> { // TRAILERS: their content does not matter, only where they end
+                return end == start ? complete() : NEED_MORE;
+            }
+        }
+    }
+
+    private int statusLine(ByteBuf in, int start, int end) {
+        int len = end - start;
+        if (len < 12 || !startsWith(in, start, HTTP_1) || !digit(in.getByte(start + 7)) || in.getByte(start + 8) != ' '
+                || !digit(in.getByte(start + 9)) || !digit(in.getByte(start + 10)) || !digit(in.getByte(start + 11))
+                || len > 12 && in.getByte(start + 12) != ' ') {
+            return malformed("bad status line");
+        }
+        http10 = in.getByte(start + 7) == '0';
+        status = (in.getByte(start + 9) - '0') * 100 + (in.getByte(start + 10) - '0') * 10 + in.getByte(start + 11) - '0';
+        if (status < 100) {
+            return malformed("bad status code " + status);
+        }
+        state = State.HEADERS;
+        return NEED_MORE;
+    }
+
+    private int header(ByteBuf in, int start, int end) {
+        byte first = in.getByte(start);
+        if (first == ' ' || first == '\t') {
+            return NEED_MORE; // obsolete line folding: continues a header none of ours is spread over
+        }
+        int colon = in.indexOf(start, end, (byte) ':');
+        if (colon <= start) {
+            return malformed("header line without a name and colon");
+        }
+        int nameLength = colon - start;
+        int v = colon + 1;
+        int ve = end;
+        while (v < ve && isSpace(in.getByte(v))) {
+            v++;
+        }
+        while (ve > v && isSpace(in.getByte(ve - 1))) {
+            ve--;
+        }
+        if (nameLength == CONTENT_LENGTH.length && equalsIgnoreCase(in, start, CONTENT_LENGTH)) {
+            long n = parseDecimal(in, v, ve);
+            if (n < 0 || contentLength >= 0 && contentLength != n) {
+                return malformed("bad Content-Length");
+            }
+            contentLength = n;
+        } else if (nameLength == TRANSFER_ENCODING.length && equalsIgnoreCase(in, start, TRANSFER_ENCODING)) {
+            // chunked must be the last coding; any other coding leaves the body delimited by the close
+            chunked = ve - v >= CHUNKED.length && equalsIgnoreCase(in, ve - CHUNKED.length, CHUNKED);
+            if (!chunked) {
+                closeHeader = true;
+            }
+        } else if (nameLength == CONNECTION.length && equalsIgnoreCase(in, start, CONNECTION)) {
+            closeHeader |= containsIgnoreCase(in, v, ve, CLOSE);
+            keepAliveHeader |= containsIgnoreCase(in, v, ve, KEEP_ALIVE);
+        }
+        return NEED_MORE;
+    }
+
+    private int endOfHeaders() {
+        if (status < 200) {
+            if (status == 101) {
+                return malformed("unrequested protocol switch (101)");
+            }
+            resetMessage(); // 100 Continue and other interim responses: the real one follows
+            state = State.STATUS;
+            return NEED_MORE;
+        }
+        keepAlive = !closeHeader && (!http10 || keepAliveHeader);
+        if (head || status == 204 || status == 304) {
+            return complete();
+        }
+        if (chunked) {
+            state = State.CHUNK_SIZE;
+        } else if (contentLength >= 0) {
+            remaining = contentLength;
+            state = State.FIXED_BODY;
+            if (remaining == 0) {
+                return complete();
+            }
+        } else {
+            keepAlive = false;
+            state = State.UNTIL_CLOSE;
+        }
+        return NEED_MORE;
+    }
+
+    private int chunkSize(ByteBuf in, int start, int end) {
+        long size = 0;
+        int i = start;
+        for (; i < end; i++) {
+            int d = Character.digit(in.getByte(i), 16);
+            if (d < 0) {
+                break;
+            }
+            if (i - start >= 15) {
+                return malformed("chunk size too large");
+            }
+            size = size * 16 + d;
+        }
+        if (i == start || i < end && in.getByte(i) != ';' && !isSpace(in.getByte(i))) {
+            return malformed("broken chunk size line");
+        }
+        if (size == 0) {
+            state = State.TRAILERS;
+        } else {
+            remaining = size;
+            state = State.CHUNK_DATA;
+        }
+        return NEED_MORE;
+    }
+
+    private void body(ByteBuf in, int n) {
+        if (expectedBody != null && bodyMatches) {
+            bodyMatches = bodyBytes + n <= expectedBody.readableBytes()
+                    && ByteBufUtil.equals(in, in.readerIndex(), expectedBody, (int) bodyBytes, n);
+        }
+        bodyBytes += n;
+        in.skipBytes(n);
+    }
+
+    private int complete() {
+        state = State.COMPLETE;
+        return DONE;
+    }
+
+    private int malformed(String why) {
+        problem = why;
+        state = State.COMPLETE;
+        return MALFORMED;
+    }
+
+    private static long parseDecimal(ByteBuf in, int from, int to) {
+        if (from == to || to - from > 18) {
+            return -1;
+        }
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            byte b = in.getByte(i);
+            if (!digit(b)) {
+                return -1;
+            }
+            n = n * 10 + b - '0';
+        }
+        return n;
+    }
+
+    private static boolean startsWith(ByteBuf in, int at, byte[] prefix) {
+        for (int i = 0; i < prefix.length; i++) {
+            if (in.getByte(at + i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code lower} is lower-case ASCII. */
+    private static boolean equalsIgnoreCase(ByteBuf in, int at, byte[] lower) {
+        for (int i = 0; i < lower.length; i++) {
+            byte b = in.getByte(at + i);
+            if ((b >= 'A' && b <= 'Z' ? b | 0x20 : b) != lower[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean containsIgnoreCase(ByteBuf in, int from, int to, byte[] lower) {
+        for (int i = from; i + lower.length <= to; i++) {
+            if (equalsIgnoreCase(in, i, lower)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean digit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    private static byte[] bytes(String ascii) {
+        return ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,179 @@
+package org.fwbench.report;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.fwbench.load.LoadResult;
+import org.fwbench.memory.TreeMemory;
+import org.fwbench.result.Measurement;
+import org.fwbench.result.RunResult;
+import org.fwbench.result.ScenarioResult;
+import org.fwbench.result.TargetResult;
+
+/**
+ * The seeds' own layouts, so a reader of the original posts finds the same lines, now with the
+ * figures the originals lacked (USS, PSS, percentiles, the client's own CPU per call).
+ */
+public final class SeedReports {
+
+    private SeedReports() {
+    }
+
+    /** The first seed's compare.py output, line for line. */
+    public static void seedCompare(RunResult r, PrintWriter out) {
+        List<TargetResult> started = r.targets().stream().filter(t -> !t.starts().isEmpty()).toList();
+        out.println("Started these independent subprocesses: " + started.stream()
+                .map(t -> t.name() + " (" + t.starts().getFirst().pid() + ")").collect(Collectors.joining(" ")));
+        out.println("Waited until each answered (readiness probe), measuring memory consumption now:");
+        out.println();
+        for (TargetResult t : started) {
+            TargetResult.Start s = t.starts().getFirst();
+            out.println(String.format(Locale.ROOT, "%-20s %s PID=%6d %s  %s", label(t), os(r), s.pid(), mem(s.idle()),
+                    firstCell(t).map(ScenarioResult::url).orElse("")));
+        }
+        out.println();
+        Optional<ScenarioResult.AppliedLoad> load = started.stream().flatMap(t -> t.scenarios().stream())
+                .map(ScenarioResult::load).findFirst();
+        long n = load.map(ScenarioResult.AppliedLoad::requests).orElse(0L);
+        out.println(String.format(Locale.ROOT, "Now hammering each of those servers %5d times, with a %.3f seconds "
+                        + "timeout, %d at once, a new connection each:  %s - Done.", n,
+                load.map(ScenarioResult.AppliedLoad::timeoutSeconds).orElse(0.0),
+                load.map(ScenarioResult.AppliedLoad::connections).orElse(0),
+                started.stream().map(TargetResult::name).collect(Collectors.joining(" "))));
+        double total = started.stream().flatMap(t -> loads(t).stream()).mapToDouble(LoadResult::durationSeconds).sum();
+        out.println(String.format(Locale.ROOT, "Hammering %d * %d urls took %.1f secs. Results: (200 = OK; -1 = "
+                + "exception: timeout, connect, reset or protocol error)", started.size(), n, total));
+        out.println();
+        for (TargetResult t : started) {
+            for (LoadResult l : loads(t)) {
+                String url = firstCell(t).map(ScenarioResult::url).orElse("");
+                out.println(String.format(Locale.ROOT, "%-16s %36s   took %.4f seconds/call, with %5.1f%% success - %s",
+                        label(t), url, l.requests() == 0 ? 0 : l.durationSeconds() / l.requests(), l.successPercent(),
+                        counter(l)));
+                out.println(String.format(Locale.ROOT, "%-16s %36s   latency ms p50 %s p90 %s p99 %s max %s; "
+                                + "fwbench's own CPU %.0f us/call%s", "", "",
+                        Format.number(l.latencyMs().p50()), Format.number(l.latencyMs().p90()),
+                        Format.number(l.latencyMs().p99()), Format.number(l.latencyMs().max()),
+                        l.client().cpuMicrosPerRequest(), l.client().saturated() ? " (SATURATED: client-bound)" : ""));
+            }
+        }
+        out.println();
+        out.println("Now after all those calls, memory again (after a short settle):");
+        out.println();
+        for (TargetResult t : started) {
+            TargetResult.Start s = t.starts().getFirst();
+            out.println(String.format(Locale.ROOT, "%-20s %s PID=%6d %s", label(t), os(r), s.pid(),
+                    s.after() == null ? "(exited)" : mem(s.after())));
+        }
+        out.println();
+        out.println("Killed process trees: " + started.stream()
+                .map(t -> t.starts().getFirst().pid() + " (" + label(t) + ")").collect(Collectors.joining(" ")));
+        failures(r, out);
+        out.flush();
+    }
+
+    /** The Locust seed's table, with the number of users at which failures began. */
+    public static void ramp(RunResult r, PrintWriter out) {
+        for (String scenario : r.scenarioNames()) {
+            out.println();
+            out.println("Scenario " + scenario + " (users ramped up; each sends a request, then thinks)");
+            out.println(String.format(Locale.ROOT, "%-22s %14s %26s %20s %16s %24s", "Framework", "Total Request",
+                    "Median Response Time (ms)", "Request Per Second", "Failed Requests", "Users at first failure"));
+            for (TargetResult t : r.targets()) {
+                for (Measurement m : measurements(t, scenario)) {
+                    LoadResult l = m.load();
+                    out.println(String.format(Locale.ROOT, "%-22s %14d %26s %20.2f %16d %24s", t.name(), l.requests(),
+                            Format.number(l.latencyMs().p50()), l.requestsPerSecond(), l.failed(),
+                            usersAtFirstFailure(l).map(String::valueOf).orElse("none")));
+                }
+            }
+        }
+        failures(r, out);
+        out.flush();
+    }
+
+    /** The template seed's ab runs: each run's requests/s, then their mean with its interval. */
+    public static void ab(RunResult r, PrintWriter out) {
+        for (String scenario : r.scenarioNames()) {
+            out.println();
+            out.println("Scenario " + scenario + ": requests per second of each run (like ab -n N -c C), then the mean");
+            for (TargetResult t : r.targets()) {
+                t.scenarios().stream().filter(s -> s.scenario().equals(scenario) && s.summary() != null).findFirst()
+                        .ifPresent(s -> out.println(String.format(Locale.ROOT, "%-20s %s   mean %s, median %s, 95%% CI %s-%s, cv %.0f%%%s",
+                                t.name() + ":", s.measurements().stream()
+                                        .map(m -> String.format(Locale.ROOT, "%5.0f", m.load().requestsPerSecond()))
+                                        .collect(Collectors.joining(" ")),
+                                Format.number(s.summary().throughput().mean()),
+                                Format.number(s.summary().throughput().median()),
+                                Format.number(s.summary().throughput().ciLow()),
+                                Format.number(s.summary().throughput().ciHigh()),
+                                100 * s.summary().throughput().cv(),
+                                s.summary().throughput().noisy() ? " (noisy)" : "")));
+            }
+        }
+        failures(r, out);
+        out.flush();
+    }
+
+    /** The number of users when the first failing second of the ramp began, if any second failed. */
+    static Optional<Integer> usersAtFirstFailure(LoadResult l) {
+        return l.timeline().stream().filter(i -> i.errors() > 0).findFirst().map(LoadResult.Interval::connections);
+    }
+
+    private static void failures(RunResult r, PrintWriter out) {
+        for (TargetResult t : r.targets()) {
+            if (!t.ok()) {
+                out.println(t.name() + ": " + t.status() + ": " + t.reason());
+            }
+            t.scenarios().stream().filter(s -> ScenarioResult.FAILED.equals(s.status()))
+                    .forEach(s -> out.println(t.name() + " " + s.scenario() + ": " + s.reason()));
+        }
+    }
+
+    /** The seed's {@code Counter({200: n, -1: m})}: statuses, and every failure without a status as -1. */
+    static String counter(LoadResult l) {
+        Map<Integer, Long> counts = new TreeMap<>();
+        l.statuses().forEach((k, v) -> counts.merge(Integer.parseInt(k), v, Long::sum));
+        long noStatus = l.errors().entrySet().stream()
+                .filter(e -> !e.getKey().equals("validation") && !e.getKey().equals("status"))
+                .mapToLong(Map.Entry::getValue).sum();
+        if (noStatus > 0) {
+            counts.put(-1, noStatus);
+        }
+        // Python's Counter shows the most common first.
+        return counts.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .map(e -> e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining(", ", "Counter({", "})"));
+    }
+
+    private static List<LoadResult> loads(TargetResult t) {
+        return t.scenarios().stream().flatMap(s -> s.measurements().stream()).map(Measurement::load).toList();
+    }
+
+    private static List<Measurement> measurements(TargetResult t, String scenario) {
+        return t.scenarios().stream().filter(s -> s.scenario().equals(scenario))
+                .flatMap(s -> s.measurements().stream()).toList();
+    }
+
+    private static Optional<ScenarioResult> firstCell(TargetResult t) {
+        return t.scenarios().stream().findFirst();
+    }
+
+    private static String label(TargetResult t) {
+        return t.version().isEmpty() ? t.name() : t.name() + " " + t.version();
+    }
+
+    /** The seed's "Posix" or "Windows", from the environment the run recorded. */
+    private static String os(RunResult r) {
+        return r.environment() != null && r.environment().os().startsWith("Windows") ? "Windows" : "Posix";
+    }
+
+    private static String mem(TreeMemory m) {
+        return String.format(Locale.ROOT, "MEM(rss,vms)=(%6.2f,%7.2f) MiB  USS %s PSS %s MiB",
+                m.rssBytes() / 1048576.0, m.vmsBytes() / 1048576.0, Format.mib(m.ussBytes()), Format.mib(m.pssBytes()));
+    }
+}
