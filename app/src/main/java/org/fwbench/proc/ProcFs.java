@@ -1,0 +1,71 @@
+package org.fwbench.proc;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads {@code /proc}. A process can vanish between listing and reading, and another user's files
+ * can be unreadable: both come back as an empty Optional, never as an exception.
+ */
+public final class ProcFs {
+
+    private static final Path ROOT = Path.of("/proc");
+    private static final boolean PRESENT = Files.isReadable(ROOT.resolve("self/stat"));
+
+    private ProcFs() {
+    }
+
+    /** Whether this system has a Linux-style /proc. */
+    public static boolean isPresent() {
+        return PRESENT;
+    }
+
+    /** Every process ID listed now; empty without /proc. */
+    public static List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        if (!PRESENT) {
+            return pids;
+        }
+        try (Stream<Path> entries = Files.list(ROOT)) {
+            entries.map(p -> p.getFileName().toString())
+                    .filter(name -> !name.isEmpty() && name.chars().allMatch(Character::isDigit))
+                    .forEach(name -> pids.add(Long.parseLong(name)));
+        } catch (IOException e) {
+            return List.of();
+        }
+        return pids;
+    }
+
+    /** The raw bytes of {@code /proc/PID/NAME}, if the process still exists and the file is readable. */
+    public static Optional<byte[]> readBytes(long pid, String name) {
+        try {
+            return Optional.of(Files.readAllBytes(ROOT.resolve(Long.toString(pid)).resolve(name)));
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code /proc/PID/NAME} as text. */
+    public static Optional<String> read(long pid, String name) {
+        return readBytes(pid, name).map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    /** The parsed {@code /proc/PID/stat}, if the process still exists. */
+    public static Optional<ProcStat> stat(long pid) {
+        return read(pid, "stat").map(line -> ProcStat.parse(pid, line));
+    }
+
+    /** Whether the process exists and is not a zombie; without /proc, asks the JDK. */
+    public static boolean isRunning(long pid) {
+        if (!PRESENT) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+        return stat(pid).map(s -> !s.isZombie()).orElse(false);
+    }
+}
