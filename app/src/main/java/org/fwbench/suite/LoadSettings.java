@@ -1,0 +1,47 @@
+package org.fwbench.suite;
+
+import java.time.Duration;
+
+/**
+ * How hard and how long to load a scenario. Every field may be null, meaning "not said here": suite
+ * defaults, a scenario's own values and the command line's options are layered with
+ * {@link #overriddenBy}, on top of {@link #DEFAULTS}.
+ *
+ * @param rate      requests per second for the open model; 0 for the closed model
+ * @param requests  a fixed number of requests that ends the run; 0 for none
+ * @param spawnRate connections (users) added per second while ramping up; 0 to start them all at once
+ */
+public record LoadSettings(
+        Duration duration,
+        Duration warmup,
+        Integer connections,
+        Double rate,
+        Long requests,
+        Duration timeout,
+        Boolean keepAlive,
+        Double spawnRate,
+        Duration thinkTime) {
+
+    public static final LoadSettings EMPTY = new LoadSettings(null, null, null, null, null, null, null, null, null);
+
+    public static final LoadSettings DEFAULTS = new LoadSettings(Duration.ofSeconds(5), Duration.ofSeconds(1), 16,
+            0.0, 0L, Duration.ofSeconds(2), true, 0.0, Duration.ZERO);
+
+    /** These settings with every value that {@code other} sets replaced by {@code other}'s. */
+    public LoadSettings overriddenBy(LoadSettings other) {
+        return new LoadSettings(
+                pick(other.duration, duration),
+                pick(other.warmup, warmup),
+                pick(other.connections, connections),
+                pick(other.rate, rate),
+                pick(other.requests, requests),
+                pick(other.timeout, timeout),
+                pick(other.keepAlive, keepAlive),
+                pick(other.spawnRate, spawnRate),
+                pick(other.thinkTime, thinkTime));
+    }
+
+    private static <T> T pick(T preferred, T fallback) {
+        return preferred != null ? preferred : fallback;
+    }
+}
