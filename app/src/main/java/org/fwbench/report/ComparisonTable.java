@@ -80,7 +80,7 @@ public final class ComparisonTable {
                     Format.estimate(s.serverCpuMicrosPerRequest())
                             + mark(measured, c, x -> x.summary().serverCpuMicrosPerRequest().median(), false),
                     first == null ? "-" : Format.seconds(first.startupSeconds())
-                            + mark(measured, c, Cell::startup, false)));
+                            + mark(measured, c, ComparisonTable::startup, false)));
         }
         return new Table(scenario, caption(scenario, load, result, measured), rows, problems);
     }

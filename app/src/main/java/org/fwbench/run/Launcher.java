@@ -72,7 +72,7 @@ final class Launcher {
         try {
             Duration startup = process.awaitReady();
             return new Session(target, process, port, argv, startup);
-        } catch (TargetFailedException | RuntimeException e) {
+        } catch (RuntimeException e) {
             process.stop();
             throw e;
         }
@@ -98,7 +98,7 @@ final class Launcher {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
-            throw new TargetFailedException("no free port on 127.0.0.1: " + e.getMessage());
+            throw new TargetFailedException("no free port on 127.0.0.1: " + e.getMessage(), "");
         }
     }
 
@@ -106,7 +106,7 @@ final class Launcher {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {
-            throw new TargetFailedException("port " + port + " is busy");
+            throw new TargetFailedException("port " + port + " is busy", "");
         }
     }
 

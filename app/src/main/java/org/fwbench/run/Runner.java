@@ -140,8 +140,9 @@ public final class Runner {
             }
             return session;
         } catch (TargetFailedException e) {
-            run.fail(e.getMessage(), e.logTail());
-            listener.targetFailed(run.name(), e.getMessage(), e.logTail());
+            List<String> tail = e.lastLogLines().lines().toList();
+            run.fail(e.getMessage(), tail);
+            listener.targetFailed(run.name(), e.getMessage(), tail);
             return null;
         } catch (RuntimeException e) {
             // A bad placeholder or an unreadable working directory: this target cannot run, the others can.
