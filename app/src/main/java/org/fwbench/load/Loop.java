@@ -180,6 +180,11 @@ final class Loop {
         return Math.min(MAX_MICROS, Math.max(0, nanos / 1000));
     }
 
+    /** Runs on the loop: the warm-up's counters so far, leaving the measured interval alone. */
+    Snapshot peek() {
+        return new Snapshot(null, 0, 0, 0, warmupRequests, warmupErrors, open);
+    }
+
     /** Runs on the loop: hands over the interval's histogram and counters, starting a new interval on {@code spare}. */
     Snapshot swap(Histogram spare) {
         Snapshot s = new Snapshot(latency, requests, ok, errors, warmupRequests, warmupErrors, open);

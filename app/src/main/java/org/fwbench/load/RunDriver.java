@@ -110,7 +110,7 @@ final class RunDriver {
     }
 
     private void warmupTick(Consumer<Progress> progress, long until) {
-        Loop.Snapshot s = sum(swapAll());
+        Loop.Snapshot s = sum(onAll((l, i) -> l.peek()));
         double seconds = (until - Math.max(run.startNanos, until - SECOND)) / 1e9;
         progress.accept(new Progress((until - run.startNanos) / 1e9, true, s.warmupRequests(), s.warmupErrors(),
                 (s.warmupRequests() - lastWarmupRequests) / seconds, s.connections()));

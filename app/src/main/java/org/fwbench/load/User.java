@@ -276,7 +276,11 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         } else if (!run.keepAlive) {
             drop();
         }
-        next();
+        if (run.thinkNanos > 0 && !run.open) {
+            schedule(run.thinkNanos);
+        } else {
+            next();
+        }
     }
 
     private void failed(ErrorKind kind) {
@@ -290,6 +294,8 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         if (kind == ErrorKind.CONNECT) {
             schedule(backoffNanos);
             backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
+        } else if (run.thinkNanos > 0 && !run.open) {
+            schedule(run.thinkNanos);
         } else {
             // not at once: a server that resets everything must not drive a recursion through connect and write
             loop.eventLoop.execute(this);

@@ -1,0 +1,73 @@
+package org.fwbench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The open model: a constant arrival rate, with latency counted from each request's scheduled start, so a
+ * server stall shows in the percentiles instead of being hidden by a client that waits politely.
+ */
+class OpenModelTest {
+
+    private static FaultServer server;
+    private static LoadEngine engine;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new FaultServer();
+        engine = new LoadEngine();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        engine.close();
+        server.close();
+    }
+
+    @Test
+    void aStallOnceASecondShowsInTheOpenModelButHidesInTheClosedOne() throws Exception {
+        LoadResult open = engine.run(Specs.of(server.url("/pause-every-second?ms=200")).rate(500).connections(50)
+                .duration(3000).build(), p -> { });
+        LoadResult closed = engine.run(Specs.of(server.url("/pause-every-second?ms=200")).connections(10)
+                .duration(3000).build(), p -> { });
+
+        assertThat(open.model()).isEqualTo("open");
+        assertThat(open.failed()).isZero();
+        assertThat(open.latencyMs().p99()).as("open p99").isGreaterThanOrEqualTo(100);
+        assertThat(open.serviceTimeMs()).isNotNull();
+        assertThat(open.waitMs()).isNotNull();
+        assertThat(open.serviceTimeMs().count()).isEqualTo(open.ok());
+        assertThat(closed.latencyMs().p50()).as("closed p50").isLessThan(20);
+        assertThat(closed.serviceTimeMs()).isNull();
+    }
+
+    @Test
+    void theAchievedRateIsTheRequestedRate() throws Exception {
+        LoadResult r = engine.run(Specs.of(server.url("/ok")).rate(1000).connections(20).warmup(500).duration(2000).build(),
+                p -> { });
+        assertThat(r.failed()).isZero();
+        assertThat(r.requestsPerSecond()).isCloseTo(1000, org.assertj.core.data.Percentage.withPercentage(2));
+    }
+
+    @Test
+    void fewConnectionsMakeRequestsWaitAndTheWaitIsReportedApart() throws Exception {
+        LoadResult r = engine.run(Specs.of(server.url("/delay?ms=20")).rate(200).connections(2).duration(1000)
+                .timeout(500).build(), p -> { });
+        // 2 connections serve at most 100 requests a second: the rest wait for one, then time out
+        assertThat(r.waitMs().max()).isGreaterThan(100);
+        assertThat(r.errors().get("timeout")).isPositive();
+        assertThat(r.latencyMs().p99()).isGreaterThan(r.serviceTimeMs().p99());
+    }
+
+    @Test
+    void aFixedCountWorksWithTheOpenModel() throws Exception {
+        LoadResult r = engine.run(Specs.of(server.url("/ok")).rate(2000).connections(4).requests(300).build(), p -> { });
+        assertThat(r.requests()).isEqualTo(300);
+        assertThat(r.ok()).isEqualTo(300);
+        // 300 arrivals at 2000/s take about 150 ms
+        assertThat(r.durationSeconds()).isBetween(0.1, 2.0);
+    }
+}
