@@ -1,0 +1,201 @@
+package org.fwbench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.fwbench.result.Measurement;
+import org.fwbench.result.RunResult;
+import org.fwbench.result.ScenarioResult;
+import org.fwbench.result.TargetResult;
+import org.fwbench.suite.LoadSettings;
+import org.fwbench.suite.Suite;
+import org.fwbench.suite.SuiteLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runner against real target processes ({@link TestTarget}) that behave well and badly. */
+class RunnerTest {
+
+    private static final LoadSettings SHORT = new LoadSettings(Duration.ofMillis(500), Duration.ofMillis(300), 4, null, null,
+            Duration.ofSeconds(1), null, null, null);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void measuresEveryTargetOnEveryScenarioAndLeavesNoProcess() throws Exception {
+        RunResult r = run(suite(target("alpha", "ok"), target("beta", "ok")), 2, true, 1, false);
+
+        assertThat(r.schemaVersion()).isEqualTo(RunResult.SCHEMA_VERSION);
+        assertThat(r.targets()).extracting(TargetResult::status).containsExactly("ok", "ok");
+        for (TargetResult t : r.targets()) {
+            assertThat(t.starts()).hasSize(2);
+            assertThat(t.starts()).allSatisfy(s -> {
+                assertThat(s.startupSeconds()).isPositive();
+                assertThat(s.idle().rssBytes()).isPositive();
+                assertThat(s.after()).isNotNull();
+            });
+            assertThat(t.scenarios()).extracting(ScenarioResult::scenario).containsExactly("plaintext", "json");
+            for (ScenarioResult s : t.scenarios()) {
+                assertThat(s.status()).isEqualTo("ok");
+                assertThat(s.measurements()).hasSize(2);
+                Measurement m = s.measurements().getFirst();
+                assertThat(m.load().ok()).isPositive();
+                assertThat(m.load().failed()).isZero();
+                assertThat(m.timeline()).isNotEmpty();
+                assertThat(m.serverCpuSeconds()).isPositive();
+                assertThat(s.summary().repeats()).isEqualTo(2);
+                assertThat(s.summary().throughput().n()).isEqualTo(2);
+                assertThat(s.summary().latencyMs().count()).isEqualTo(s.summary().ok());
+            }
+        }
+        assertThat(r.rankings()).extracting(x -> x.scenario() + "/" + x.metric())
+                .contains("plaintext/throughput", "json/p99Ms", "plaintext/memoryAfterBytes");
+        assertNoProcessLeft(r);
+    }
+
+    @Test
+    void aTargetThatFailsIsReportedWithItsLogWhileTheOthersAreMeasured() throws Exception {
+        RunResult r = run(suite(target("quitter", "exit"), target("good", "ok")), 1, true, 1, false);
+
+        TargetResult quitter = r.targets().getFirst();
+        assertThat(quitter.status()).isEqualTo("failed");
+        assertThat(quitter.reason()).isNotBlank();
+        assertThat(quitter.logTail()).anyMatch(l -> l.contains("boom"));
+        assertThat(quitter.scenarios()).allSatisfy(s -> assertThat(s.status()).isEqualTo("not-run"));
+        assertThat(r.targets().get(1).status()).isEqualTo("ok");
+        assertThat(r.targets().get(1).scenarios().getFirst().summary()).isNotNull();
+        assertNoProcessLeft(r);
+    }
+
+    @Test
+    void aTargetThatNeverAnswersTimesOut() throws Exception {
+        String slow = target("sleeper", "never-ready") + "    ready: {timeout: 1500ms}\n";
+        RunResult r = run(suite(slow, target("good", "ok")), 1, true, 1, false);
+
+        assertThat(r.targets().getFirst().status()).isEqualTo("failed");
+        assertThat(r.targets().getFirst().reason()).containsIgnoringCase("ready");
+        assertThat(r.targets().get(1).ok()).isTrue();
+        assertNoProcessLeft(r);
+    }
+
+    @Test
+    void aWrongAnswerFailsVerificationAndThatScenarioIsNotMeasured() throws Exception {
+        RunResult r = run(suite(target("liar", "wrong-body")), 1, true, 1, false);
+
+        TargetResult liar = r.targets().getFirst();
+        ScenarioResult plaintext = liar.scenarios().getFirst();
+        assertThat(plaintext.status()).isEqualTo("failed");
+        assertThat(plaintext.reason()).startsWith("verification failed").contains("body");
+        assertThat(plaintext.measurements()).isEmpty();
+        assertThat(liar.scenarios().get(1).status()).isEqualTo("ok");
+        assertThat(liar.scenarios().get(1).measurements()).hasSize(1);
+    }
+
+    @Test
+    void aTargetThatDiesMidRunKeepsWhatWasMeasured() throws Exception {
+        String scenarios = """
+                scenarios:
+                  - name: json
+                    path: /json
+                  - name: plaintext
+                    path: /plaintext
+                    expect: {body: "Hello, World!"}
+                """;
+        RunResult r = run(suiteWith(scenarios, target("fragile", "die-after:50"), target("good", "ok")), 1, true, 1, false);
+
+        TargetResult fragile = r.targets().getFirst();
+        assertThat(fragile.status()).isEqualTo("failed");
+        assertThat(fragile.reason()).contains("exited during scenario 'plaintext'");
+        assertThat(fragile.scenarios().getFirst().summary()).isNotNull();
+        assertThat(r.targets().get(1).ok()).isTrue();
+        assertNoProcessLeft(r);
+    }
+
+    @Test
+    void aTargetWhoseRequirementIsMissingIsSkippedNotFailed() throws Exception {
+        String missing = target("absent", "ok") + "    requires: [\"${java}\", -version-that-does-not-exist]\n";
+        RunResult r = run(suite(missing), 1, true, 1, false);
+
+        assertThat(r.targets().getFirst().status()).isEqualTo("skipped");
+        assertThat(r.targets().getFirst().reason()).startsWith("not installed");
+        assertThat(r.targets().getFirst().starts()).isEmpty();
+    }
+
+    @Test
+    void phasesGiveALeakVerdictAndTogetherKeepsOneProcessPerTarget() throws Exception {
+        RunResult r = run(suite(target("alpha", "ok"), target("beta", "ok")), 2, false, 3, true);
+
+        assertThat(r.settings().together()).isTrue();
+        for (TargetResult t : r.targets()) {
+            assertThat(t.starts()).hasSize(1);
+            Measurement m = t.scenarios().getFirst().measurements().getFirst();
+            assertThat(m.phases()).hasSize(3);
+            assertThat(m.leak()).isNotNull();
+            assertThat(m.leak().verdict()).isIn("plateau", "growing");
+            assertThat(m.leak().phasesUsed()).isEqualTo(2);
+            assertThat(m.load().requests()).isEqualTo(m.phases().stream().mapToLong(Measurement.Phase::requests).sum());
+        }
+        assertNoProcessLeft(r);
+    }
+
+    private RunResult run(Path suiteFile, int repeats, boolean restart, int phases, boolean together)
+            throws InterruptedException {
+        Suite suite = SuiteLoader.load(suiteFile);
+        RunPlan plan = new RunPlan(suite, suite.targets(),
+                Plans.scenarios(suite, suite.scenarios(), RunPlan.Mode.STANDARD, SHORT), RunPlan.Mode.STANDARD,
+                repeats, restart, phases, together, null, dir, "python3", dir.resolve("logs"), List.of("test"));
+        List<RunResult> checkpoints = new ArrayList<>();
+        RunResult result = new Runner(plan, new RunListener() {
+            @Override
+            public void checkpoint(RunResult soFar) {
+                checkpoints.add(soFar);
+            }
+        }).run();
+        assertThat(checkpoints).isNotEmpty();
+        assertThat(checkpoints.getLast()).isEqualTo(result);
+        return result;
+    }
+
+    private static String target(String name, String mode) {
+        return "  - name: " + name + "\n"
+                + "    command: [\"${java}\", -Xmx64m, -cp, \"${cp}\", " + TestTarget.class.getName() + ", \"${port}\", " + mode + "]\n"
+                + "    version: \"1.0-" + mode + "\"\n";
+    }
+
+    private Path suite(String... targets) throws IOException {
+        return suiteWith("""
+                scenarios:
+                  - name: plaintext
+                    path: /plaintext
+                    expect: {contentType: text/plain, body: "Hello, World!"}
+                  - name: json
+                    path: /json
+                    expect: {json: {message: "Hello, World!"}}
+                """, targets);
+    }
+
+    private Path suiteWith(String scenarios, String... targets) throws IOException {
+        StringBuilder yaml = new StringBuilder("name: test\nvars:\n  cp: \"")
+                .append(System.getProperty("java.class.path")).append("\"\n").append(scenarios).append("targets:\n");
+        Stream.of(targets).forEach(yaml::append);
+        Path file = dir.resolve("suite.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static void assertNoProcessLeft(RunResult r) {
+        for (TargetResult t : r.targets()) {
+            for (TargetResult.Start s : t.starts()) {
+                assertThat(ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false))
+                        .as("process %d of %s", s.pid(), t.name()).isFalse();
+            }
+        }
+    }
+}
