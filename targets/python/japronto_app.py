@@ -30,7 +30,7 @@ def template(request):
 def static(request):
     file = (fwtarget.STATIC / request.match_dict["file"]).resolve()
     if file.parent != fwtarget.STATIC.resolve() or not file.is_file():
-        return request.Response(code=404, text="Not Found")
+        return request.Response(status_code=404, text="Not Found")
     return request.Response(body=file.read_bytes(), mime_type=mimetypes.guess_type(file.name)[0])
 
 
