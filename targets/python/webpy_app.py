@@ -2,7 +2,7 @@
 StaticMiddleware that serves ./static), as the first seed did. Templates: jinja2, so that the shared
 templates serve (Templator would need a fourth copy of the page); directly, because web.py's
 render_jinja wrapper cannot turn autoescaping on."""
-import json as jsonlib
+import json
 import os
 
 import jinja2
@@ -30,7 +30,7 @@ class Plaintext:
 class Json:
     def GET(self):
         web.header("Content-Type", "application/json")
-        return jsonlib.dumps(fwtarget.MESSAGE)
+        return json.dumps(fwtarget.MESSAGE)
 
 
 class Hello:
