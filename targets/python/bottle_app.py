@@ -1,6 +1,6 @@
 """Bottle: `python3 bottle_app.py PORT` runs bottle's wsgiref server, as the first seed did; gunicorn
 serves the same `app` (bottle_app:app). Templates: jinja2 through bottle's own jinja2_template, so that
-the shared templates serve (SimpleTemplate would need a fourth copy of the page)."""
+the shared templates serve (SimpleTemplate would need a third copy of the page)."""
 import bottle
 from bottle import jinja2_template, response, static_file
 

@@ -1,6 +1,6 @@
 """web.py: `python3 webpy_app.py PORT` runs web.py's runsimple (its Cheroot server with the
 StaticMiddleware that serves ./static), as the first seed did. Templates: jinja2, so that the shared
-templates serve (Templator would need a fourth copy of the page); directly, because web.py's
+templates serve (Templator would need a third copy of the page); directly, because web.py's
 render_jinja wrapper cannot turn autoescaping on."""
 import json
 import os
