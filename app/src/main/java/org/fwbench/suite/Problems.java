@@ -35,7 +35,7 @@ final class Problems {
         }
     }
 
-    private SuiteException exception() {
+    SuiteException exception() {
         return new SuiteException(found.stream()
                 .sorted(Comparator.comparing(Found::at))
                 .map(f -> file + ":" + f.at().line() + ":" + f.at().column() + ": " + f.what())

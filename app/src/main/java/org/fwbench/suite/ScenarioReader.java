@@ -50,7 +50,7 @@ final class ScenarioReader {
         String body = s.text("body");
         Expect expect = expect(s.section("expect", "'expect' of " + s.subject(), EXPECT_KEYS));
         LoadSettings load = SuiteLoader.load(s.section("load", "'load' of " + s.subject(), SuiteLoader.LOAD_KEYS));
-        if (name == null || path == null || expect == null) {
+        if (name == null || path == null) {
             return null;
         }
         return new ScenarioDef(name, method == null ? "GET" : method.toUpperCase(Locale.ROOT), path,

@@ -34,7 +34,7 @@ public final class SuiteLoader {
         Section top = Section.of(problems, root, "a suite must be a mapping with 'name', 'scenarios' and 'targets'",
                 "the suite", KEYS);
         if (top == null) {
-            problems.throwIfAny();
+            throw problems.exception();
         }
         String name = top.text("name");
         top.required("name");
