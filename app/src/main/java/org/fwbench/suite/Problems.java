@@ -19,8 +19,8 @@ final class Problems {
         found.add(new Found(at, what));
     }
 
-    boolean isEmpty() {
-        return found.isEmpty();
+    int count() {
+        return found.size();
     }
 
     /** A problem that ends reading at once, e.g. malformed YAML. */

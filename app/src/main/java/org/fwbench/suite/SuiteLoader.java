@@ -39,9 +39,11 @@ public final class SuiteLoader {
         String name = top.text("name");
         top.required("name");
         String description = top.text("description");
+        int before = problems.count();
         Map<String, List<String>> vars = vars(top);
-        TemplateCheck check = new TemplateCheck(problems.isEmpty() ? checkedVars(top, vars) : null, problems);
-        LoadSettings load = load(top.section("load", "'load' of the suite", LOAD_KEYS));
+        boolean varsWritten = problems.count() == before;
+        TemplateCheck check = new TemplateCheck(varsWritten ? checkedVars(top, vars) : null, problems);
+        LoadSettings load = loadSettings(top.section("load", "'load' of the suite", LOAD_KEYS));
         Path suiteDir = file.toAbsolutePath().normalize().getParent();
         ScenarioReader scenarioReader = new ScenarioReader(problems, check, suiteDir);
         List<ScenarioDef> scenarios = list(top, "scenarios", scenarioReader::read, ScenarioDef::name);
@@ -55,7 +57,7 @@ public final class SuiteLoader {
     }
 
     /** Load settings of a {@code load} section; {@link LoadSettings#EMPTY} when there is none. */
-    static LoadSettings load(Section s) {
+    static LoadSettings loadSettings(Section s) {
         if (s == null) {
             return LoadSettings.EMPTY;
         }

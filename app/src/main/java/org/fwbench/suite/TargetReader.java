@@ -27,7 +27,7 @@ final class TargetReader {
 
     /** The target, or null when it is too broken to build (its problems are recorded). */
     TargetDef read(Node node, int index) {
-        Section t = Section.of(problems, node, "each target must be a mapping", Section.subject("target", node, index),
+        Section t = Section.of(problems, node, "each target must be a mapping", Section.named("target", node, index),
                 KEYS);
         if (t == null) {
             return null;

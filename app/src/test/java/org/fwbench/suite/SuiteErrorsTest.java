@@ -172,6 +172,7 @@ class SuiteErrorsTest {
                 targets:
                   - name: x
                     comand: [run]
+                    env: {A: "${nope}"}
                 """);
 
         SuiteException e = catchThrowableOfType(SuiteException.class, () -> SuiteLoader.load(file));
@@ -180,7 +181,8 @@ class SuiteErrorsTest {
                 file + ":2:21: 'connections' must be a positive whole number, not \"ten\"",
                 file + ":5:11: 'path' must be a path starting with /, not \"a\"",
                 file + ":7:5: target 'x' has no 'command'",
-                file + ":8:5: unknown key 'comand' in target 'x' (did you mean 'command'?)"));
+                file + ":8:5: unknown key 'comand' in target 'x' (did you mean 'command'?)",
+                file + ":9:14: unknown placeholder ${nope}; known: port, java, python, home, suiteDir"));
     }
 
     @Test
