@@ -122,6 +122,9 @@ class SuiteErrorsTest {
                                 + "@8:23: the path of 'a' must start with /, not \"c\""),
                 Arguments.of("ready path without slash", VALID.replace("[run]", "[run]\n    ready: {path: health}"),
                         "8:19: 'path' must be a path starting with /, not \"health\""),
+                Arguments.of("zero ready timeout beside a missing command", VALID.replace("command: [run]",
+                        "ready: {timeout: 0s}"), "6:5: target 'x' has no 'command'\n@7:22: 'timeout' must be a "
+                                + "duration longer than 0 such as 500ms, 10s or 1m, not \"0s\""),
                 Arguments.of("unknown placeholder", VALID.replace("[run]", "[run, \"${prot}\"]"),
                         "7:20: unknown placeholder ${prot} (did you mean ${port}?); known: port, java, python, home, suiteDir"),
                 Arguments.of("unknown placeholder in env", VALID.replace("[run]", "[run]\n    env: {A: \"${jvmm}\"}")
