@@ -103,6 +103,9 @@ public record Expect(int status, String contentType, String body, String bodyCon
     }
 
     private String jsonProblem(byte[] body) {
+        if (body.length == 0) {
+            return "body is empty, expected JSON " + shortened(json.toString());
+        }
         JsonNode actual;
         try {
             actual = STRICT_JSON.readValue(body);
@@ -111,9 +114,6 @@ public record Expect(int status, String contentType, String body, String bodyCon
                     + Quote.shortened(new String(body, StandardCharsets.UTF_8), SHOWN);
         } catch (IOException e) {
             return "body is not JSON: " + e.getMessage();
-        }
-        if (actual == null || actual.isMissingNode()) {
-            return "body is empty, expected JSON " + shortened(json.toString());
         }
         return json.equals(BY_VALUE, actual)
                 ? null

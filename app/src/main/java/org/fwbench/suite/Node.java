@@ -56,7 +56,7 @@ sealed interface Node {
             if (value == null) {
                 return "empty";
             }
-            return value instanceof String s ? Quote.of(s) : text;
+            return value instanceof String s ? Quote.shortened(s, 60) : text;
         }
     }
 }

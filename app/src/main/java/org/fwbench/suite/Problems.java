@@ -19,8 +19,8 @@ final class Problems {
         found.add(new Found(at, what));
     }
 
-    boolean isEmpty() {
-        return found.isEmpty();
+    int count() {
+        return found.size();
     }
 
     /** A problem that ends reading at once, e.g. malformed YAML. */
@@ -35,7 +35,7 @@ final class Problems {
         }
     }
 
-    private SuiteException exception() {
+    SuiteException exception() {
         return new SuiteException(found.stream()
                 .sorted(Comparator.comparing(Found::at))
                 .map(f -> file + ":" + f.at().line() + ":" + f.at().column() + ": " + f.what())

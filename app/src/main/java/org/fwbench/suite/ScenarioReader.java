@@ -34,7 +34,7 @@ final class ScenarioReader {
 
     /** The scenario, or null when it is too broken to build (its problems are recorded). */
     ScenarioDef read(Node node, int index) {
-        Section s = Section.of(problems, node, "each scenario must be a mapping", Section.subject("scenario", node, index),
+        Section s = Section.of(problems, node, "each scenario must be a mapping", Section.named("scenario", node, index),
                 KEYS);
         if (s == null) {
             return null;
@@ -49,8 +49,8 @@ final class ScenarioReader {
         checkHeaderNames(s.node("headers"));
         String body = s.text("body");
         Expect expect = expect(s.section("expect", "'expect' of " + s.subject(), EXPECT_KEYS));
-        LoadSettings load = SuiteLoader.load(s.section("load", "'load' of " + s.subject(), SuiteLoader.LOAD_KEYS));
-        if (name == null || path == null || expect == null) {
+        LoadSettings load = SuiteLoader.loadSettings(s.section("load", "'load' of " + s.subject(), SuiteLoader.LOAD_KEYS));
+        if (name == null || path == null) {
             return null;
         }
         return new ScenarioDef(name, method == null ? "GET" : method.toUpperCase(Locale.ROOT), path,

@@ -50,7 +50,7 @@ final class Section {
     }
 
     /** {@code kind 'name'} when the node is a mapping with a scalar name, else {@code kind #index}. */
-    static String subject(String kind, Node node, int index) {
+    static String named(String kind, Node node, int index) {
         if (node instanceof Node.Mapping m && m.entries().get("name") != null
                 && m.entries().get("name").value() instanceof Node.Scalar s && s.textOrNull() != null) {
             return kind + " '" + s.textOrNull() + "'";

@@ -23,28 +23,29 @@ final class Suggestions {
         return didYouMean(word, known, "'", "'");
     }
 
-    /** Short words need a closer match than long ones, or every two-letter key would suggest another. */
+    /** Short words need a closer match than long ones, or every short key would suggest another. */
     private static int limit(String word) {
-        return word.length() <= 3 ? 1 : word.length() <= 6 ? 2 : 3;
+        return word.length() <= 4 ? 1 : word.length() <= 8 ? 2 : 3;
     }
 
-    /** Levenshtein distance. */
+    /** Edit distance where swapping two neighbouring letters, the commonest typo, counts as one edit. */
     static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Reads and checks a suite file. Every problem found (malformed YAML, an unknown key, a missing or
@@ -21,7 +20,6 @@ public final class SuiteLoader {
     static final List<String> LOAD_KEYS = List.of("duration", "warmup", "connections", "rate", "requests", "timeout",
             "keepAlive", "spawnRate", "thinkTime");
     private static final List<String> KEYS = List.of("name", "description", "vars", "load", "scenarios", "targets");
-    private static final Pattern VAR_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final String DURATION = "a duration such as 500ms, 10s or 1m";
 
     private SuiteLoader() {
@@ -34,14 +32,16 @@ public final class SuiteLoader {
         Section top = Section.of(problems, root, "a suite must be a mapping with 'name', 'scenarios' and 'targets'",
                 "the suite", KEYS);
         if (top == null) {
-            problems.throwIfAny();
+            throw problems.exception();
         }
         String name = top.text("name");
         top.required("name");
         String description = top.text("description");
+        int before = problems.count();
         Map<String, List<String>> vars = vars(top);
-        TemplateCheck check = new TemplateCheck(problems.isEmpty() ? checkedVars(top, vars) : null, problems);
-        LoadSettings load = load(top.section("load", "'load' of the suite", LOAD_KEYS));
+        boolean varsWritten = problems.count() == before;
+        TemplateCheck check = new TemplateCheck(varsWritten ? checkedVars(top, vars) : null, problems);
+        LoadSettings load = loadSettings(top.section("load", "'load' of the suite", LOAD_KEYS));
         Path suiteDir = file.toAbsolutePath().normalize().getParent();
         ScenarioReader scenarioReader = new ScenarioReader(problems, check, suiteDir);
         List<ScenarioDef> scenarios = list(top, "scenarios", scenarioReader::read, ScenarioDef::name);
@@ -55,7 +55,7 @@ public final class SuiteLoader {
     }
 
     /** Load settings of a {@code load} section; {@link LoadSettings#EMPTY} when there is none. */
-    static LoadSettings load(Section s) {
+    static LoadSettings loadSettings(Section s) {
         if (s == null) {
             return LoadSettings.EMPTY;
         }
@@ -83,7 +83,7 @@ public final class SuiteLoader {
             return vars;
         }
         mapping.entries().forEach((name, entry) -> {
-            if (!VAR_NAME.matcher(name).matches()) {
+            if (!Template.NAME.matcher(name).matches()) {
                 top.problems().add(entry.keyMark(), "'" + name + "' is not a variable name (letters, digits, _ . -)");
             } else if (Placeholders.BUILT_INS.contains(name)) {
                 top.problems().add(entry.keyMark(), "'" + name + "' is a built-in placeholder: choose another name");
@@ -172,7 +172,10 @@ public final class SuiteLoader {
         return ((Node.Mapping) item).entries().get("name").value().mark();
     }
 
-    /** A scenario must end somehow: by its duration or by its request count. */
+    /**
+     * A scenario must end somehow: by its duration or by its request count. Called only on a suite read
+     * without problems, where every scenario node became a scenario, in order.
+     */
     private static void checkEndings(Suite suite, Section top, Problems problems) {
         Node.Sequence nodes = (Node.Sequence) top.node("scenarios");
         for (int i = 0; i < suite.scenarios().size(); i++) {

@@ -27,7 +27,7 @@ final class TargetReader {
 
     /** The target, or null when it is too broken to build (its problems are recorded). */
     TargetDef read(Node node, int index) {
-        Section t = Section.of(problems, node, "each target must be a mapping", Section.subject("target", node, index),
+        Section t = Section.of(problems, node, "each target must be a mapping", Section.named("target", node, index),
                 KEYS);
         if (t == null) {
             return null;
@@ -43,13 +43,13 @@ final class TargetReader {
         Integer port = t.integer("port", 1, 65535, "a port number from 1 to 65535");
         List<String> requires = command(t, "requires");
         Map<String, String> paths = paths(t);
+        Readiness ready = ready(t, paths);
         VersionSource version = version(t);
         if (name == null || command == null) {
             return null;
         }
-        Map<String, String> pathMap = paths == null ? Map.of() : paths;
-        return new TargetDef(name, command, cwd == null ? "." : cwd, env == null ? Map.of() : env, port,
-                ready(t, pathMap), version, requires == null ? List.of() : requires, pathMap);
+        return new TargetDef(name, command, cwd == null ? "." : cwd, env == null ? Map.of() : env, port, ready,
+                version, requires == null ? List.of() : requires, paths);
     }
 
     private List<String> command(Section s, String key) {
@@ -62,6 +62,7 @@ final class TargetReader {
         return command;
     }
 
+    /** The per-scenario paths, empty when none are given. */
     private Map<String, String> paths(Section t) {
         Map<String, String> paths = t.textMap("paths");
         if (t.node("paths") instanceof Node.Mapping m) {
@@ -77,7 +78,7 @@ final class TargetReader {
             });
             check.values(m);
         }
-        return paths;
+        return paths == null ? Map.of() : paths;
     }
 
     /** The first scenario's path for this target is the default: a target that serves it is up. */

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 record Template(List<Part> parts) {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+    /** What may stand between {@code ${} and {@code }}; variables are named the same way. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
     sealed interface Part {
     }

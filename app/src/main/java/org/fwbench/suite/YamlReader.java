@@ -106,11 +106,14 @@ final class YamlReader {
     private static SuiteException malformed(JsonProcessingException e, String text, Problems problems) {
         if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
             String what = yaml.getContext() == null ? yaml.getProblem() : yaml.getContext() + ", " + yaml.getProblem();
+            int line = yaml.getProblemMark().getLine() + 1;
+            int column = yaml.getProblemMark().getColumn() + 1;
             int index = yaml.getProblemMark().getIndex();
             if (index > 0 && index < text.length() && text.startsWith("${", index - 1)) {
                 what += " (inside [...] and {...} a placeholder must be quoted: \"${name}\")";
+                column--;
             }
-            Node.Mark at = new Node.Mark(yaml.getProblemMark().getLine() + 1, yaml.getProblemMark().getColumn() + 1);
+            Node.Mark at = new Node.Mark(line, column);
             return problems.fatal(at, "malformed YAML: " + what);
         }
         JsonLocation at = e.getLocation();
