@@ -26,6 +26,7 @@ import org.fwbench.run.RunListener;
 import org.fwbench.run.RunPlan;
 import org.fwbench.run.Runner;
 import org.fwbench.suite.LoadSettings;
+import org.fwbench.suite.Placeholders;
 import org.fwbench.suite.ScenarioDef;
 import org.fwbench.suite.Suite;
 import org.fwbench.suite.SuiteException;
@@ -246,11 +247,7 @@ public final class RunCommand implements Callable<Integer> {
         if (python != null) {
             return python;
         }
-        String env = System.getenv("FWBENCH_PYTHON");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        return Placeholders.defaultPython(System.getenv());
     }
 
     private List<String> commandLine() {

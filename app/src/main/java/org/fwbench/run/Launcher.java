@@ -8,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.fwbench.suite.Placeholders;
 import org.fwbench.suite.TargetDef;
 import org.fwbench.target.LaunchSpec;
@@ -36,7 +34,7 @@ final class Launcher {
         if (target.requires() == null || target.requires().isEmpty()) {
             return Optional.empty();
         }
-        CommandOutput out = runCommand(placeholders.argv(target.requires()), plan.suite().file().getParent());
+        CommandOutput out = runCommand(placeholders.argv(target.requires()), plan.suite().directory());
         if (out.exitCode() == 0) {
             return Optional.empty();
         }
@@ -52,7 +50,7 @@ final class Launcher {
         if (target.version().fixed() != null) {
             return target.version().fixed();
         }
-        CommandOutput out = runCommand(placeholders.argv(target.version().command()), workingDir(target));
+        CommandOutput out = runCommand(placeholders.argv(target.version().command()), placeholders.cwd(target));
         return out.exitCode() == 0 ? out.firstLine() : "unknown";
     }
 
@@ -61,17 +59,13 @@ final class Launcher {
         int port = target.port() != null ? requireFree(target.port()) : freePort();
         Placeholders p = placeholders.withPort(port);
         List<String> argv = p.argv(target.command());
-        URI ready = URI.create("http://127.0.0.1:" + port + p.expand(readinessPath(target)));
-        Duration readyTimeout = target.ready() != null && target.ready().timeout() != null
-                ? target.ready().timeout() : Duration.ofSeconds(30);
-        LaunchSpec spec = new LaunchSpec(target.name(), argv, workingDir(target),
-                target.env().entrySet().stream().collect(Collectors.toMap(
-                        Map.Entry::getKey, e -> p.expand(e.getValue()))),
-                ready, readyTimeout, logFile(target), plan.cpus() == null ? null : plan.cpus().target());
+        URI ready = URI.create("http://127.0.0.1:" + port + p.expand(target.ready().path()));
+        LaunchSpec spec = new LaunchSpec(target.name(), argv, p.cwd(target), p.env(target.env()), ready,
+                target.ready().timeout(), logFile(target), plan.cpus() == null ? null : plan.cpus().target());
         TargetProcess process = TargetProcess.start(spec);
         try {
             Duration startup = process.awaitReady();
-            return new Session(target, process, port, argv, startup);
+            return new Session(target, process, port, p, argv, startup);
         } catch (RuntimeException e) {
             process.stop();
             throw e;
@@ -80,18 +74,6 @@ final class Launcher {
 
     Path logFile(TargetDef target) {
         return plan.logDir().resolve(target.name() + ".log");
-    }
-
-    private String readinessPath(TargetDef target) {
-        if (target.ready() != null && target.ready().path() != null) {
-            return target.ready().path();
-        }
-        return target.pathFor(plan.scenarios().getFirst().def());
-    }
-
-    private Path workingDir(TargetDef target) {
-        Path suiteDir = plan.suite().file().toAbsolutePath().getParent();
-        return target.cwd() == null ? suiteDir : suiteDir.resolve(placeholders.expand(target.cwd())).normalize();
     }
 
     private static int freePort() {
@@ -140,11 +122,13 @@ final class Launcher {
     }
 
     /** A started, ready target. */
-    record Session(TargetDef target, TargetProcess process, int port, List<String> argv, Duration startup)
+    record Session(TargetDef target, TargetProcess process, int port, Placeholders placeholders, List<String> argv,
+            Duration startup)
             implements AutoCloseable {
 
+        /** The URL of a suite path on this target; paths may hold placeholders such as ${port}. */
         URI url(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
+            return URI.create("http://127.0.0.1:" + port + placeholders.expand(path));
         }
 
         long pid() {
