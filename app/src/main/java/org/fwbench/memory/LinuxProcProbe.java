@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.fwbench.proc.ProcFs;
 import org.fwbench.proc.ProcStat;
 
@@ -20,15 +18,13 @@ import org.fwbench.proc.ProcStat;
  */
 public final class LinuxProcProbe implements MemoryProbe {
 
-    /** {@code Key:   123 kB} or {@code Key:   123}; other lines (mapping headers, flags) are skipped. */
-    private static final Pattern FIELD = Pattern.compile("^([A-Za-z_()]+):\\s+(\\d+)(?: kB)?\\s*$", Pattern.MULTILINE);
     private static final long CLOCK_TICKS = clockTicks();
 
     @Override
     public TreeMemory read(long rootPid) {
         List<Long> pids = new ArrayList<>();
         pids.add(rootPid);
-        ProcessHandle.of(rootPid).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
+        pids.addAll(ProcFs.descendants(rootPid));
         List<ProcessMemory> processes = new ArrayList<>();
         for (long pid : pids) {
             readProcess(pid).ifPresent(processes::add);
@@ -66,15 +62,24 @@ public final class LinuxProcProbe implements MemoryProbe {
     }
 
     /**
-     * The numeric fields of a status or smaps file, kB turned into bytes. Keys that repeat (smaps
-     * has one block per mapping) are summed.
+     * The numeric fields ({@code Key:   123 kB} or {@code Key:   123}) of a status or smaps file,
+     * kB turned into bytes. Keys that repeat (smaps has one block per mapping) are summed.
      */
     static Map<String, Long> fields(String text) {
         Map<String, Long> fields = new HashMap<>();
-        Matcher m = FIELD.matcher(text);
-        while (m.find()) {
-            long value = Long.parseLong(m.group(2));
-            fields.merge(m.group(1), m.group(0).trim().endsWith("kB") ? value * 1024 : value, Long::sum);
+        for (String line : text.split("\n")) {
+            int colon = line.indexOf(':');
+            // Mapping headers ("7f00-7f01 rw-p 00000000 08:01 ...") have a space before their first colon.
+            if (colon <= 0 || line.lastIndexOf(' ', colon) >= 0) {
+                continue;
+            }
+            String value = line.substring(colon + 1).strip();
+            boolean kib = value.endsWith(" kB");
+            String digits = kib ? value.substring(0, value.length() - 3).strip() : value;
+            if (!digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                long number = Long.parseLong(digits);
+                fields.merge(line.substring(0, colon), kib ? number * 1024 : number, Long::sum);
+            }
         }
         return fields;
     }
