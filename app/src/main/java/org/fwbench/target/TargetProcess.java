@@ -86,7 +86,7 @@ public final class TargetProcess implements AutoCloseable {
         }
         String marker = ProcessTree.MARKER_VARIABLE + "=" + markerValue;
         TargetProcess target = new TargetProcess(spec, process, startNanos,
-                new ProcessTree(process.pid(), ownGroup, marker),
+                new ProcessTree(process.toHandle(), ownGroup, marker),
                 Watchdog.guard(process.pid(), ownGroup, marker, stopGrace), stopGrace);
         LiveTargets.add(target);
         return target;

@@ -83,6 +83,21 @@ class TargetProcessTest {
     }
 
     @Test
+    void aRootThatExitsLeavingAStubbornChildStillHasTheChildKilled() {
+        List<String> command = List.of("bash", "-c", "trap '' TERM; sleep 300 & echo \"child $!\"; exit 0");
+        try (TargetProcess target = TargetProcess.start(spec("parent-quits", command, NOBODY), SHORT_GRACE)) {
+            assertThatThrownBy(target::awaitReady)
+                    .isInstanceOf(TargetFailedException.class)
+                    .hasMessageStartingWith("target 'parent-quits' exited with code 0 before it was ready")
+                    .satisfies(e -> {
+                        String log = ((TargetFailedException) e).lastLogLines();
+                        assertThat(log).startsWith("child ");
+                        assertThat(ProcFs.isRunning(Long.parseLong(log.substring(6).trim()))).isFalse();
+                    });
+        }
+    }
+
+    @Test
     void aTargetThatNeverAnswersFailsAfterItsTimeoutAndIsStopped() {
         URI url = URI.create("http://127.0.0.1:" + freePort() + "/health");
         List<String> command = List.of("bash", "-c", "echo 'starting, slowly'; exec sleep 300");
