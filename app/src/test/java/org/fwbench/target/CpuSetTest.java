@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.fwbench.report.Json;
 import org.fwbench.units.InvalidValueException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,14 @@ class CpuSetTest {
         CpuSet.Split split = CpuSet.defaultSplit(CpuSet.parse(all));
         assertThat(split.load()).hasToString(load);
         assertThat(split.target()).hasToString(target);
+    }
+
+    @Test
+    void isWrittenToJsonInTasksetForm() throws Exception {
+        CpuSet.Split split = CpuSet.defaultSplit(CpuSet.parse("0-3"));
+        String json = Json.MAPPER.writeValueAsString(split);
+        assertThat(json).isEqualToIgnoringWhitespace("{\"load\":\"0-1\",\"target\":\"2-3\"}");
+        assertThat(Json.MAPPER.readValue(json, CpuSet.Split.class)).isEqualTo(split);
     }
 
     @Test
