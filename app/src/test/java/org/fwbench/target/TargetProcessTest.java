@@ -101,12 +101,14 @@ class TargetProcessTest {
     void aTargetThatNeverAnswersFailsAfterItsTimeoutAndIsStopped() {
         URI url = URI.create("http://127.0.0.1:" + freePort() + "/health");
         List<String> command = List.of("bash", "-c", "echo 'starting, slowly'; exec sleep 300");
-        LaunchSpec spec = new LaunchSpec("sleeper", command, null, Map.of(), url, Duration.ofMillis(800),
+        LaunchSpec spec = new LaunchSpec("sleeper", command, null, Map.of(), url, Duration.ofSeconds(1),
                 dir.resolve("sleeper.log"), null);
         try (TargetProcess target = TargetProcess.start(spec, SHORT_GRACE)) {
+            // Usually "refused the connection"; on a starved machine the last try may time out instead.
             assertThatThrownBy(target::awaitReady)
                     .isInstanceOf(TargetFailedException.class)
-                    .hasMessage("target 'sleeper' was not ready within 800ms: " + url + " refused the connection")
+                    .hasMessageStartingWith("target 'sleeper' was not ready within 1s: " + url + " ")
+                    .hasMessageNotContaining("\n")
                     .satisfies(e -> assertThat(((TargetFailedException) e).lastLogLines()).isEqualTo("starting, slowly"));
             assertThat(ProcFs.isRunning(target.pid())).isFalse();
         }
