@@ -37,17 +37,18 @@ class TargetProcessTest {
 
     @Test
     void stopKillsATreeThatIgnoresSigterm() {
-        TargetProcess target = TargetProcess.start(spec("stubborn", IGNORES_TERM_WITH_CHILDREN, NOBODY), SHORT_GRACE);
-        List<Long> pids = awaitTreeOf(target, 3);
-        assertThat(watchdogsOf(target.pid())).hasSize(1);
+        try (TargetProcess target = TargetProcess.start(spec("stubborn", IGNORES_TERM_WITH_CHILDREN, NOBODY),
+                SHORT_GRACE)) {
+            List<Long> pids = awaitTreeOf(target, 3);
+            assertThat(watchdogsOf(target.pid())).hasSize(1);
 
-        target.stop();
+            target.stop();
 
-        assertThat(pids).allSatisfy(pid -> assertThat(ProcFs.isRunning(pid)).as("pid %d", pid).isFalse());
-        assertThat(watchdogsOf(target.pid())).as("the watchdog leaves once released").isEmpty();
-        assertThat(target.isAlive()).isFalse();
-        assertThat(target.treePids()).isEmpty();
-        target.stop(); // idempotent
+            assertThat(pids).allSatisfy(pid -> assertThat(ProcFs.isRunning(pid)).as("pid %d", pid).isFalse());
+            assertThat(watchdogsOf(target.pid())).as("the watchdog leaves once released").isEmpty();
+            assertThat(target.isAlive()).isFalse();
+            assertThat(target.treePids()).isEmpty();
+        } // close() stops again: a no-op
     }
 
     @Test
@@ -162,13 +163,17 @@ class TargetProcessTest {
     @Test
     void ctrlCOnFwbenchStopsTheTargetsTree() throws Exception {
         Process holder = startHolder();
-        List<Long> tree = treeFrom(holder);
-        List<Long> watchdogs = watchdogsOf(tree.getFirst());
-        new ProcessBuilder("kill", "-INT", Long.toString(holder.pid())).start().waitFor();
-        assertThat(holder.waitFor(20, TimeUnit.SECONDS)).as("fwbench ends on SIGINT").isTrue();
-        // The hook kills before the JVM exits; the watchdog alone would need the 500 ms grace period.
-        assertAllGone(tree, Duration.ofMillis(100));
-        assertAllGone(watchdogs, Duration.ofSeconds(5));
+        try {
+            List<Long> tree = treeFrom(holder);
+            List<Long> watchdogs = watchdogsOf(tree.getFirst());
+            new ProcessBuilder("kill", "-INT", Long.toString(holder.pid())).start().waitFor();
+            assertThat(holder.waitFor(20, TimeUnit.SECONDS)).as("fwbench ends on SIGINT").isTrue();
+            // The hook kills before the JVM exits; the watchdog alone would need the 500 ms grace period.
+            assertAllGone(tree, Duration.ofMillis(100));
+            assertAllGone(watchdogs, Duration.ofSeconds(5));
+        } finally {
+            holder.destroyForcibly(); // its watchdog then cleans up whatever a failed assertion left
+        }
     }
 
     @Test
