@@ -39,6 +39,11 @@ public final class MemorySampler implements AutoCloseable {
         this.thread = Thread.ofPlatform().daemon().name("memory-sampler-" + rootPid).unstarted(this::run);
     }
 
+    /** Starts sampling {@code rootPid}'s tree every {@link #DEFAULT_INTERVAL}. */
+    public static MemorySampler start(MemoryProbe probe, long rootPid) {
+        return start(probe, rootPid, DEFAULT_INTERVAL);
+    }
+
     /** Starts sampling {@code rootPid}'s tree every {@code interval}. */
     public static MemorySampler start(MemoryProbe probe, long rootPid, Duration interval) {
         if (interval.isNegative() || interval.isZero()) {

@@ -1,5 +1,7 @@
 package org.fwbench.target;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +36,7 @@ public record CpuSet(List<Integer> cpus) {
     }
 
     /** Parses {@code 0}, {@code 1-3}, {@code 0,2-3}. */
+    @JsonCreator
     public static CpuSet parse(String text) {
         List<Integer> cpus = new ArrayList<>();
         String trimmed = text.trim();
@@ -130,7 +133,8 @@ public record CpuSet(List<Integer> cpus) {
         return cpus.size();
     }
 
-    /** The taskset form: ascending, runs of consecutive CPUs as ranges. */
+    /** The taskset form: ascending, runs of consecutive CPUs as ranges; also its JSON form. */
+    @JsonValue
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();

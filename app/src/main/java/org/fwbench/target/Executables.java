@@ -3,12 +3,27 @@ package org.fwbench.target;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Finds programs the way a shell would, so a missing one is reported before anything starts. */
 final class Executables {
 
+    /** Windows finds {@code java} as {@code java.exe}: the suffixes it tries, PATHEXT. */
+    private static final List<String> EXTENSIONS = extensions();
+
     private Executables() {
+    }
+
+    private static List<String> extensions() {
+        List<String> extensions = new ArrayList<>(List.of(""));
+        String pathext = System.getenv("PATHEXT");
+        if (pathext != null && File.separatorChar == '\\') {
+            extensions.addAll(List.of(pathext.toLowerCase(Locale.ROOT).split(File.pathSeparator)));
+        }
+        return List.copyOf(extensions);
     }
 
     /** The first match on PATH. */
@@ -30,9 +45,11 @@ final class Executables {
             if (entry.isEmpty()) {
                 continue;
             }
-            Path candidate = Path.of(entry, program);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
+            for (String extension : EXTENSIONS) {
+                Path candidate = Path.of(entry, program + extension);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
             }
         }
         return Optional.empty();

@@ -26,6 +26,7 @@ final class ProcessTree {
     /** SIGKILL cannot be ignored, but a process in uninterruptible sleep takes a moment to go. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(3);
 
+    private final ProcessHandle rootHandle;
     private final long root;
     private final boolean ownGroup;
     private final String marker;
@@ -35,8 +36,9 @@ final class ProcessTree {
      * @param ownGroup whether the root leads its own process group (started under setsid)
      * @param marker   {@code NAME=value} as found in the target's environment
      */
-    ProcessTree(long root, boolean ownGroup, String marker) {
-        this.root = root;
+    ProcessTree(ProcessHandle root, boolean ownGroup, String marker) {
+        this.rootHandle = root;
+        this.root = root.pid();
         this.ownGroup = ownGroup;
         this.marker = marker;
     }
@@ -44,8 +46,12 @@ final class ProcessTree {
     /** The running members now: root first, no zombies, never fwbench itself. */
     Set<Long> livePids() {
         Set<Long> pids = new LinkedHashSet<>();
-        pids.add(root);
-        pids.addAll(ProcFs.descendants(root));
+        // Through the handle, which knows the root's start time: once the root is gone its PID may
+        // belong to a stranger. (A group's ID is never reused while the group has members.)
+        if (rootHandle.isAlive()) {
+            pids.add(root);
+            pids.addAll(ProcFs.descendants(root));
+        }
         for (long pid : ProcFs.pids()) {
             if (!pids.contains(pid) && isMarked(pid)) {
                 pids.add(pid);

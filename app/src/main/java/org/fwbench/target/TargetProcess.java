@@ -1,5 +1,6 @@
 package org.fwbench.target;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -62,55 +63,66 @@ public final class TargetProcess implements AutoCloseable {
      *                               process cannot be created
      */
     public static TargetProcess start(LaunchSpec spec, Duration stopGrace) {
-        Path dir = spec.cwd() == null ? Path.of("") : spec.cwd();
-        if (spec.cwd() != null && !Files.isDirectory(spec.cwd())) {
-            throw notStarted(spec, "working directory " + spec.cwd() + " does not exist");
-        }
-        String program = spec.command().getFirst();
-        if (Executables.find(program, dir).isEmpty()) {
-            throw notStarted(spec, "program '" + program + "' not found"
-                    + (program.contains("/") ? " or not executable" : " on the PATH"));
-        }
-        List<String> argv = new ArrayList<>();
+        checkRunnable(spec);
         boolean ownGroup = Executables.find("setsid").isPresent();
-        if (ownGroup) {
-            // -w: should setsid ever need to fork, it waits, so the PID fwbench holds stays the target's.
-            argv.addAll(List.of("setsid", "-w"));
-        }
-        if (spec.cpus() != null) {
-            argv.addAll(pinning(spec));
-        }
-        argv.addAll(spec.command());
-
-        String marker = ProcessTree.MARKER_VARIABLE + "=" + ProcessHandle.current().pid() + "-"
-                + SEQUENCE.incrementAndGet();
-        ProcessBuilder pb = new ProcessBuilder(argv)
+        String markerValue = ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet();
+        ProcessBuilder pb = new ProcessBuilder(argv(spec, ownGroup))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
         if (spec.cwd() != null) {
             pb.directory(spec.cwd().toFile());
         }
         pb.environment().putAll(spec.env());
-        pb.environment().put(ProcessTree.MARKER_VARIABLE, marker.substring(marker.indexOf('=') + 1));
+        pb.environment().put(ProcessTree.MARKER_VARIABLE, markerValue);
 
         Process process;
         long startNanos = System.nanoTime();
         try {
-            Path parent = spec.logFile().toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             process = pb.start();
             // The target reads end-of-file rather than waiting on a terminal nobody types into.
             process.getOutputStream().close();
         } catch (IOException e) {
             throw notStarted(spec, e.getMessage());
         }
-        ProcessTree tree = new ProcessTree(process.pid(), ownGroup, marker);
-        TargetProcess target = new TargetProcess(spec, process, startNanos, tree,
+        String marker = ProcessTree.MARKER_VARIABLE + "=" + markerValue;
+        TargetProcess target = new TargetProcess(spec, process, startNanos,
+                new ProcessTree(process.toHandle(), ownGroup, marker),
                 Watchdog.guard(process.pid(), ownGroup, marker, stopGrace), stopGrace);
         LiveTargets.add(target);
         return target;
+    }
+
+    /** What can be checked before starting, so it fails with a precise line rather than a log. */
+    private static void checkRunnable(LaunchSpec spec) {
+        if (spec.cwd() != null && !Files.isDirectory(spec.cwd())) {
+            throw notStarted(spec, "working directory " + spec.cwd() + " does not exist");
+        }
+        String program = spec.command().getFirst();
+        if (Executables.find(program, spec.cwd() == null ? Path.of("") : spec.cwd()).isEmpty()) {
+            throw notStarted(spec, "program '" + program + "' not found"
+                    + (program.contains(File.separator) ? " or not executable" : " on the PATH"));
+        }
+        Path logFolder = spec.logFile().toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(logFolder);
+        } catch (IOException e) {
+            throw notStarted(spec, "cannot create the folder of its log file " + logFolder + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static List<String> argv(LaunchSpec spec, boolean ownSession) {
+        List<String> argv = new ArrayList<>();
+        if (ownSession) {
+            // A JVM's child never leads a process group, so setsid needs no fork: it calls setsid()
+            // and execs in place, and the PID fwbench holds stays the target's. (No -w: BusyBox lacks it.)
+            argv.add("setsid");
+        }
+        if (spec.cpus() != null) {
+            argv.addAll(pinning(spec));
+        }
+        argv.addAll(spec.command());
+        return argv;
     }
 
     private static List<String> pinning(LaunchSpec spec) {

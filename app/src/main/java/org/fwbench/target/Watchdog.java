@@ -21,18 +21,21 @@ final class Watchdog {
     /**
      * $1: process group to kill (empty when the target has none of its own), $2: root PID,
      * $3: the marker variable as NAME=value, $4: grace period in seconds. INT and HUP are ignored
-     * so that Ctrl-C in fwbench's terminal cannot take the watchdog down with fwbench.
+     * so that Ctrl-C in fwbench's terminal cannot take the watchdog down with fwbench. The root is
+     * signalled by PID only where there is no /proc to find it by its marker: the root may have
+     * exited long before and its PID been reused.
      */
     private static final String SCRIPT = """
             trap '' INT HUP
             if read -r _; then exit 0; fi
             hit() {
               [ -n "$1" ] && kill -s "$3" -- "-$1" 2>/dev/null
-              kill -s "$3" "$2" 2>/dev/null
               if [ -d /proc/self ]; then
                 for e in $(grep -lxzF -- "$4" /proc/[0-9]*/environ 2>/dev/null); do
                   p=${e#/proc/}; kill -s "$3" "${p%/environ}" 2>/dev/null
                 done
+              else
+                kill -s "$3" "$2" 2>/dev/null
               fi
             }
             hit "$1" "$2" TERM "$3"
@@ -86,10 +89,5 @@ final class Watchdog {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The watchdog's PID, or -1 when there is none. */
-    long pid() {
-        return process == null ? -1 : process.pid();
     }
 }

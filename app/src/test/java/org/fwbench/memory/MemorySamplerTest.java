@@ -5,6 +5,7 @@ import static org.fwbench.memory.Python.MIB;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
@@ -15,18 +16,17 @@ class MemorySamplerTest {
     @Test
     void recordsATimelineAndWhatItCost() throws Exception {
         try (Python python = new Python()) {
-            // Grows by 8 MiB every 50 ms, so the timeline must see the memory rise.
-            long pid = python.start("import time\nchunks = []\nfor _ in range(8):\n"
+            // After a moment, grows by 8 MiB every 50 ms up to 64 MiB: the timeline must see it rise.
+            long pid = python.startThenRun("time.sleep(0.2)\nchunks = []\nfor _ in range(8):\n"
                     + "    chunks.append(b'\\x01' * (8 << 20)); time.sleep(0.05)");
             MemorySampler sampler = MemorySampler.start(probe, pid, Duration.ofMillis(20));
-            awaitSamples(sampler, 5);
+            awaitRss(pid, 64 * MIB);
             List<TreeMemory> timeline = sampler.stop();
 
             assertThat(timeline).hasSizeGreaterThanOrEqualTo(5);
-            assertThat(timeline).allSatisfy(point -> {
-                assertThat(point.processes()).isEmpty();
-                assertThat(point.rssBytes()).isGreaterThan(64 * MIB);
-            });
+            assertThat(timeline).allSatisfy(point -> assertThat(point.processes()).isEmpty());
+            LongSummaryStatistics rss = timeline.stream().mapToLong(TreeMemory::rssBytes).summaryStatistics();
+            assertThat(rss.getMax() - rss.getMin()).isGreaterThanOrEqualTo(48 * MIB);
             assertThat(timeline).extracting(TreeMemory::epochMillis).isSorted();
             SamplerOverhead overhead = sampler.overhead();
             assertThat(overhead.samples()).isEqualTo(timeline.size());
@@ -44,7 +44,17 @@ class MemorySamplerTest {
             long ended = sampler.overhead().samples();
             awaitQuiet(sampler);
             assertThat(sampler.stop()).hasSizeBetween(2, (int) ended + 2);
+        } finally {
+            p.destroyForcibly();
         }
+    }
+
+    private void awaitRss(long pid, long bytes) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (probe.read(pid).rssBytes() < bytes && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        assertThat(probe.read(pid).rssBytes()).isGreaterThanOrEqualTo(bytes);
     }
 
     private static void awaitSamples(MemorySampler sampler, long n) {

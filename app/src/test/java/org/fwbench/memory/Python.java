@@ -22,6 +22,12 @@ final class Python implements AutoCloseable {
         return startCommand("/usr/bin/python3", "-c", code + "\nimport time\nprint('ready', flush=True)\ntime.sleep(300)");
     }
 
+    /** Starts {@code /usr/bin/python3 -c CODE} and returns its PID as CODE begins. */
+    long startThenRun(String code) throws IOException {
+        return startCommand("/usr/bin/python3", "-c", "import time\nprint('ready', flush=True)\n" + code
+                + "\ntime.sleep(300)");
+    }
+
     /** Starts any command and waits for its first line of output, "ready". */
     long startCommand(String... command) throws IOException {
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -1,0 +1,41 @@
+package org.fwbench.proc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProcFsTest {
+
+    @Test
+    void statIsParsedFromAfterTheCommandNameWhateverItHolds() {
+        String line = "4242 (we (ird) name) S 1 4240 4240 0 -1 4194560 100 0 0 0 250 75 0 0 20 0 1 0 5 0 0";
+        assertThat(ProcStat.parse(4242, line)).isEqualTo(new ProcStat(4242, 'S', 4240, 250, 75));
+        assertThat(ProcStat.parse(7, "7 (z) Z 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0").isZombie()).isTrue();
+    }
+
+    @Test
+    void descendantsAreFoundThroughEveryGeneration() throws Exception {
+        assumeTrue(ProcFs.isPresent(), "needs /proc");
+        Process p = new ProcessBuilder("bash", "-c", "bash -c 'sleep 300 & echo $!; wait' & wait").start();
+        try {
+            long grandchild = Long.parseLong(new BufferedReader(
+                    new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine().trim());
+            List<Long> descendants = ProcFs.descendants(p.pid());
+            assertThat(descendants).hasSize(2).endsWith(grandchild);
+            assertThat(descendants).containsExactlyInAnyOrderElementsOf(
+                    p.descendants().map(ProcessHandle::pid).toList());
+            assertThat(ProcFs.isRunning(grandchild)).isTrue();
+            assertThat(ProcFs.stat(grandchild).orElseThrow().pgrp()).isEqualTo(ProcFs.stat(p.pid()).orElseThrow().pgrp());
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor();
+        }
+        assertThat(ProcFs.stat(p.pid())).isEmpty();
+        assertThat(ProcFs.isRunning(p.pid())).isFalse();
+    }
+}
