@@ -233,8 +233,9 @@ public final class RunCommand implements Callable<Integer> {
                 spawnRate, thinkTime);
     }
 
+    /** The CPU split, or null for none: asked not to, or no taskset here (then nothing is pinned and the results say so). */
     private CpuSet.Split cpus() {
-        if (noPin) {
+        if (noPin || !CpuSet.pinningSupported()) {
             return null;
         }
         CpuSet.Split split = CpuSet.defaultSplit(CpuSet.available());
