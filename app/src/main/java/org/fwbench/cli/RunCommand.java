@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.fwbench.report.AtomicFiles;
-import org.fwbench.report.ComparisonTable;
 import org.fwbench.report.ConsoleReport;
 import org.fwbench.report.CsvReport;
 import org.fwbench.report.Json;
@@ -145,7 +144,7 @@ public final class RunCommand implements Callable<Integer> {
             case SEED_COMPARE -> SeedReports.seedCompare(result, stdout);
             case RAMP -> SeedReports.ramp(result, stdout);
             case AB -> SeedReports.ab(result, stdout);
-            case STANDARD -> ConsoleReport.print(ComparisonTable.of(result), stdout);
+            case STANDARD -> ConsoleReport.print(result, stdout);
         }
         AtomicFiles.write(outDir.resolve("results.csv"), CsvReport.render(result));
         AtomicFiles.write(outDir.resolve("results.md"), MarkdownReport.render(result));

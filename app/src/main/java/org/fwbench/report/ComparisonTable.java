@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.fwbench.memory.TreeMemory;
+import org.fwbench.memory.SamplerOverhead;
+import org.fwbench.result.Measurement;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.ScenarioRanking;
 import org.fwbench.result.ScenarioResult;
@@ -20,10 +23,14 @@ import org.fwbench.result.TargetResult;
 public final class ComparisonTable {
 
     public static final List<String> HEADER = List.of("target", "version", "req/s", "rank", "p50 ms", "p99 ms",
-            "ok %", "statuses", "errors", "mem idle", "mem after", "mem peak", "CPU us/req", "startup");
+            "ok %", "statuses", "errors", "mem idle", "mem after", "growth", "mem peak", "CPU us/req", "startup", "leak");
 
-    /** One scenario's table; {@code problems} lists targets that could not be measured, with why. */
-    public record Table(String scenario, String caption, List<List<String>> rows, List<String> problems) {
+    /**
+     * One scenario's table; {@code problems} lists targets that could not be measured, with why, and
+     * {@code warnings} figures not to trust (a saturated load engine measures the client, not the server).
+     */
+    public record Table(String scenario, String caption, List<List<String>> rows, List<String> problems,
+            List<String> warnings) {
     }
 
     private ComparisonTable() {
@@ -43,6 +50,7 @@ public final class ComparisonTable {
     private static Table table(RunResult result, String scenario) {
         List<Cell> measured = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         ScenarioResult.AppliedLoad load = null;
         for (TargetResult t : result.targets()) {
             Optional<ScenarioResult> s = t.scenarios().stream().filter(x -> x.scenario().equals(scenario)).findFirst();
@@ -63,6 +71,11 @@ public final class ComparisonTable {
         for (Cell c : measured) {
             Summary s = c.summary();
             TargetResult.Start first = c.target().starts().isEmpty() ? null : c.target().starts().getFirst();
+            Long idle = first == null ? null : memory(first.idle(), s.memoryBasis());
+            if (s.clientSaturated()) {
+                warnings.add(c.target().name() + ": the load engine used nearly all its CPUs: this figure is a limit of "
+                        + "the client, not of the server");
+            }
             rows.add(List.of(
                     c.target().name(),
                     c.target().version(),
@@ -73,16 +86,18 @@ public final class ComparisonTable {
                     Format.percent(s.successPercent().median()),
                     Format.counts(s.statuses()),
                     Format.counts(s.errors()),
-                    first == null ? "-" : Format.mib(memory(first.idle(), s.memoryBasis())),
+                    Format.mib(idle),
                     Format.estimateMib(s.memoryAfterBytes())
                             + mark(measured, c, x -> x.summary().memoryAfterBytes().median(), false),
+                    growth(idle, s.memoryAfterBytes().median()),
                     Format.estimateMib(s.memoryPeakBytes()),
                     Format.estimate(s.serverCpuMicrosPerRequest())
                             + mark(measured, c, x -> x.summary().serverCpuMicrosPerRequest().median(), false),
                     first == null ? "-" : Format.seconds(first.startupSeconds())
-                            + mark(measured, c, ComparisonTable::startup, false)));
+                            + mark(measured, c, ComparisonTable::startup, false),
+                    leak(c.scenario())));
         }
-        return new Table(scenario, caption(scenario, load, result, measured), rows, problems);
+        return new Table(scenario, caption(scenario, load, result, measured), rows, problems, warnings);
     }
 
     private static String caption(String scenario, ScenarioResult.AppliedLoad load, RunResult result,
@@ -106,6 +121,48 @@ public final class ComparisonTable {
             return null;
         }
         return "pss".equals(basis) ? m.pssBytes() : Long.valueOf(m.rssBytes());
+    }
+
+    /** Memory after the load against idle: {@code +12.3 (+25%)} in MiB. */
+    private static String growth(Long idle, double after) {
+        if (idle == null || idle == 0) {
+            return "-";
+        }
+        double delta = after - idle;
+        return (delta >= 0 ? "+" : "") + Format.mib(delta) + " (" + (delta >= 0 ? "+" : "")
+                + String.format(Locale.ROOT, "%.0f%%", 100 * delta / idle) + ")";
+    }
+
+    /** The leak verdicts of a phased run, e.g. {@code plateau} or {@code growing 812 KiB/1k req}; "-" without phases. */
+    private static String leak(ScenarioResult s) {
+        List<Measurement.LeakCheck> checks = s.measurements().stream().map(Measurement::leak)
+                .filter(Objects::nonNull).toList();
+        if (checks.isEmpty()) {
+            return "-";
+        }
+        return checks.stream().anyMatch(l -> l.verdict().equals(Measurement.LeakCheck.GROWING))
+                ? "growing " + Format.number(checks.stream().mapToDouble(Measurement.LeakCheck::bytesPer1kRequests)
+                        .max().orElse(0) / 1024) + " KiB/1k req"
+                : Measurement.LeakCheck.PLATEAU;
+    }
+
+    /**
+     * Notes on the whole run: what sampling the targets' memory cost fwbench, so a reader can judge
+     * whether it disturbed anything.
+     */
+    public static List<String> runNotes(RunResult result) {
+        List<SamplerOverhead> overheads = result.targets().stream().flatMap(t -> t.scenarios().stream())
+                .flatMap(s -> s.measurements().stream()).map(Measurement::sampler).filter(Objects::nonNull)
+                .toList();
+        long samples = overheads.stream().mapToLong(SamplerOverhead::samples).sum();
+        if (samples == 0) {
+            return List.of();
+        }
+        double meanMicros = overheads.stream().mapToDouble(o -> o.meanMicrosPerSample() * o.samples()).sum() / samples;
+        double cpu = overheads.stream().map(SamplerOverhead::cpuSeconds).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).sum();
+        return List.of(String.format(Locale.ROOT, "Memory sampling: %d samples of the targets' /proc, %.0f us each on "
+                + "average, %.2f s of fwbench's CPU in all.", samples, meanMicros, cpu));
     }
 
     private static double startup(Cell c) {

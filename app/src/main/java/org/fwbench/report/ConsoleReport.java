@@ -3,6 +3,7 @@ package org.fwbench.report;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.fwbench.result.RunResult;
 
 /** The comparison tables as aligned plain text for a terminal. */
 public final class ConsoleReport {
@@ -10,7 +11,14 @@ public final class ConsoleReport {
     private ConsoleReport() {
     }
 
-    public static void print(List<ComparisonTable.Table> tables, PrintWriter out) {
+    public static void print(RunResult result, PrintWriter out) {
+        print(ComparisonTable.of(result), out);
+        out.println();
+        ComparisonTable.runNotes(result).forEach(out::println);
+        out.flush();
+    }
+
+    private static void print(List<ComparisonTable.Table> tables, PrintWriter out) {
         for (ComparisonTable.Table t : tables) {
             out.println();
             out.println(t.caption());
@@ -25,6 +33,9 @@ public final class ConsoleReport {
             }
             for (String p : t.problems()) {
                 out.println("  ! " + p);
+            }
+            for (String w : t.warnings()) {
+                out.println("  WARNING " + w);
             }
         }
         out.flush();

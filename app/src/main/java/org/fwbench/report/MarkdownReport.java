@@ -31,10 +31,16 @@ public final class MarkdownReport {
                 b.append('|').append("---|".repeat(ComparisonTable.HEADER.size())).append('\n');
                 t.rows().forEach(r -> row(b, r));
             }
-            if (!t.problems().isEmpty()) {
+            if (!t.problems().isEmpty() || !t.warnings().isEmpty()) {
                 b.append('\n');
                 t.problems().forEach(p -> b.append("- ").append(escape(p)).append('\n'));
+                t.warnings().forEach(w -> b.append("- **Warning:** ").append(escape(w)).append('\n'));
             }
+        }
+        List<String> notes = ComparisonTable.runNotes(result);
+        if (!notes.isEmpty()) {
+            b.append('\n');
+            notes.forEach(n -> b.append(escape(n)).append('\n'));
         }
         return b.toString();
     }
