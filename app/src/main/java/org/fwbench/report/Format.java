@@ -1,14 +1,17 @@
 package org.fwbench.report;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.fwbench.stats.Estimate;
 
 /** How figures are spelled in tables: one place, so console, Markdown and HTML agree. */
 public final class Format {
 
+    private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
     private static final double MIB = 1024.0 * 1024.0;
 
     private Format() {
@@ -59,6 +62,15 @@ public final class Format {
 
     public static String seconds(double v) {
         return String.format(Locale.ROOT, "%.2f s", v);
+    }
+
+    /**
+     * A command line as a shell would take it back: arguments with spaces, quotes or shell characters are
+     * single-quoted, so that what is shown can be pasted and run.
+     */
+    public static String command(List<String> args) {
+        return args.stream().map(a -> PLAIN_ARGUMENT.matcher(a).matches() ? a : "'" + a.replace("'", "'\\''") + "'")
+                .collect(Collectors.joining(" "));
     }
 
     /** {@code 200:1966 -1:34} style counts, keys in order. */
