@@ -1,6 +1,7 @@
 package org.fwbench.cli;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,11 +23,16 @@ final class Results {
             throw new UsageException("no results file at " + file);
         }
         try {
-            RunResult r = Json.read(file, RunResult.class);
-            if (r == null || r.schemaVersion() != RunResult.SCHEMA_VERSION) {
-                throw new UsageException(file + " is not fwbench results of schema version " + RunResult.SCHEMA_VERSION);
+            JsonNode tree = Json.MAPPER.readTree(file.toFile());
+            JsonNode version = tree == null ? null : tree.get("schemaVersion");
+            if (version == null || !version.isInt()) {
+                throw new UsageException(file + " is not fwbench results (it has no schemaVersion)");
             }
-            return r;
+            if (version.asInt() != RunResult.SCHEMA_VERSION) {
+                throw new UsageException(file + " has results of schema version " + version.asInt()
+                        + "; this fwbench reads version " + RunResult.SCHEMA_VERSION);
+            }
+            return Json.MAPPER.treeToValue(tree, RunResult.class);
         } catch (JacksonException e) {
             throw new UsageException(file + " is not fwbench results: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -98,7 +98,7 @@ public enum Metric {
 
     String format(double v) {
         return switch (unit) {
-            case NUMBER -> this == THROUGHPUT ? Format.number(v) + " req/s" : Format.number(v);
+            case NUMBER -> this == THROUGHPUT ? Format.number(v) + " req/s" : String.valueOf(Math.round(v));
             case PERCENT -> Format.percent(v) + "%";
             case MILLIS -> Format.number(v) + " ms";
             case MICROS -> Format.number(v) + " us/request";

@@ -121,4 +121,14 @@ public final class SampleRuns {
                 failedTarget("broken", "exited with code 1 before it answered", List.of("Traceback:", "ImportError"),
                         List.of("hello", "json"))));
     }
+
+    /** {@link #standard()} again, with fast's hello throughput 20% lower and everything else the same. */
+    public static RunResult fastSlowedDown() {
+        RunResult old = standard();
+        TargetResult fast = old.targets().get(0);
+        ScenarioResult hello = scenario("hello", List.of(measurement(1, 32_000, 0.4, 100, true, 20, 0),
+                measurement(2, 32_800, 0.42, 102, true, 21, 0), measurement(3, 31_600, 0.41, 101, true, 19, 0)));
+        TargetResult changed = target("fast", fast.version(), 40, List.of(hello, fast.scenarios().get(1)));
+        return run("sample", List.of(changed, old.targets().get(1), old.targets().get(2)));
+    }
 }
