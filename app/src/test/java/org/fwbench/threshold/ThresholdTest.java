@@ -82,7 +82,8 @@ class ThresholdTest {
         assertThat(cells(r, "cpu>25us")).containsExactly("slow hello");
         assertThat(cells(r, "p50<1ms")).containsExactly("fast hello");
         assertThat(cells(r, "max>2.7ms")).containsExactly("slow hello");
-        assertThat(cells(r, "startup>0.55s")).isEmpty();
+        assertThat(cells(r, "startup>0.55s")).containsExactly("fast hello", "slow hello");
+        assertThat(cells(r, "startup>0.65s")).isEmpty();
     }
 
     @Test
