@@ -45,27 +45,35 @@ public record Threshold(String text, Metric metric, Operator operator, double li
         }
     }
 
-    /** Every violation of these thresholds in the result, target by target. */
+    /**
+     * Every violation of these thresholds, and every target x scenario that should have been measured and was
+     * not (failed, not run), once each: a guard must not pass because the server crashed. Skipped targets (not
+     * installed) are left out.
+     */
     public static List<Violation> checkAll(List<Threshold> thresholds, RunResult result) {
-        return thresholds.stream().flatMap(t -> t.check(result).stream()).toList();
+        if (thresholds.isEmpty()) {
+            return List.of();
+        }
+        List<Violation> violations = new ArrayList<>();
+        for (TargetResult t : result.targets()) {
+            for (ScenarioResult s : t.scenarios()) {
+                if (s.summary() == null && !TargetResult.SKIPPED.equals(t.status())) {
+                    String why = s.reason() != null ? s.reason() : t.reason();
+                    violations.add(new Violation(t.name(), s.scenario(), null, OptionalDouble.empty(),
+                            "not measured (" + s.status() + (why == null ? "" : ": " + why) + ")"));
+                }
+            }
+        }
+        thresholds.forEach(th -> violations.addAll(th.check(result)));
+        return violations;
     }
 
-    /**
-     * The target x scenario cells that break this limit. A cell that should have been measured and was not
-     * (failed, not run) breaks every limit: a guard must not pass because the server crashed. Skipped
-     * targets (not installed) are left out.
-     */
+    /** The measured target x scenario cells that break this limit; see {@link #checkAll} for the others. */
     public List<Violation> check(RunResult result) {
         List<Violation> violations = new ArrayList<>();
         for (TargetResult t : result.targets()) {
-            if (TargetResult.SKIPPED.equals(t.status())) {
-                continue;
-            }
             for (ScenarioResult s : t.scenarios()) {
                 if (s.summary() == null) {
-                    String why = s.reason() != null ? s.reason() : t.reason();
-                    violations.add(new Violation(t.name(), s.scenario(), this, OptionalDouble.empty(),
-                            "not measured (" + s.status() + (why == null ? "" : ": " + why) + ")"));
                     continue;
                 }
                 OptionalDouble value = metric.valueOf(new Metric.Cell(t, s));

@@ -60,12 +60,21 @@ class ThresholdTest {
     @Test
     void aBreachedLimitNamesTheCellAndTheValue() {
         List<Violation> v = Threshold.parse("p99>2ms").check(SampleRuns.standard());
-        assertThat(v).extracting(Violation::describe).containsExactly(
-                "slow hello: p99 is 2.53 ms (--fail-if p99>2ms)",
-                "slow json: not measured (failed: response 1: expected status 200, got 500) (--fail-if p99>2ms)",
-                "broken hello: not measured (not-run: exited with code 1 before it answered) (--fail-if p99>2ms)",
-                "broken json: not measured (not-run: exited with code 1 before it answered) (--fail-if p99>2ms)");
+        assertThat(v).extracting(Violation::describe).containsExactly("slow hello: p99 is 2.53 ms (--fail-if p99>2ms)");
         assertThat(v.getFirst().actual()).hasValueCloseTo(2.53, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void cellsThatWereNotMeasuredBreakEveryLimitAndAreNamedOnce() {
+        List<Violation> v = Threshold.checkAll(List.of(Threshold.parse("p99>2ms"), Threshold.parse("errors>0")),
+                SampleRuns.standard());
+        assertThat(v).extracting(Violation::describe).containsExactly(
+                "slow json: not measured (failed: response 1: expected status 200, got 500)",
+                "broken hello: not measured (not-run: exited with code 1 before it answered)",
+                "broken json: not measured (not-run: exited with code 1 before it answered)",
+                "slow hello: p99 is 2.53 ms (--fail-if p99>2ms)",
+                "slow hello: errors is 3 (--fail-if errors>0)");
+        assertThat(Threshold.checkAll(List.of(), SampleRuns.standard())).isEmpty();
     }
 
     @Test
