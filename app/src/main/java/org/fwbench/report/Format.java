@@ -73,13 +73,12 @@ public final class Format {
                 .collect(Collectors.joining(" "));
     }
 
-    /** {@code 200:1966 -1:34} style counts, keys in order. */
+    /** {@code 200:1966 -1:34} style counts, keys in order; kinds that never happened are left out. */
     public static String counts(Map<String, Long> counts) {
-        if (counts.isEmpty()) {
-            return "-";
-        }
-        return new TreeMap<>(counts).entrySet().stream()
+        String shown = new TreeMap<>(counts).entrySet().stream()
+                .filter(e -> e.getValue() != 0)
                 .map(e -> e.getKey() + ":" + e.getValue())
                 .collect(Collectors.joining(" "));
+        return shown.isEmpty() ? "-" : shown;
     }
 }

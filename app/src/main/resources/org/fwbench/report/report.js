@@ -34,12 +34,15 @@
       var dataset = chart.data.datasets[0];
       var y = chart.scales.y;
       var ctx = chart.ctx;
+      var area = chart.chartArea;
+      /* With two or three repeats an interval can reach below zero: draw it to the axis, not past it. */
+      function clamp(pixel) { return Math.min(area.bottom, Math.max(area.top, pixel)); }
       ctx.save();
       ctx.strokeStyle = '#1d2430';
       ctx.lineWidth = 1.5;
       chart.getDatasetMeta(0).data.forEach(function (bar, i) {
-        var low = y.getPixelForValue(dataset.low[i]);
-        var high = y.getPixelForValue(dataset.high[i]);
+        var low = clamp(y.getPixelForValue(dataset.low[i]));
+        var high = clamp(y.getPixelForValue(dataset.high[i]));
         ctx.beginPath();
         ctx.moveTo(bar.x, low); ctx.lineTo(bar.x, high);
         ctx.moveTo(bar.x - 6, low); ctx.lineTo(bar.x + 6, low);
@@ -140,7 +143,7 @@
           }
         } } },
         scales: {
-          x: { type: 'linear', title: { display: true, text: 'seconds into the load' } },
+          x: { type: 'linear', min: 0, bounds: 'data', title: { display: true, text: 'seconds into the load' } },
           y: { beginAtZero: true, title: { display: true, text: basis + ' MiB' } }
         }
       }
