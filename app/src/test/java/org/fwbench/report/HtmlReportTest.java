@@ -66,4 +66,16 @@ class HtmlReportTest {
                 "Traceback:\nImportError");
         assertThat(html).containsPattern("2\\.\\d\\dx \\(\\d\\.\\d\\d–\\d\\.\\d\\d\\) slow, significant");
     }
+
+    @Test
+    void aRunWhereNothingWasMeasuredStillRendersWithItsReasons() throws Exception {
+        RunResult r = SampleRuns.run("s", List.of(SampleRuns.failedTarget("only", "port 8080 already in use",
+                List.of(), List.of("hello"))));
+        String html = HtmlReport.render(r);
+        assertThat(html).contains("No target was measured on this scenario.", "only: failed: port 8080 already in use")
+                .doesNotContain("<canvas");
+        Matcher m = DATA.matcher(html);
+        assertThat(m.find()).isTrue();
+        assertThat(Json.MAPPER.readTree(m.group(1)).get("scenarios").get(0).get("throughput").get("targets")).isEmpty();
+    }
 }
