@@ -44,9 +44,9 @@ class HtmlReportBrowserTest {
 
     @Test
     void rendersEveryChartWithoutScriptErrors() throws Exception {
-        Browser run = chromium("--dump-dom");
+        Browser run = chromium(page, "--dump-dom");
         String dom = run.stdout();
-        assertThat(run.consoleErrors()).as("console errors").isEmpty();
+        assertThat(run.consoleMessages()).as("console errors").isEmpty();
         assertThat(dom).as("the page's error hook").doesNotContain("data-errors=");
         assertThat(dom).contains("data-rendered=\"" + CHARTS + "\"");
         List<String> sized = new ArrayList<>();
@@ -65,28 +65,39 @@ class HtmlReportBrowserTest {
     void keepsAScreenshot() throws Exception {
         Path png = ARTIFACTS.resolve("report.png").toAbsolutePath();
         Files.deleteIfExists(png);
-        Browser run = chromium("--screenshot=" + png, "--window-size=1400,2600", "--hide-scrollbars");
-        assertThat(run.consoleErrors()).isEmpty();
+        Browser run = chromium(page, "--screenshot=" + png, "--window-size=1400,2600", "--hide-scrollbars");
+        assertThat(run.consoleMessages()).isEmpty();
         assertThat(png).exists();
         assertThat(Files.size(png)).isGreaterThan(20_000);
     }
 
+    @Test
+    void theseChecksSeeAFailingScript() throws Exception {
+        Path broken = profile.resolve("broken.html");
+        Files.writeString(broken,
+                "<html><body><script>console.error('bad'); throw new Error('boom')</script></body></html>");
+        assertThat(chromium(broken, "--dump-dom").consoleMessages()).hasSize(2)
+                .anyMatch(l -> l.contains("Uncaught Error: boom"));
+    }
+
     private record Browser(String stdout, List<String> stderr) {
 
-        /** Chromium logs the page's console as {@code CONSOLE} lines; uncaught errors and console.error count. */
-        List<String> consoleErrors() {
-            return stderr.stream().filter(l -> l.contains("CONSOLE") && (l.contains("Uncaught") || l.contains("ERROR")))
-                    .toList();
+        /**
+         * Chromium logs everything the page's console receives as {@code INFO:CONSOLE} lines, whatever the level
+         * (console.error and uncaught exceptions alike); the report logs nothing, so every such line counts.
+         */
+        List<String> consoleMessages() {
+            return stderr.stream().filter(l -> l.contains(":CONSOLE")).toList();
         }
     }
 
-    private static Browser chromium(String... mode) throws IOException, InterruptedException {
+    private static Browser chromium(Path file, String... mode) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + profile.resolve("p" + System.nanoTime()),
                 "--enable-logging=stderr", "--v=0"));
         command.addAll(List.of(mode));
-        command.add(page.toUri().toString());
+        command.add(file.toUri().toString());
         Path out = Files.createTempFile(profile, "stdout", ".txt");
         Path err = Files.createTempFile(profile, "stderr", ".txt");
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
