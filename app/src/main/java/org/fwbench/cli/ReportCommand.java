@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.fwbench.report.AtomicFiles;
 import org.fwbench.report.ComparisonTable;
 import org.fwbench.report.ConsoleReport;
@@ -58,13 +59,9 @@ public final class ReportCommand implements Callable<Integer> {
         return Results.violated(failIf, result, spec.commandLine().getErr()) ? Main.EXIT_FAILED : 0;
     }
 
-    private interface Renderer {
-        String render();
-    }
-
-    private static void write(Path file, Renderer renderer, PrintWriter out) throws IOException {
+    private static void write(Path file, Supplier<String> renderer, PrintWriter out) throws IOException {
         if (file != null) {
-            AtomicFiles.write(file, renderer.render());
+            AtomicFiles.write(file, renderer.get());
             out.println("Wrote " + file);
             out.flush();
         }

@@ -221,7 +221,8 @@ public final class HtmlReport {
     }
 
     private static List<TargetView> targets(RunResult result) {
-        return result.targets().stream().map(t -> new TargetView(t.name(), t.version(), t.status(), !t.ok(),
+        return result.targets().stream().map(t -> new TargetView(t.name(),
+                t.version() == null || t.version().isEmpty() ? "-" : t.version(), t.status(), !t.ok(),
                 t.reason(), Format.command(t.command()), starts(t), t.logFile(), String.join("\n", t.logTail())))
                 .toList();
     }
