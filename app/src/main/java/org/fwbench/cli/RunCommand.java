@@ -32,6 +32,7 @@ import org.fwbench.suite.SuiteException;
 import org.fwbench.suite.SuiteLoader;
 import org.fwbench.suite.TargetDef;
 import org.fwbench.target.CpuSet;
+import org.fwbench.threshold.Threshold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -117,6 +118,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/<timestamp>).")
     Path out;
 
+    @Option(names = "--fail-if", paramLabel = "EXPR", converter = ThresholdConverter.class,
+            description = "Exit 1 when a target x scenario breaks this limit, e.g. 'p99>50ms', 'errors>0', "
+                    + "'rss>200MiB', 'throughput<1000' (repeatable; see docs/report.md).")
+    List<Threshold> failIf = List.of();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         RunPlan.Mode runMode = mode();
@@ -154,7 +160,8 @@ public final class RunCommand implements Callable<Integer> {
         stdout.flush();
         boolean anyFailed = result.targets().stream().anyMatch(t -> TargetResult.FAILED.equals(t.status())
                 || t.scenarios().stream().anyMatch(s -> !s.ok()));
-        return anyFailed ? Main.EXIT_FAILED : 0;
+        boolean violated = Results.violated(failIf, result, stderr);
+        return anyFailed || violated ? Main.EXIT_FAILED : 0;
     }
 
     private static void save(Path outDir, RunResult soFar) {

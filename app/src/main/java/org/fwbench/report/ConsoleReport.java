@@ -26,10 +26,7 @@ public final class ConsoleReport {
                 List<List<String>> all = new ArrayList<>();
                 all.add(ComparisonTable.HEADER);
                 all.addAll(t.rows());
-                int[] widths = widths(all);
-                for (List<String> row : all) {
-                    out.println(line(row, widths));
-                }
+                align(all, 2).forEach(out::println);
             }
             for (String p : t.problems()) {
                 out.println("  ! " + p);
@@ -39,6 +36,12 @@ public final class ConsoleReport {
             }
         }
         out.flush();
+    }
+
+    /** The rows as lines of aligned columns: the first {@code names} columns left-aligned, the rest right. */
+    static List<String> align(List<List<String>> rows, int names) {
+        int[] widths = widths(rows);
+        return rows.stream().map(row -> line(row, widths, names)).toList();
     }
 
     private static int[] widths(List<List<String>> rows) {
@@ -52,12 +55,12 @@ public final class ConsoleReport {
     }
 
     /** Names left-aligned, figures right-aligned, as in every table people read numbers from. */
-    private static String line(List<String> row, int[] widths) {
+    private static String line(List<String> row, int[] widths, int names) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < row.size(); i++) {
             String cell = row.get(i);
             String pad = " ".repeat(widths[i] - cell.length());
-            b.append(i < 2 ? cell + pad : pad + cell).append(i + 1 < row.size() ? "  " : "");
+            b.append(i < names ? cell + pad : pad + cell).append(i + 1 < row.size() ? "  " : "");
         }
         return b.toString().stripTrailing();
     }

@@ -1,14 +1,17 @@
 package org.fwbench.report;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.fwbench.stats.Estimate;
 
 /** How figures are spelled in tables: one place, so console, Markdown and HTML agree. */
 public final class Format {
 
+    private static final Pattern PLAIN_ARGUMENT = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
     private static final double MIB = 1024.0 * 1024.0;
 
     private Format() {
@@ -61,13 +64,21 @@ public final class Format {
         return String.format(Locale.ROOT, "%.2f s", v);
     }
 
-    /** {@code 200:1966 -1:34} style counts, keys in order. */
+    /**
+     * A command line as a shell would take it back: arguments with spaces, quotes or shell characters are
+     * single-quoted, so that what is shown can be pasted and run.
+     */
+    public static String command(List<String> args) {
+        return args.stream().map(a -> PLAIN_ARGUMENT.matcher(a).matches() ? a : "'" + a.replace("'", "'\\''") + "'")
+                .collect(Collectors.joining(" "));
+    }
+
+    /** {@code 200:1966 -1:34} style counts, keys in order; kinds that never happened are left out. */
     public static String counts(Map<String, Long> counts) {
-        if (counts.isEmpty()) {
-            return "-";
-        }
-        return new TreeMap<>(counts).entrySet().stream()
+        String shown = new TreeMap<>(counts).entrySet().stream()
+                .filter(e -> e.getValue() != 0)
                 .map(e -> e.getKey() + ":" + e.getValue())
                 .collect(Collectors.joining(" "));
+        return shown.isEmpty() ? "-" : shown;
     }
 }

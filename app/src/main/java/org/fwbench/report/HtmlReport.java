@@ -1,0 +1,275 @@
+package org.fwbench.report;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.fwbench.result.Environment;
+import org.fwbench.result.RunResult;
+import org.fwbench.result.RunSettings;
+import org.fwbench.result.ScenarioRanking;
+import org.fwbench.result.ScenarioResult;
+import org.fwbench.result.TargetResult;
+import org.fwbench.stats.Comparison;
+import org.fwbench.stats.Estimate;
+
+/**
+ * The run as one self-contained HTML file: tables, charts (Chart.js, inlined from its WebJar), environment
+ * and command line, readable offline. Everything from results is escaped by the template engine (mustache's
+ * {@code {{ }}}); the chart data goes in as {@link ScriptJson}. The only unescaped insertions are the page's own
+ * style and scripts and that JSON.
+ */
+public final class HtmlReport {
+
+    private static final String CHART_JS_PROPERTIES = "META-INF/maven/org.webjars.npm/chart.js/pom.properties";
+    private static final Pattern SOURCE_MAP = Pattern.compile("(?m)^//# sourceMappingURL=.*$");
+    private static final Template TEMPLATE = Mustache.compiler().nullValue("").emptyStringIsFalse(true).compile(resource("report.html.mustache"));
+    private static final Assets ASSETS = Assets.load();
+
+    /** The page's own CSS and JavaScript, and the chart library. */
+    private record Assets(String css, String script, String chartJs, String chartJsVersion) {
+
+        static Assets load() {
+            String version = webJarVersion();
+            String chartJs = SOURCE_MAP.matcher(classpath("META-INF/resources/webjars/chart.js/" + version
+                    + "/dist/chart.umd.min.js")).replaceAll("");
+            return new Assets(resource("report.css"), requireScriptSafe(resource("report.js")),
+                    requireScriptSafe(chartJs), version);
+        }
+    }
+
+    /** The page as the template sees it; every string here is escaped when written. */
+    record Page(String suite, String started, String took, String settings, List<ComparisonTable.Table> tables,
+            List<String> header, List<ScenarioView> scenarios, List<Item> environment, List<TargetView> targets,
+            String commandLine, String css, String script, String chartJs, String chartJsVersion, String data) {
+    }
+
+    record ScenarioView(int index, String name, String load, List<RankingView> rankings, List<String> notes,
+            boolean measured, String timelineBasis) {
+    }
+
+    record RankingView(String metric, List<RankRow> ranks) {
+    }
+
+    record RankRow(String rank, String target, String median, String versus) {
+    }
+
+    record Item(String name, String value) {
+    }
+
+    record TargetView(String name, String version, String status, boolean failed, String reason, String command,
+            String starts, String logFile, String logTail) {
+    }
+
+    private HtmlReport() {
+    }
+
+    public static String render(RunResult result) {
+        ChartData data = ChartData.of(result);
+        List<ScenarioView> scenarios = new ArrayList<>();
+        for (int i = 0; i < data.scenarios().size(); i++) {
+            ChartData.ScenarioCharts charts = data.scenarios().get(i);
+            scenarios.add(new ScenarioView(i, charts.name(), load(result, charts.name()),
+                    rankings(result, charts.name()), notes(result, charts.name()),
+                    !charts.throughput().targets().isEmpty(), charts.timelineBasis().toUpperCase(Locale.ROOT)));
+        }
+        Page page = new Page(result.suite(), Instant.ofEpochMilli(result.startedAtMillis()).toString(),
+                took(result), settings(result.settings()), ComparisonTable.of(result), ComparisonTable.HEADER,
+                scenarios, environment(result), targets(result), Format.command(result.commandLine()),
+                ASSETS.css(), ASSETS.script(), ASSETS.chartJs(), ASSETS.chartJsVersion(), ScriptJson.of(data));
+        return TEMPLATE.execute(page);
+    }
+
+    private static String took(RunResult r) {
+        Duration d = Duration.ofMillis(Math.max(0, r.endedAtMillis() - r.startedAtMillis()));
+        return String.format(Locale.ROOT, "%d min %02d s", d.toMinutes(), d.toSecondsPart());
+    }
+
+    private static String settings(RunSettings s) {
+        if (s == null) {
+            return "";
+        }
+        return s.mode() + " mode, " + s.repeats() + (s.repeats() == 1 ? " repeat" : " repeats")
+                + (s.restart() ? ", a fresh start per repeat" : ", one process per target")
+                + (s.phases() > 1 ? ", " + s.phases() + " phases (leak check)" : "")
+                + (s.together() ? ", all targets running together" : "");
+    }
+
+    private static String load(RunResult result, String scenario) {
+        return result.targets().stream().flatMap(t -> t.scenarios().stream())
+                .filter(s -> s.scenario().equals(scenario) && s.load() != null).findFirst()
+                .map(s -> describe(s.method(), s.load())).orElse("");
+    }
+
+    private static String describe(String method, ScenarioResult.AppliedLoad l) {
+        return (method == null ? "" : method + ", ")
+                + (l.rate() > 0 ? "open model at " + Format.number(l.rate()) + " req/s" : "closed model")
+                + ", " + l.connections() + " connections, "
+                + (l.requests() > 0 ? l.requests() + " requests" : Format.number(l.durationSeconds()) + " s")
+                + " after " + Format.number(l.warmupSeconds()) + " s warm-up, timeout "
+                + Format.number(l.timeoutSeconds()) + " s" + (l.keepAlive() ? "" : ", a new connection per request")
+                + (l.spawnRate() > 0 ? ", " + Format.number(l.spawnRate()) + " users/s ramp" : "")
+                + (l.thinkTimeSeconds() > 0 ? ", think time " + Format.number(l.thinkTimeSeconds()) + " s" : "");
+    }
+
+    private static List<RankingView> rankings(RunResult result, String scenario) {
+        List<RankingView> views = new ArrayList<>();
+        for (ScenarioRanking r : result.rankings()) {
+            if (!r.scenario().equals(scenario)) {
+                continue;
+            }
+            List<RankRow> rows = new ArrayList<>();
+            for (int i = 0; i < r.ranks().size(); i++) {
+                ScenarioRanking.Rank rank = r.ranks().get(i);
+                String next = i + 1 < r.ranks().size() ? r.ranks().get(i + 1).target() : null;
+                rows.add(new RankRow(rank.rank() + (rank.tied() ? " (tied)" : ""), rank.target(),
+                        metricValue(r.metric(), rank.median()), versus(rank.vsNext(), next)));
+            }
+            views.add(new RankingView(metricLabel(r.metric()), rows));
+        }
+        return views;
+    }
+
+    /** "1.78x (1.66–1.93) jetty, significant": the ratio of means with its 95% interval. */
+    private static String versus(Comparison c, String next) {
+        if (c == null) {
+            return "";
+        }
+        String interval = Double.isInfinite(c.ratioHigh()) ? "no interval"
+                : String.format(Locale.ROOT, "%.2f–%.2f", c.ratioLow(), c.ratioHigh());
+        return String.format(Locale.ROOT, "%.2fx (%s) %s, %s", c.ratio(), interval, next,
+                c.significant() ? "significant" : "not significant");
+    }
+
+    private static String metricLabel(String metric) {
+        return switch (metric) {
+            case "throughput" -> "Throughput (req/s, higher is better)";
+            case "p99Ms" -> "p99 latency (ms)";
+            case "p50Ms" -> "p50 latency (ms)";
+            case "memoryAfterBytes" -> "Memory after the load (MiB)";
+            case "serverCpuMicrosPerRequest" -> "Server CPU per request (µs)";
+            default -> metric;
+        };
+    }
+
+    private static String metricValue(String metric, double v) {
+        return metric.endsWith("Bytes") ? Format.mib(v) : Format.number(v);
+    }
+
+    /** Noisy figures and outlier repeats, named rather than hidden. */
+    private static List<String> notes(RunResult result, String scenario) {
+        List<String> notes = new ArrayList<>();
+        for (TargetResult t : result.targets()) {
+            t.scenarios().stream().filter(s -> s.scenario().equals(scenario) && s.summary() != null).findFirst()
+                    .ifPresent(s -> {
+                        note(notes, t.name(), "req/s", s.summary().throughput());
+                        note(notes, t.name(), "p99", s.summary().p99Ms());
+                        note(notes, t.name(), "memory after", s.summary().memoryAfterBytes());
+                        note(notes, t.name(), "CPU/request", s.summary().serverCpuMicrosPerRequest());
+                        if (s.summary().clientSaturated()) {
+                            notes.add(t.name() + ": the load engine used nearly all its CPUs; these figures are a "
+                                    + "limit of the client, not of the server");
+                        }
+                    });
+        }
+        return notes;
+    }
+
+    private static void note(List<String> notes, String target, String metric, Estimate e) {
+        if (e == null) {
+            return;
+        }
+        if (e.noisy()) {
+            notes.add(String.format(Locale.ROOT, "%s %s: noisy, the repeats vary by %.0f%% (CV)", target, metric,
+                    100 * e.cv()));
+        }
+        if (!e.outliers().isEmpty()) {
+            notes.add(target + " " + metric + ": outlier repeat" + (e.outliers().size() == 1 ? " " : "s ")
+                    + String.join(", ", e.outliers().stream().map(i -> String.valueOf(i + 1)).toList())
+                    + " (kept in every figure)");
+        }
+    }
+
+    private static List<Item> environment(RunResult result) {
+        List<Item> items = new ArrayList<>();
+        Environment e = result.environment();
+        if (e != null) {
+            items.add(new Item("CPU", e.cpuModel()));
+            items.add(new Item("Cores", String.valueOf(e.cores())));
+            items.add(new Item("Memory", Format.mib(e.memoryBytes()) + " MiB"));
+            items.add(new Item("System", e.os() + " " + e.kernel()));
+            items.add(new Item("JDK", e.jdk()));
+            items.add(new Item("CPU pinning", e.pinned()
+                    ? "load engine on CPUs " + e.loadCpus() + ", targets on CPUs " + e.targetCpus()
+                    : "not pinned: the load engine and the targets shared all CPUs"));
+            items.add(new Item("Memory probe", e.memoryProbe()));
+            items.add(new Item("fwbench", e.fwbenchVersion()));
+        }
+        items.add(new Item("Settings", settings(result.settings())));
+        items.add(new Item("Suite", result.suite() + (result.suiteFile() == null ? "" : " (" + result.suiteFile() + ")")));
+        items.add(new Item("Started", Instant.ofEpochMilli(result.startedAtMillis()) + ", took " + took(result)));
+        return items;
+    }
+
+    private static List<TargetView> targets(RunResult result) {
+        return result.targets().stream().map(t -> new TargetView(t.name(),
+                t.version() == null || t.version().isEmpty() ? "-" : t.version(), t.status(), !t.ok(),
+                t.reason(), Format.command(t.command()), starts(t), t.logFile(), String.join("\n", t.logTail())))
+                .toList();
+    }
+
+    private static String starts(TargetResult t) {
+        if (t.starts().isEmpty()) {
+            return "never started";
+        }
+        return t.starts().size() + (t.starts().size() == 1 ? " start" : " starts") + ", ready after "
+                + String.join(", ", t.starts().stream().map(s -> Format.seconds(s.startupSeconds())).toList());
+    }
+
+    /** The inlined scripts must not contain the one sequence that would end their element early. */
+    private static String requireScriptSafe(String script) {
+        if (script.toLowerCase(Locale.ROOT).contains("</script")) {
+            throw new IllegalStateException("a script to inline contains </script");
+        }
+        return script;
+    }
+
+    private static String webJarVersion() {
+        Properties p = new Properties();
+        try (InputStream in = stream(CHART_JS_PROPERTIES)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.getProperty("version");
+    }
+
+    private static String resource(String name) {
+        return classpath("org/fwbench/report/" + name);
+    }
+
+    private static String classpath(String path) {
+        try (InputStream in = stream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream stream(String path) {
+        InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("missing from the class path: " + path);
+        }
+        return in;
+    }
+}
