@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.fwbench.report.AtomicFiles;
-import org.fwbench.report.ComparisonTable;
 import org.fwbench.report.ConsoleReport;
 import org.fwbench.report.CsvReport;
 import org.fwbench.report.HtmlReport;
@@ -51,7 +50,7 @@ public final class ReportCommand implements Callable<Integer> {
         RunResult result = Results.read(results);
         PrintWriter out = spec.commandLine().getOut();
         if (html == null && markdown == null && csv == null) {
-            ConsoleReport.print(ComparisonTable.of(result), out);
+            ConsoleReport.print(result, out);
         }
         write(html, () -> HtmlReport.render(result), out);
         write(markdown, () -> MarkdownReport.render(result), out);

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.fwbench.report.AtomicFiles;
 import org.fwbench.report.ConsoleReport;
 import org.fwbench.report.CsvReport;
+import org.fwbench.report.HtmlReport;
 import org.fwbench.report.Json;
 import org.fwbench.report.MarkdownReport;
 import org.fwbench.report.SeedReports;
@@ -154,8 +155,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         AtomicFiles.write(outDir.resolve("results.csv"), CsvReport.render(result));
         AtomicFiles.write(outDir.resolve("results.md"), MarkdownReport.render(result));
+        AtomicFiles.write(outDir.resolve("report.html"), HtmlReport.render(result));
         stdout.println();
-        stdout.println("Results: " + outDir.resolve("results.json") + " (also .csv, .md; target logs in "
+        stdout.println("Results: " + outDir.resolve("results.json") + " (also .csv, .md, report.html; target logs in "
                 + outDir.resolve("logs") + ")");
         stdout.flush();
         boolean anyFailed = result.targets().stream().anyMatch(t -> TargetResult.FAILED.equals(t.status())
@@ -244,9 +246,16 @@ public final class RunCommand implements Callable<Integer> {
         if (noPin || !CpuSet.pinningSupported()) {
             return null;
         }
-        CpuSet.Split split = CpuSet.defaultSplit(CpuSet.available());
+        // Checked here, before fwbench pins itself to the load CPUs and no longer sees the others.
+        CpuSet available = CpuSet.available();
+        CpuSet.Split split = CpuSet.defaultSplit(available);
         CpuSet load = cpusLoad == null ? split.load() : CpuSet.parse(cpusLoad);
         CpuSet target = cpusTarget == null ? split.target() : CpuSet.parse(cpusTarget);
+        for (CpuSet s : List.of(load, target)) {
+            if (!s.isWithin(available)) {
+                throw new UsageException("CPUs " + s + " are not all available here (fwbench may use " + available + ")");
+            }
+        }
         return new CpuSet.Split(load, target);
     }
 

@@ -32,6 +32,8 @@ public final class TargetProcess implements AutoCloseable {
     private static final Duration MAX_REQUEST_WAIT = Duration.ofSeconds(2);
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
+    private static final Duration REAP_WAIT = Duration.ofSeconds(2);
+
     private final LaunchSpec spec;
     private final Process process;
     private final long startNanos;
@@ -128,11 +130,6 @@ public final class TargetProcess implements AutoCloseable {
     private static List<String> pinning(LaunchSpec spec) {
         if (!CpuSet.pinningSupported()) {
             throw notStarted(spec, "cannot pin it to CPUs " + spec.cpus() + ": taskset (util-linux) is not installed");
-        }
-        CpuSet available = CpuSet.available();
-        if (!spec.cpus().isWithin(available)) {
-            throw notStarted(spec, "CPUs " + spec.cpus() + " are not all available to fwbench (it may use "
-                    + available + ")");
         }
         return List.of("taskset", "-c", spec.cpus().toString());
     }
@@ -242,8 +239,21 @@ public final class TargetProcess implements AutoCloseable {
         }
         stopped = true;
         tree.stop(stopGrace);
+        awaitReaped();
         watchdog.release();
         LiveTargets.remove(this);
+    }
+
+    /**
+     * The tree is dead once stop() returns, but the root stays a zombie (still "alive" to
+     * ProcessHandle) until the JVM's reaper has collected it; waiting for that makes stop() final.
+     */
+    private void awaitReaped() {
+        try {
+            process.waitFor(REAP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

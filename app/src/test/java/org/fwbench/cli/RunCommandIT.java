@@ -116,6 +116,14 @@ class RunCommandIT {
         assertThat(r.stderr().strip()).startsWith("fwbench: unknown target 'nope'").contains("jetty").doesNotContain("\tat ");
     }
 
+    @Test
+    void cpusThatDoNotExistAreAUsageError() throws Exception {
+        FwbenchProcess.Result r = FwbenchProcess.run(dir, LIMIT, "run", "--cpus-target", "999");
+
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr().strip()).startsWith("fwbench: CPUs 999 are not all available here");
+    }
+
     private static void awaitAllGone(List<ProcessHandle> tree, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (tree.stream().anyMatch(ProcessHandle::isAlive)) {

@@ -89,12 +89,15 @@ class SuiteLoaderTest {
         LoadSettings commandLine = new LoadSettings(null, null, 64, null, 1000L, null, null, null, null);
 
         assertThat(suite.loadFor(echo, commandLine)).isEqualTo(new LoadSettings(
-                Duration.ofSeconds(1), // scenario over suite
+                Duration.ZERO, // a request count on the command line, with no duration there, means exactly that many
                 Duration.ofMillis(500), // suite over default
                 64, // command line over scenario
                 100.5, 1000L, Duration.ofSeconds(1),
                 true, // scenario over suite
                 2.0, Duration.ofMillis(10)));
+        LoadSettings both = new LoadSettings(Duration.ofSeconds(3), null, null, null, 1000L, null, null, null, null);
+        assertThat(suite.loadFor(echo, both).duration()).as("duration and count given together: whichever ends first")
+                .isEqualTo(Duration.ofSeconds(3));
         assertThat(LoadSettings.DEFAULTS.overriddenBy(LoadSettings.EMPTY)).isEqualTo(LoadSettings.DEFAULTS);
         assertThat(LoadSettings.EMPTY.overriddenBy(LoadSettings.DEFAULTS)).isEqualTo(LoadSettings.DEFAULTS);
     }
