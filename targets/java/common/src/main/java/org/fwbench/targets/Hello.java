@@ -2,6 +2,7 @@ package org.fwbench.targets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 
 /** The bodies of {@code /plaintext}, {@code /json} and {@code /hello/{name}}, the same for every target. */
 public final class Hello {
@@ -20,6 +21,11 @@ public final class Hello {
         public static Message hello() {
             return new Message(PLAINTEXT);
         }
+    }
+
+    /** The UTF-8 bytes of a text body, for servers that write bytes. */
+    public static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     public static String greeting(String name) {

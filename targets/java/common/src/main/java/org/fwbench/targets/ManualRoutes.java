@@ -1,6 +1,5 @@
 package org.fwbench.targets;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * Routing by hand, for the servers that have no router (the JDK's HttpServer, raw Netty); static files are
@@ -14,8 +13,8 @@ public final class ManualRoutes {
 
     public static final String HELLO_PREFIX = "/hello/";
 
-    private static final Reply NOT_FOUND = new Reply(404, Hello.TEXT_PLAIN, utf8("Not Found"));
-    private static final Reply NOT_ALLOWED = new Reply(405, Hello.TEXT_PLAIN, utf8("Method Not Allowed"));
+    private static final Reply NOT_FOUND = new Reply(404, Hello.TEXT_PLAIN, Hello.utf8("Not Found"));
+    private static final Reply NOT_ALLOWED = new Reply(405, Hello.TEXT_PLAIN, Hello.utf8("Method Not Allowed"));
 
     private final TemplatePage page;
 
@@ -29,11 +28,11 @@ public final class ManualRoutes {
             return NOT_ALLOWED;
         }
         return switch (path) {
-            case "/plaintext" -> ok(Hello.TEXT_PLAIN, utf8(Hello.PLAINTEXT));
+            case "/plaintext" -> ok(Hello.TEXT_PLAIN, Hello.utf8(Hello.PLAINTEXT));
             case "/json" -> ok(Hello.APPLICATION_JSON, Hello.jacksonJson());
-            case "/template" -> ok(TemplatePage.CONTENT_TYPE, utf8(page.render()));
+            case "/template" -> ok(TemplatePage.CONTENT_TYPE, Hello.utf8(page.render()));
             default -> isHello(path)
-                    ? ok(Hello.TEXT_PLAIN, utf8(Hello.greeting(path.substring(HELLO_PREFIX.length()))))
+                    ? ok(Hello.TEXT_PLAIN, Hello.utf8(Hello.greeting(path.substring(HELLO_PREFIX.length()))))
                     : NOT_FOUND;
         };
     }
@@ -46,9 +45,5 @@ public final class ManualRoutes {
 
     private static Reply ok(String contentType, byte[] body) {
         return new Reply(200, contentType, body);
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

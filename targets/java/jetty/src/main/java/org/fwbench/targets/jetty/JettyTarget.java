@@ -1,7 +1,6 @@
 package org.fwbench.targets.jetty;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.pathmap.PathSpec;
@@ -49,11 +48,12 @@ public final class JettyTarget {
 
         PathMappingsHandler routes = new PathMappingsHandler();
         routes.addMapping(PathSpec.from("/plaintext"),
-                respond(Hello.TEXT_PLAIN, request -> utf8(Hello.PLAINTEXT)));
+                respond(Hello.TEXT_PLAIN, request -> Hello.utf8(Hello.PLAINTEXT)));
         routes.addMapping(PathSpec.from("/json"), respond(Hello.APPLICATION_JSON, request -> Hello.jacksonJson()));
-        routes.addMapping(HELLO, respond(Hello.TEXT_PLAIN, request -> utf8(Hello.greeting(
+        routes.addMapping(HELLO, respond(Hello.TEXT_PLAIN, request -> Hello.utf8(Hello.greeting(
                 HELLO.getPathParams(request.getHttpURI().getDecodedPath()).get("name")))));
-        routes.addMapping(PathSpec.from("/template"), respond(TemplatePage.CONTENT_TYPE, request -> utf8(page.render())));
+        routes.addMapping(PathSpec.from("/template"),
+                respond(TemplatePage.CONTENT_TYPE, request -> Hello.utf8(page.render())));
         routes.addMapping(PathSpec.from(StaticFiles.URL_PREFIX + "/*"), staticFiles(server));
         server.setHandler(routes);
         server.start();
@@ -83,9 +83,5 @@ public final class JettyTarget {
                 return true;
             }
         };
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -58,7 +58,8 @@ final class RouteHandler extends ChannelInboundHandlerAdapter {
         return response;
     }
 
-    private static FullHttpResponse response(HttpRequest request, HttpResponseStatus status, String contentType, ByteBuf body) {
+    private static FullHttpResponse response(HttpRequest request, HttpResponseStatus status, String contentType,
+            ByteBuf body) {
         FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(), status, body);
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());

@@ -9,7 +9,6 @@ import io.undertow.server.handlers.resource.ClassPathResourceManager;
 import io.undertow.util.Headers;
 import io.undertow.util.PathTemplateMatch;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.fwbench.targets.Hello;
 import org.fwbench.targets.StaticFiles;
@@ -34,11 +33,11 @@ public final class UndertowTarget {
     private static AutoCloseable start(int port) {
         TemplatePage page = TemplatePage.load();
         HttpHandler routes = Handlers.routing()
-                .get("/plaintext", respond(Hello.TEXT_PLAIN, exchange -> utf8(Hello.PLAINTEXT)))
+                .get("/plaintext", respond(Hello.TEXT_PLAIN, exchange -> Hello.utf8(Hello.PLAINTEXT)))
                 .get("/json", respond(Hello.APPLICATION_JSON, exchange -> Hello.jacksonJson()))
-                .get("/hello/{name}", respond(Hello.TEXT_PLAIN, exchange -> utf8(Hello.greeting(
+                .get("/hello/{name}", respond(Hello.TEXT_PLAIN, exchange -> Hello.utf8(Hello.greeting(
                         exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY).getParameters().get("name")))))
-                .get("/template", respond(TemplatePage.CONTENT_TYPE, exchange -> utf8(page.render())));
+                .get("/template", respond(TemplatePage.CONTENT_TYPE, exchange -> Hello.utf8(page.render())));
         HttpHandler files = Handlers.resource(
                 new ClassPathResourceManager(UndertowTarget.class.getClassLoader(), StaticFiles.CLASSPATH_DIR))
                 .setDirectoryListingEnabled(false);
@@ -55,9 +54,5 @@ public final class UndertowTarget {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
             exchange.getResponseSender().send(ByteBuffer.wrap(body.apply(exchange)));
         };
-    }
-
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
