@@ -1,0 +1,5 @@
+/**
+ * Raw Netty as a target: the HTTP/1.1 codec and one handler routing by hand, on epoll when the native
+ * transport loads. Netty has no static-file handler, so the file is served from memory.
+ */
+package org.fwbench.targets.netty;

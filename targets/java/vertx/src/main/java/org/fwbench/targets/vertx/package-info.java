@@ -1,0 +1,5 @@
+/**
+ * Vert.x 5 as a target: a web Router in a verticle deployed once per available CPU, the usual way to spread
+ * a Vert.x server over event loops; the static files come from Vert.x Web's StaticHandler.
+ */
+package org.fwbench.targets.vertx;
