@@ -28,7 +28,7 @@ class PythonSuiteIT {
         assumeTrue(pythonHas("flask"), "Python frameworks not installed: run scripts/install-python-targets.sh");
         Path out = dir.resolve("out");
         FwbenchProcess.Result r = FwbenchProcess.run(dir, Duration.ofMinutes(6), "run", "suites/python.yaml",
-                "-d", "300ms", "--warmup", "100ms", "-c", "4", "--repeat", "1", "--out", out.toString());
+                "-d", "500ms", "--warmup", "200ms", "-c", "4", "--repeat", "1", "--out", out.toString());
 
         JsonNode json = Json.MAPPER.readTree(out.resolve("results.json").toFile());
         List<String> problems = new ArrayList<>();
