@@ -29,12 +29,18 @@ public final class TargetMain {
         } catch (Exception e) {
             fail(1, app, "cannot serve on 127.0.0.1:" + port + ": " + e);
         }
+        // The hook goes in before the line that tells the world we are up: a SIGTERM right after it must close.
+        CountDownLatch stopped = stopOnShutdown(server);
         System.out.println(app.versionLine() + " listening on 127.0.0.1:" + port);
-        awaitShutdown(server);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    /** Keeps main alive whatever the framework's threads are, and closes the server on SIGTERM or Ctrl-C. */
-    private static void awaitShutdown(AutoCloseable server) {
+    /** Closes the server on SIGTERM or Ctrl-C; the latch keeps main alive whatever the framework's threads are. */
+    private static CountDownLatch stopOnShutdown(AutoCloseable server) {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -45,11 +51,7 @@ public final class TargetMain {
                 stopped.countDown();
             }
         }, "fwbench-target-stop"));
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return stopped;
     }
 
     private static void fail(int status, TargetApp app, String message) {
