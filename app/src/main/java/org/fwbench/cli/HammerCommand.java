@@ -127,12 +127,14 @@ public final class HammerCommand implements Callable<Integer> {
     }
 
     private int exitCode(LoadResult r, PrintWriter err) {
-        if (r.ok() == 0) {
-            err.println("fwbench: no request succeeded");
+        if (r.failed() > 0 && (expectStatus != 0 || expectBody != null)) {
+            err.printf(Locale.ROOT, "fwbench: %d of %d requests failed (errors: %s)%n", r.failed(), r.requests(),
+                    r.errors().entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining(", ")));
             return Main.EXIT_FAILED;
         }
-        if (r.failed() > 0 && (expectStatus != 0 || expectBody != null)) {
-            err.printf(Locale.ROOT, "fwbench: %d of %d requests failed the expectation or errored%n", r.failed(), r.requests());
+        if (r.ok() == 0) {
+            err.println("fwbench: no request succeeded");
             return Main.EXIT_FAILED;
         }
         return 0;
