@@ -52,7 +52,8 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         this.parser = new ResponseParser(run.expectBody);
         this.bootstrap = new Bootstrap().group(loop.eventLoop).channel(channelClass)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, Math.max(1, run.timeoutNanos / 1_000_000)))
+                // no Netty connect timer (a scheduled task per connection): the loop's sweeper times attempts out
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
                 .handler(this);
     }
 
@@ -172,6 +173,9 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         loop.open--;
+        if (ctx.channel() == lingering) {
+            lingering = null;
+        }
         if (ctx.channel() != channel) {
             return;
         }
@@ -326,7 +330,9 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
 
     private void closeLingering() {
         if (lingering != null) {
-            lingering.close();
+            if (lingering.isOpen()) {
+                lingering.close();
+            }
             lingering = null;
         }
     }
