@@ -50,8 +50,8 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         this.loop = loop;
         this.run = run;
         this.parser = new ResponseParser(run.expectBody);
+        // TCP_NODELAY is Netty's default on Linux already: setting it again would cost a system call per connection
         this.bootstrap = new Bootstrap().group(loop.eventLoop).channel(channelClass)
-                .option(ChannelOption.TCP_NODELAY, true)
                 // no Netty connect timer (a scheduled task per connection): the loop's sweeper times attempts out
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
                 .handler(this);
