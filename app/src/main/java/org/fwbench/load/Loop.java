@@ -3,6 +3,7 @@ package org.fwbench.load;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoop;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class Loop {
     private long bytes;
 
     /** Loop {@code index} of {@code loops} gets users {@code index}, {@code index + loops}, ... of the run's connections. */
-    Loop(EventLoop eventLoop, Run run, int index, int loops, Class<? extends Channel> channelClass) {
+    Loop(EventLoop eventLoop, Run run, int index, int loops, ChannelFactory<Channel> channels) {
         this.eventLoop = eventLoop;
         this.run = run;
         this.index = index;
@@ -60,7 +61,7 @@ final class Loop {
         // late by at most a tenth of the timeout, and never busier than every millisecond
         this.sweepNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(run.timeoutNanos / 10, TimeUnit.MILLISECONDS.toNanos(100)));
         for (int g = index; g < run.spec.connections(); g += loops) {
-            users.add(new User(this, run, channelClass));
+            users.add(new User(this, run, channels));
         }
     }
 

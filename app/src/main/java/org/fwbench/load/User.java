@@ -3,6 +3,7 @@ package org.fwbench.load;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -46,12 +47,12 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
     private long sendStart;
     private long attemptBytes;
 
-    User(Loop loop, Run run, Class<? extends Channel> channelClass) {
+    User(Loop loop, Run run, ChannelFactory<Channel> channels) {
         this.loop = loop;
         this.run = run;
         this.parser = new ResponseParser(run.expectBody);
         // TCP_NODELAY is Netty's default on Linux already: setting it again would cost a system call per connection
-        this.bootstrap = new Bootstrap().group(loop.eventLoop).channel(channelClass)
+        this.bootstrap = new Bootstrap().group(loop.eventLoop).channelFactory(channels)
                 // no Netty connect timer (a scheduled task per connection): the loop's sweeper times attempts out
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
                 .handler(this);
