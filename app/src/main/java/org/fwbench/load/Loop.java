@@ -103,7 +103,7 @@ final class Loop {
             }
             User u = idle.pollLast();
             if (u != null) {
-                u.begin(nextArrival, measured);
+                u.begin(nextArrival, measured, now);
             } else {
                 backlog.add(nextArrival);
             }
@@ -113,12 +113,12 @@ final class Loop {
     }
 
     /** Open model: a user is free for the oldest queued arrival, or goes idle. */
-    void free(User u) {
+    void free(User u, long now) {
         if (backlog.isEmpty()) {
             idle.addLast(u);
         } else {
             long intended = backlog.poll();
-            u.begin(intended, intended >= run.warmupEndNanos);
+            u.begin(intended, intended >= run.warmupEndNanos, now);
         }
     }
 

@@ -76,16 +76,19 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
 
     /** Closed model: starts the next attempt now, if the run still wants one. */
     void beginClosed() {
-        long now = System.nanoTime();
+        beginClosed(System.nanoTime());
+    }
+
+    private void beginClosed(long now) {
         boolean m = now >= run.warmupEndNanos;
         if (m && !run.claimTicket()) {
             return;
         }
-        begin(now, m);
+        begin(now, m, now);
     }
 
     /** Starts an attempt meant to start at {@code intended} (the open model's schedule; now otherwise). */
-    void begin(long intended, boolean measuredAttempt) {
+    void begin(long intended, boolean measuredAttempt, long now) {
         if (run.stopped()) {
             return;
         }
@@ -93,7 +96,7 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         measured = measuredAttempt;
         retried = false;
         attemptStart = intended;
-        sendStart = System.nanoTime();
+        sendStart = now;
         attemptBytes = 0;
         if (connected) {
             send();
@@ -118,17 +121,17 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
     @Override
     public void run() {
         pending = null;
-        next();
+        next(System.nanoTime());
     }
 
-    private void next() {
+    private void next(long now) {
         if (run.stopped()) {
             return;
         }
         if (run.open) {
-            loop.free(this);
+            loop.free(this, now);
         } else {
-            beginClosed();
+            beginClosed(now);
         }
     }
 
@@ -277,14 +280,14 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         inFlight = false;
         loop.completed(this, now, parser.status(), run.judge(parser.status(), parser.bodyMatches()), attemptBytes);
         if (!parser.keepAlive()) {
-            linger();
+            linger(now);
         } else if (!run.keepAlive) {
             drop();
         }
         if (run.thinkNanos > 0 && !run.open) {
             schedule(run.thinkNanos);
         } else {
-            next();
+            next(now);
         }
     }
 
@@ -318,11 +321,11 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         }
     }
 
-    private void linger() {
+    private void linger(long now) {
         closeLingering();
         if (channel != null && channel.isActive()) {
             lingering = channel;
-            lingeringSince = System.nanoTime();
+            lingeringSince = now;
         }
         channel = null;
         connected = false;
