@@ -14,8 +14,17 @@ final class Cli {
     private Cli() {
     }
 
+    /** picocli shows a TypeConversionException's message as it is; other exceptions come with their class name. */
+    private static Duration duration(String text) {
+        try {
+            return Durations.parse(text);
+        } catch (InvalidValueException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+
     static CommandLine configure(CommandLine cl) {
-        cl.registerConverter(Duration.class, Durations::parse);
+        cl.registerConverter(Duration.class, Cli::duration);
         cl.setExitCodeExceptionMapper(e -> Main.EXIT_USAGE);
         cl.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("fwbench: " + e.getMessage());

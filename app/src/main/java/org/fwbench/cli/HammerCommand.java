@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.fwbench.load.LoadEngine;
 import org.fwbench.load.LoadResult;
 import org.fwbench.load.LoadSpec;
@@ -105,34 +107,55 @@ public final class HammerCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Hammering %s: %s model, %d connections, %s%n", load.url(), load.openModel() ? "open" : "closed",
                 load.connections(), plan(load));
         out.flush();
-        LoadResult result;
-        boolean interactive = System.console() != null;
+        boolean interactive = Terminal.isInteractive();
+        // Ctrl-C ends the run early and still prints what was measured, as wrk does
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread caller = Thread.currentThread();
+        Thread onCtrlC = new Thread(() -> {
+            caller.interrupt();
+            try {
+                reported.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
         try (LoadEngine engine = new LoadEngine(); HistogramLog log = hlog == null ? null : openLog()) {
-            result = engine.run(load, p -> {
+            LoadResult result = engine.run(load, p -> {
                 if (interactive) {
                     err.print(progressLine(p));
                     err.flush();
                 }
             }, log);
+            Thread.interrupted(); // an interrupt has done its job: it ended the run
+            if (interactive) {
+                err.print("\r" + " ".repeat(78) + "\r");
+            }
+            out.print(LoadSummaryText.render(result));
+            out.flush();
+            if (json != null) {
+                Json.write(json, result);
+            }
+            return exitCode(result, err);
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it returns now that the summary is out
+            }
         }
-        if (interactive) {
-            err.print("\r" + " ".repeat(78) + "\r");
-        }
-        out.print(LoadSummaryText.render(result));
-        out.flush();
-        if (json != null) {
-            Json.write(json, result);
-        }
-        return exitCode(result, err);
     }
 
     private int exitCode(LoadResult r, PrintWriter err) {
-        if (r.ok() == 0) {
-            err.println("fwbench: no request succeeded");
+        if (r.failed() > 0 && (expectStatus != 0 || expectBody != null)) {
+            err.printf(Locale.ROOT, "fwbench: %d of %d requests failed (errors: %s)%n", r.failed(), r.requests(),
+                    r.errors().entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + e.getValue())
+                            .collect(java.util.stream.Collectors.joining(", ")));
             return Main.EXIT_FAILED;
         }
-        if (r.failed() > 0 && (expectStatus != 0 || expectBody != null)) {
-            err.printf(Locale.ROOT, "fwbench: %d of %d requests failed the expectation or errored%n", r.failed(), r.requests());
+        if (r.ok() == 0) {
+            err.println("fwbench: no request succeeded");
             return Main.EXIT_FAILED;
         }
         return 0;

@@ -3,6 +3,7 @@ package org.fwbench.load;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoop;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class Loop {
     private long bytes;
 
     /** Loop {@code index} of {@code loops} gets users {@code index}, {@code index + loops}, ... of the run's connections. */
-    Loop(EventLoop eventLoop, Run run, int index, int loops, Class<? extends Channel> channelClass) {
+    Loop(EventLoop eventLoop, Run run, int index, int loops, ChannelFactory<Channel> channels) {
         this.eventLoop = eventLoop;
         this.run = run;
         this.index = index;
@@ -60,7 +61,7 @@ final class Loop {
         // late by at most a tenth of the timeout, and never busier than every millisecond
         this.sweepNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(run.timeoutNanos / 10, TimeUnit.MILLISECONDS.toNanos(100)));
         for (int g = index; g < run.spec.connections(); g += loops) {
-            users.add(new User(this, run, channelClass));
+            users.add(new User(this, run, channels));
         }
     }
 
@@ -102,7 +103,7 @@ final class Loop {
             }
             User u = idle.pollLast();
             if (u != null) {
-                u.begin(nextArrival, measured);
+                u.begin(nextArrival, measured, now);
             } else {
                 backlog.add(nextArrival);
             }
@@ -112,12 +113,12 @@ final class Loop {
     }
 
     /** Open model: a user is free for the oldest queued arrival, or goes idle. */
-    void free(User u) {
+    void free(User u, long now) {
         if (backlog.isEmpty()) {
             idle.addLast(u);
         } else {
             long intended = backlog.poll();
-            u.begin(intended, intended >= run.warmupEndNanos);
+            u.begin(intended, intended >= run.warmupEndNanos, now);
         }
     }
 

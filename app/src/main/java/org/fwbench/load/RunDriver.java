@@ -1,6 +1,7 @@
 package org.fwbench.load;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +28,13 @@ final class RunDriver {
     private long lastTickMillis;
     private long lastWarmupRequests;
 
-    RunDriver(Run run, List<EventLoop> eventLoops, Class<? extends Channel> channelClass, int cpus,
+    RunDriver(Run run, List<EventLoop> eventLoops, ChannelFactory<Channel> channels, int cpus,
             Consumer<Histogram> intervals) {
         this.run = run;
         this.cpus = cpus;
         int used = Math.min(eventLoops.size(), run.spec.connections());
         for (int i = 0; i < used; i++) {
-            loops.add(new Loop(eventLoops.get(i), run, i, used, channelClass));
+            loops.add(new Loop(eventLoops.get(i), run, i, used, channels));
         }
         this.spares = new Histogram[used];
         for (int i = 0; i < used; i++) {

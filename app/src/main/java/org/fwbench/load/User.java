@@ -3,6 +3,7 @@ package org.fwbench.load;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
@@ -46,13 +47,14 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
     private long sendStart;
     private long attemptBytes;
 
-    User(Loop loop, Run run, Class<? extends Channel> channelClass) {
+    User(Loop loop, Run run, ChannelFactory<Channel> channels) {
         this.loop = loop;
         this.run = run;
         this.parser = new ResponseParser(run.expectBody);
-        this.bootstrap = new Bootstrap().group(loop.eventLoop).channel(channelClass)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, Math.max(1, run.timeoutNanos / 1_000_000)))
+        // TCP_NODELAY is Netty's default on Linux already: setting it again would cost a system call per connection
+        this.bootstrap = new Bootstrap().group(loop.eventLoop).channelFactory(channels)
+                // no Netty connect timer (a scheduled task per connection): the loop's sweeper times attempts out
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
                 .handler(this);
     }
 
@@ -74,16 +76,19 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
 
     /** Closed model: starts the next attempt now, if the run still wants one. */
     void beginClosed() {
-        long now = System.nanoTime();
+        beginClosed(System.nanoTime());
+    }
+
+    private void beginClosed(long now) {
         boolean m = now >= run.warmupEndNanos;
         if (m && !run.claimTicket()) {
             return;
         }
-        begin(now, m);
+        begin(now, m, now);
     }
 
     /** Starts an attempt meant to start at {@code intended} (the open model's schedule; now otherwise). */
-    void begin(long intended, boolean measuredAttempt) {
+    void begin(long intended, boolean measuredAttempt, long now) {
         if (run.stopped()) {
             return;
         }
@@ -91,7 +96,7 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         measured = measuredAttempt;
         retried = false;
         attemptStart = intended;
-        sendStart = System.nanoTime();
+        sendStart = now;
         attemptBytes = 0;
         if (connected) {
             send();
@@ -116,17 +121,17 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
     @Override
     public void run() {
         pending = null;
-        next();
+        next(System.nanoTime());
     }
 
-    private void next() {
+    private void next(long now) {
         if (run.stopped()) {
             return;
         }
         if (run.open) {
-            loop.free(this);
+            loop.free(this, now);
         } else {
-            beginClosed();
+            beginClosed(now);
         }
     }
 
@@ -172,6 +177,9 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         loop.open--;
+        if (ctx.channel() == lingering) {
+            lingering = null;
+        }
         if (ctx.channel() != channel) {
             return;
         }
@@ -272,14 +280,14 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         inFlight = false;
         loop.completed(this, now, parser.status(), run.judge(parser.status(), parser.bodyMatches()), attemptBytes);
         if (!parser.keepAlive()) {
-            linger();
+            linger(now);
         } else if (!run.keepAlive) {
             drop();
         }
         if (run.thinkNanos > 0 && !run.open) {
             schedule(run.thinkNanos);
         } else {
-            next();
+            next(now);
         }
     }
 
@@ -313,11 +321,11 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         }
     }
 
-    private void linger() {
+    private void linger(long now) {
         closeLingering();
         if (channel != null && channel.isActive()) {
             lingering = channel;
-            lingeringSince = System.nanoTime();
+            lingeringSince = now;
         }
         channel = null;
         connected = false;
@@ -326,7 +334,9 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
 
     private void closeLingering() {
         if (lingering != null) {
-            lingering.close();
+            if (lingering.isOpen()) {
+                lingering.close();
+            }
             lingering = null;
         }
     }

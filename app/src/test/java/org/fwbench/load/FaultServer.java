@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,6 +45,8 @@ final class FaultServer implements AutoCloseable {
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
     private final AtomicLong requests = new AtomicLong();
+    /** Released when the server closes: what stalled requests wait for. */
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     FaultServer() throws IOException {
         server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
@@ -153,9 +156,7 @@ final class FaultServer implements AutoCloseable {
                 return served < r.param("n", 3);
             }
             case "/echo" -> ok(out, r, r.body);
-            case "/stall" -> {
-                Thread.sleep(Long.MAX_VALUE);
-            }
+            case "/stall" -> closed.await();
             case "/reset-mid-body" -> {
                 write(out, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n", HELLO);
                 out.flush();
@@ -206,6 +207,7 @@ final class FaultServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed.countDown();
         server.close();
         for (Socket s : sockets) {
             try {

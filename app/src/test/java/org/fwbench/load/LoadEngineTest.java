@@ -11,7 +11,9 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
@@ -70,7 +72,7 @@ class LoadEngineTest {
         assertThat(r.durationSeconds()).isBetween(2.1, 2.4);
         assertThat(r.throughput()).isEqualTo(r.ok() / r.durationSeconds());
         assertThat(r.bytesRead()).isGreaterThan(12 * r.ok());
-        assertThat(r.timeline()).hasSize(3);
+        assertThat(r.timeline()).hasSizeBetween(2, 3); // 3 unless the coordinator woke up late for the second tick
         assertThat(r.timeline().stream().mapToLong(LoadResult.Interval::requests).sum()).isEqualTo(r.requests());
         assertThat(r.client().cpuSeconds()).isPositive();
         assertThat(progress).anyMatch(Progress::warmup).anyMatch(p -> !p.warmup() && p.requests() > 0);
@@ -167,15 +169,16 @@ class LoadEngineTest {
     void interruptingTheCallerEndsTheRunWithWhatWasMeasured() throws Exception {
         AtomicReference<LoadResult> result = new AtomicReference<>();
         AtomicReference<Boolean> flag = new AtomicReference<>();
+        CountDownLatch measuring = new CountDownLatch(1);
         Thread t = Thread.ofPlatform().start(() -> {
             try {
-                result.set(engine.run(Specs.of(url("/hello")).connections(2).duration(60_000).build(), p -> { }));
+                result.set(engine.run(Specs.of(url("/hello")).connections(2).duration(60_000).build(), p -> measuring.countDown()));
                 flag.set(Thread.currentThread().isInterrupted());
             } catch (InterruptedException e) {
                 flag.set(true);
             }
         });
-        Thread.sleep(1300);
+        assertThat(measuring.await(20, TimeUnit.SECONDS)).isTrue();
         long start = System.nanoTime();
         t.interrupt();
         t.join(5000);
@@ -190,9 +193,11 @@ class LoadEngineTest {
     void intervalHistogramsCoverTheMeasuredWindow() throws Exception {
         List<Histogram> intervals = new ArrayList<>();
         LoadResult r = engine.run(Specs.of(url("/hello")).connections(2).duration(1500).build(), p -> { }, intervals::add);
-        assertThat(intervals).hasSize(2);
+        assertThat(intervals).hasSizeBetween(1, 2).hasSameSizeAs(r.timeline());
         assertThat(intervals.stream().mapToLong(Histogram::getTotalCount).sum()).isEqualTo(r.latencyMs().count());
-        assertThat(intervals.get(1).getStartTimeStamp()).isEqualTo(intervals.get(0).getEndTimeStamp());
+        for (int i = 1; i < intervals.size(); i++) {
+            assertThat(intervals.get(i).getStartTimeStamp()).isEqualTo(intervals.get(i - 1).getEndTimeStamp());
+        }
         assertThat(Histograms.decode(r.latencyHistogram()).getTotalCount()).isEqualTo(r.ok());
     }
 

@@ -46,7 +46,7 @@ class OpenModelTest {
 
     @Test
     void theAchievedRateIsTheRequestedRate() throws Exception {
-        LoadResult r = engine.run(Specs.of(server.url("/ok")).rate(1000).connections(20).warmup(500).duration(2000).build(),
+        LoadResult r = engine.run(Specs.of(server.url("/ok")).rate(1000).connections(20).warmup(500).duration(3000).build(),
                 p -> { });
         assertThat(r.failed()).isZero();
         assertThat(r.requestsPerSecond()).isCloseTo(1000, org.assertj.core.data.Percentage.withPercentage(2));
@@ -54,9 +54,10 @@ class OpenModelTest {
 
     @Test
     void fewConnectionsMakeRequestsWaitAndTheWaitIsReportedApart() throws Exception {
-        LoadResult r = engine.run(Specs.of(server.url("/delay?ms=20")).rate(200).connections(2).duration(1000)
-                .timeout(500).build(), p -> { });
-        // 2 connections serve at most 100 requests a second: the rest wait for one, then time out
+        LoadResult r = engine.run(Specs.of(server.url("/delay?ms=20")).rate(200).connections(2).duration(1200)
+                .timeout(250).build(), p -> { });
+        // 2 connections serve at most 100 requests a second: the backlog grows by 100 a second, and from
+        // about 0.5 s on its oldest arrivals have waited longer than the timeout
         assertThat(r.waitMs().max()).isGreaterThan(100);
         assertThat(r.errors().get("timeout")).isPositive();
         assertThat(r.latencyMs().p99()).isGreaterThan(r.serviceTimeMs().p99());
