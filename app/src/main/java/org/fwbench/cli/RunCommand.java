@@ -140,7 +140,9 @@ public final class RunCommand implements Callable<Integer> {
                 outDir.resolve("logs"), commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        RunListener listener = new ConsoleProgress(stdout, stderr, Terminal.isInteractive()) {
+        // The seed's layout has its own memory lines: the live ones then go with the progress, to stderr.
+        PrintWriter targetLines = runMode == RunPlan.Mode.SEED_COMPARE ? stderr : stdout;
+        RunListener listener = new ConsoleProgress(targetLines, stderr, Terminal.isInteractive()) {
             @Override
             public void checkpoint(RunResult soFar) {
                 save(outDir, soFar);
