@@ -25,9 +25,12 @@ import org.fwbench.load.LoadSpec.Header;
 import org.fwbench.load.Progress;
 import org.fwbench.report.HistogramLog;
 import org.fwbench.report.Json;
+import org.fwbench.run.LoadSpecs;
+import org.fwbench.suite.LoadSettings;
 import org.fwbench.report.LoadSummaryText;
 import org.fwbench.units.Durations;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,37 +42,25 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Exit codes: 0 ok; 1 nothing succeeded, or an --expect-* option was given and a request failed; 2 usage error."})
 public final class HammerCommand implements Callable<Integer> {
 
+    /** Like wrk's and hey's: 10 connections for 10 s (none when only -n is given), a 2 s timeout. */
+    static final LoadSettings DEFAULTS = new LoadSettings(Duration.ofSeconds(10), Duration.ZERO, 10, 0.0, 0L,
+            Duration.ofSeconds(2), true, 0.0, Duration.ZERO);
+
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    LoadOptions load = new LoadOptions();
 
     @Parameters(paramLabel = "URL", description = "An http:// URL.")
     String url;
 
-    @Option(names = {"-c", "--connections"}, paramLabel = "N", defaultValue = "10",
-            description = "Connections (closed model: concurrent users; open model: the most it may open). Default: ${DEFAULT-VALUE}.")
-    int connections;
 
-    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION",
-            description = "Measured time, e.g. 500ms, 10s, 2m. Default: 10s, or none when -n is given.")
-    Duration duration;
 
-    @Option(names = {"-n", "--requests"}, paramLabel = "N",
-            description = "End after N completed attempts (successes and failures), like ab -n.")
-    long requests;
 
-    @Option(names = {"-R", "--rate"}, paramLabel = "RPS",
-            description = "Open model: requests per second at a constant arrival rate; latency counts from each request's scheduled start.")
-    double rate;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "0s", description = "Load sent first and not counted.")
-    Duration warmup;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2s",
-            description = "Per-request timeout; an expired request is a timeout error and its connection is replaced. Default: ${DEFAULT-VALUE}.")
-    Duration timeout;
 
-    @Option(names = "--no-keepalive", description = "A new TCP connection for every request.")
-    boolean noKeepAlive;
 
     @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'", description = "A request header; repeatable.")
     List<String> headers = new ArrayList<>();
@@ -86,12 +77,7 @@ public final class HammerCommand implements Callable<Integer> {
     @Option(names = "--expect-body", paramLabel = "TEXT|@FILE", description = "Only this exact body is a success; others are validation errors.")
     String expectBody;
 
-    @Option(names = "--spawn-rate", paramLabel = "N", description = "Closed model: connections added per second (a ramp); default all at once.")
-    double spawnRate;
 
-    @Option(names = "--think-time", paramLabel = "DURATION", defaultValue = "0s",
-            description = "Closed model: pause of each connection between a response and its next request.")
-    Duration thinkTime;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON to FILE.")
     Path json;
@@ -171,32 +157,16 @@ public final class HammerCommand implements Callable<Integer> {
 
     LoadSpec loadSpec() {
         URI uri = parseUrl(url);
-        if (connections < 1) {
-            throw new UsageException("--connections must be at least 1, not " + connections);
-        }
-        if (requests < 0) {
-            throw new UsageException("--requests must not be negative, not " + requests);
-        }
-        if (rate < 0 || spawnRate < 0) {
-            throw new UsageException("--rate and --spawn-rate must not be negative");
-        }
-        if (timeout.isZero()) {
-            throw new UsageException("--timeout must be more than 0");
-        }
-        if (duration != null && duration.isZero() && requests == 0) {
-            throw new UsageException("--duration must be more than 0 (or give -n)");
-        }
         if (expectStatus != 0 && (expectStatus < 100 || expectStatus > 599)) {
             throw new UsageException("--expect-status must be an HTTP status code (100-599), not " + expectStatus);
         }
         if (method.isBlank() || !method.chars().allMatch(c -> c > 32 && c < 127)) {
             throw new UsageException("not a request method: '" + method + "'");
         }
-        Duration d = duration != null ? duration : requests > 0 ? Duration.ZERO : Duration.ofSeconds(10);
+        LoadSettings settings = LoadSettings.layered(List.of(DEFAULTS, load.settings()));
         byte[] expected = expectBody == null ? null : textOrFile(expectBody, "--expect-body");
-        return new LoadSpec(uri, method.toUpperCase(Locale.ROOT), headers(), body == null ? new byte[0] : textOrFile(body, "--body"),
-                connections, d, requests, warmup, timeout, !noKeepAlive, rate, spawnRate, thinkTime,
-                new Expectation(expectStatus, expected));
+        return LoadSpecs.of(uri, method.toUpperCase(Locale.ROOT), headers(),
+                body == null ? new byte[0] : textOrFile(body, "--body"), settings, new Expectation(expectStatus, expected));
     }
 
     /** A URL fwbench can load: http, with a host that resolves. */

@@ -35,6 +35,7 @@ import org.fwbench.suite.TargetDef;
 import org.fwbench.target.CpuSet;
 import org.fwbench.threshold.Threshold;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,6 +51,9 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    LoadOptions load = new LoadOptions();
+
     @Parameters(arity = "0..1", paramLabel = "SUITE", description = "Suite file (YAML). Default: suites/java.yaml.")
     Path suiteFile;
 
@@ -59,32 +63,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME", description = "Only these scenarios.")
     List<String> scenarios = List.of();
 
-    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", description = "Measured time per scenario and repeat, e.g. 10s.")
-    Duration duration;
 
-    @Option(names = {"-c", "--connections", "--users"}, paramLabel = "N", description = "Concurrent connections (users).")
-    Integer connections;
 
-    @Option(names = {"-R", "--rate"}, paramLabel = "RPS", description = "Open model: requests per second at a constant arrival rate.")
-    Double rate;
 
-    @Option(names = {"-n", "--requests"}, paramLabel = "N", description = "Exactly N requests per scenario and repeat.")
-    Long requests;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", description = "Per-request timeout.")
-    Duration timeout;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", description = "Load before each measurement that is not counted.")
-    Duration warmup;
 
-    @Option(names = "--no-keepalive", description = "A new TCP connection for every request.")
-    boolean noKeepAlive;
 
-    @Option(names = "--spawn-rate", paramLabel = "USERS/S", description = "Ramp: users added per second.")
-    Double spawnRate;
 
-    @Option(names = "--think-time", paramLabel = "DURATION", description = "Ramp: pause of each user between a response and its next request.")
-    Duration thinkTime;
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "standard",
             description = "standard, or a seed's experiment: seed-compare (compare.py: N calls, new connection each, "
@@ -192,15 +178,6 @@ public final class RunCommand implements Callable<Integer> {
         if (phases < 1) {
             throw new UsageException("--phases must be at least 1, not " + phases);
         }
-        if (connections != null && connections < 1) {
-            throw new UsageException("--connections must be at least 1, not " + connections);
-        }
-        if (requests != null && requests < 1) {
-            throw new UsageException("--requests must be at least 1, not " + requests);
-        }
-        if (rate != null && rate <= 0) {
-            throw new UsageException("--rate must be positive, not " + rate);
-        }
     }
 
     private static Suite load(Path file) {
@@ -239,8 +216,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private LoadSettings overrides() {
-        return new LoadSettings(duration, warmup, connections, rate, requests, timeout, noKeepAlive ? Boolean.FALSE : null,
-                spawnRate, thinkTime);
+        return load.settings();
     }
 
     /** The CPU split, or null for none: asked not to, or no taskset here (then nothing is pinned and the results say so). */

@@ -3,14 +3,15 @@ package org.fwbench.run;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.fwbench.load.LoadSpec;
 import org.fwbench.result.ScenarioResult.AppliedLoad;
 import org.fwbench.suite.Expect;
 import org.fwbench.suite.LoadSettings;
 import org.fwbench.suite.ScenarioDef;
 
-/** Turns a planned scenario into what the load engine understands. */
-final class LoadSpecs {
+/** Turns load settings (of a planned scenario, or of {@code fwbench hammer}) into what the load engine understands. */
+public final class LoadSpecs {
 
     private LoadSpecs() {
     }
@@ -18,12 +19,19 @@ final class LoadSpecs {
     /** The measured load of a scenario against {@code url}; its warm-up is run separately, so none here. */
     static LoadSpec measured(RunPlan.PlannedScenario scenario, URI url) {
         ScenarioDef def = scenario.def();
-        LoadSettings s = scenario.load();
-        return new LoadSpec(url, def.method(),
+        LoadSettings s = scenario.load().overriddenBy(
+                new LoadSettings(null, Duration.ZERO, null, null, null, null, null, null, null));
+        return of(url, def.method(),
                 def.headers().entrySet().stream().map(e -> new LoadSpec.Header(e.getKey(), e.getValue())).toList(),
-                def.body() == null ? new byte[0] : def.body().getBytes(StandardCharsets.UTF_8),
-                s.connections(), s.duration(), s.requests(), Duration.ZERO, s.timeout(), s.keepAlive(),
-                s.rate(), s.spawnRate(), s.thinkTime(), expectation(def.expect()));
+                def.body() == null ? new byte[0] : def.body().getBytes(StandardCharsets.UTF_8), s,
+                expectation(def.expect()));
+    }
+
+    /** A load spec from settings with every value set (see {@link LoadSettings#layered}). */
+    public static LoadSpec of(URI url, String method, List<LoadSpec.Header> headers, byte[] body, LoadSettings s,
+            LoadSpec.Expectation expect) {
+        return new LoadSpec(url, method, headers, body, s.connections(), s.duration(), s.requests(), s.warmup(),
+                s.timeout(), s.keepAlive(), s.rate(), s.spawnRate(), s.thinkTime(), expect);
     }
 
     /** The same load for the warm-up: as long as the warm-up, with no request count. */

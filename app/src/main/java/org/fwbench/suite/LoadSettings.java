@@ -1,6 +1,7 @@
 package org.fwbench.suite;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How hard and how long to load a scenario. Every field may be null, meaning "not said here": suite
@@ -39,6 +40,30 @@ public record LoadSettings(
                 pick(other.keepAlive, keepAlive),
                 pick(other.spawnRate, spawnRate),
                 pick(other.thinkTime, thinkTime));
+    }
+
+    /**
+     * Layers settings, later ones winning. A layer that sets a request count without a duration means
+     * "exactly that many requests": a duration from a lower layer then no longer ends the run.
+     */
+    public static LoadSettings layered(List<LoadSettings> layers) {
+        LoadSettings merged = EMPTY;
+        int durationLayer = -1;
+        int requestsLayer = -1;
+        for (int i = 0; i < layers.size(); i++) {
+            LoadSettings layer = layers.get(i);
+            merged = merged.overriddenBy(layer);
+            if (layer.duration() != null) {
+                durationLayer = i;
+            }
+            if (layer.requests() != null && layer.requests() > 0) {
+                requestsLayer = i;
+            }
+        }
+        if (requestsLayer > durationLayer) {
+            merged = merged.overriddenBy(new LoadSettings(Duration.ZERO, null, null, null, null, null, null, null, null));
+        }
+        return merged;
     }
 
     private static <T> T pick(T preferred, T fallback) {

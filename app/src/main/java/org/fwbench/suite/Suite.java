@@ -1,7 +1,6 @@
 package org.fwbench.suite;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,28 +40,10 @@ public record Suite(Path file, String name, String description, Map<String, List
 
     /**
      * The settings a scenario runs with, every value set: built-in defaults, then the suite's, then the
-     * scenario's, then {@code overrides} (the command line's; {@link LoadSettings#EMPTY} for none). A
-     * layer that sets a request count without a duration means "exactly that many requests": a duration
-     * from a lower layer then no longer ends the run.
+     * scenario's, then {@code overrides} (the command line's; {@link LoadSettings#EMPTY} for none), by
+     * {@link LoadSettings#layered}.
      */
     public LoadSettings loadFor(ScenarioDef scenario, LoadSettings overrides) {
-        List<LoadSettings> layers = List.of(LoadSettings.DEFAULTS, load, scenario.load(), overrides);
-        LoadSettings merged = LoadSettings.EMPTY;
-        int durationLayer = -1;
-        int requestsLayer = -1;
-        for (int i = 0; i < layers.size(); i++) {
-            LoadSettings layer = layers.get(i);
-            merged = merged.overriddenBy(layer);
-            if (layer.duration() != null) {
-                durationLayer = i;
-            }
-            if (layer.requests() != null && layer.requests() > 0) {
-                requestsLayer = i;
-            }
-        }
-        if (requestsLayer > durationLayer) {
-            merged = merged.overriddenBy(new LoadSettings(Duration.ZERO, null, null, null, null, null, null, null, null));
-        }
-        return merged;
+        return LoadSettings.layered(List.of(LoadSettings.DEFAULTS, load, scenario.load(), overrides));
     }
 }
