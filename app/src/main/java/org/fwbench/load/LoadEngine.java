@@ -75,7 +75,7 @@ public final class LoadEngine implements AutoCloseable {
     public synchronized LoadResult run(LoadSpec spec, Consumer<Progress> progress, Consumer<Histogram> intervals)
             throws InterruptedException {
         InetSocketAddress address = address(spec);
-        Run run = new Run(spec, address, System.nanoTime());
+        Run run = new Run(spec, address);
         return new RunDriver(run, eventLoops, channels(address), cpus, intervals).execute(progress);
     }
 

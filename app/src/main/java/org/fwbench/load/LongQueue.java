@@ -39,10 +39,6 @@ final class LongQueue {
         return v;
     }
 
-    int size() {
-        return size;
-    }
-
     void clear() {
         Arrays.fill(items, 0);
         head = 0;

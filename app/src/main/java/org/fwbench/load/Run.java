@@ -23,11 +23,15 @@ final class Run {
     final boolean open;
     final long timeoutNanos;
     final long thinkNanos;
-    final long startNanos;
+    /*
+     * The clock marks are set by startClock on the coordinator's thread before the loops are started; the
+     * loops read them only in tasks submitted after that, which is what makes them visible there.
+     */
+    long startNanos;
     /** Attempts started (open model: intended to start) at or after this instant are measured. */
-    final long warmupEndNanos;
+    long warmupEndNanos;
     /** Measured attempts that end at or after this instant are not counted; Long.MAX_VALUE without a duration. */
-    final long endNanos;
+    long endNanos;
     final int expectStatus;
     final byte[] expectBody;
     private final boolean expectation;
@@ -39,7 +43,7 @@ final class Run {
 
     private volatile boolean stopped;
 
-    Run(LoadSpec spec, InetSocketAddress address, long startNanos) {
+    Run(LoadSpec spec, InetSocketAddress address) {
         this.spec = spec;
         this.address = address;
         this.request = Requests.encode(spec);
@@ -48,14 +52,18 @@ final class Run {
         this.open = spec.openModel();
         this.timeoutNanos = spec.timeout().toNanos();
         this.thinkNanos = spec.thinkTime().toNanos();
-        this.startNanos = startNanos;
-        this.warmupEndNanos = startNanos + spec.warmup().toNanos();
-        this.endNanos = spec.duration().isZero() ? Long.MAX_VALUE : warmupEndNanos + spec.duration().toNanos();
         Expectation e = spec.expect();
         this.expectStatus = e.status();
         this.expectBody = e.body();
         this.expectation = e.status() != 0 || e.body() != null;
         this.ticketLimit = spec.requests();
+    }
+
+    /** Sets the run's clock marks: it starts now. */
+    void startClock(long now) {
+        startNanos = now;
+        warmupEndNanos = now + spec.warmup().toNanos();
+        endNanos = spec.duration().isZero() ? Long.MAX_VALUE : warmupEndNanos + spec.duration().toNanos();
     }
 
     /** Fixed-count runs: takes the right to start one more measured attempt; false when all are taken. */

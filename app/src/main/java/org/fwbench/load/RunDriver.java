@@ -48,7 +48,9 @@ final class RunDriver {
         boolean interrupted = false;
         List<Loop.Final> finals;
         long end;
+        long endMillis;
         long cpuEnd;
+        run.startClock(System.nanoTime());
         cpuStart = ProcessCpu.nanos();
         windowStartMillis = System.currentTimeMillis();
         try {
@@ -58,11 +60,11 @@ final class RunDriver {
         } finally {
             run.stop();
             end = System.nanoTime();
+            endMillis = System.currentTimeMillis();
             cpuEnd = ProcessCpu.nanos();
             resetSpares();
             finals = onAll((l, i) -> l.finish(spares[i]));
         }
-        long endMillis = System.currentTimeMillis();
         if (end >= run.warmupEndNanos) {
             tally.add(finals.stream().map(Loop.Final::last).toList(), lastTickMillis, endMillis);
         }

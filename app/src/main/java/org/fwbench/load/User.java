@@ -58,10 +58,6 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
                 .handler(this);
     }
 
-    boolean inFlight() {
-        return inFlight;
-    }
-
     boolean measured() {
         return measured;
     }

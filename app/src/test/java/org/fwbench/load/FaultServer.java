@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An HTTP/1.1 server on 127.0.0.1 that misbehaves on request, written on raw sockets so that every byte
@@ -44,7 +43,6 @@ final class FaultServer implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
-    private final AtomicLong requests = new AtomicLong();
     /** Released when the server closes: what stalled requests wait for. */
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -59,10 +57,6 @@ final class FaultServer implements AutoCloseable {
 
     int accepted() {
         return accepted.get();
-    }
-
-    long requests() {
-        return requests.get();
     }
 
     /** Connections open now, as the server sees them (closed by the client or by the server drop out). */
@@ -93,7 +87,6 @@ final class FaultServer implements AutoCloseable {
                 if (r == null) {
                     return;
                 }
-                requests.incrementAndGet();
                 served++;
                 boolean more = respond(r, served, s, out);
                 out.flush();
