@@ -19,6 +19,7 @@ import org.fwbench.report.Json;
 import org.fwbench.report.MarkdownReport;
 import org.fwbench.report.SeedReports;
 import org.fwbench.result.RunResult;
+import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
 import org.fwbench.run.Modes;
 import org.fwbench.run.Plans;
@@ -148,8 +149,9 @@ public final class RunCommand implements Callable<Integer> {
         stdout.println("Results: " + outDir.resolve("results.json") + " (also .csv, .md, report.html; target logs in "
                 + outDir.resolve("logs") + ")");
         stdout.flush();
+        // A skipped target (not installed) is no failure; a failed one, or a failed scenario, is.
         boolean anyFailed = result.targets().stream().anyMatch(t -> TargetResult.FAILED.equals(t.status())
-                || t.scenarios().stream().anyMatch(s -> !s.ok()));
+                || t.scenarios().stream().anyMatch(s -> ScenarioResult.FAILED.equals(s.status())));
         boolean violated = Results.violated(failIf, result, stderr);
         return anyFailed || violated ? Main.EXIT_FAILED : 0;
     }
