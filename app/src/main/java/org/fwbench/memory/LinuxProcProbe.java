@@ -22,12 +22,22 @@ public final class LinuxProcProbe implements MemoryProbe {
 
     @Override
     public TreeMemory read(long rootPid) {
+        return read(rootPid, true);
+    }
+
+    /** Without smaps_rollup: measured here, 20 us for a JVM's status against 2 to 6 ms for its smaps_rollup. */
+    @Override
+    public TreeMemory readResident(long rootPid) {
+        return read(rootPid, false);
+    }
+
+    private TreeMemory read(long rootPid, boolean withSmaps) {
         List<Long> pids = new ArrayList<>();
         pids.add(rootPid);
         pids.addAll(ProcFs.descendants(rootPid));
         List<ProcessMemory> processes = new ArrayList<>();
         for (long pid : pids) {
-            readProcess(pid).ifPresent(processes::add);
+            readProcess(pid, withSmaps).ifPresent(processes::add);
         }
         if (processes.isEmpty() || processes.getFirst().pid() != rootPid) {
             throw new ProcessGoneException(rootPid);
@@ -41,20 +51,20 @@ public final class LinuxProcProbe implements MemoryProbe {
     }
 
     /** One process, or empty when it vanished or is a zombie (which holds no memory). */
-    Optional<ProcessMemory> readProcess(long pid) {
+    Optional<ProcessMemory> readProcess(long pid, boolean withSmaps) {
         Optional<ProcStat> stat = ProcFs.stat(pid).filter(s -> !s.isZombie());
         Map<String, Long> status = ProcFs.read(pid, "status").map(LinuxProcProbe::fields).orElse(Map.of());
         if (stat.isEmpty() || !status.containsKey("VmRSS")) {
             return Optional.empty();
         }
-        Map<String, Long> smaps = ProcFs.read(pid, "smaps_rollup")
+        Map<String, Long> smaps = !withSmaps ? null : ProcFs.read(pid, "smaps_rollup")
                 .or(() -> ProcFs.read(pid, "smaps"))
                 .map(LinuxProcProbe::fields)
                 .filter(f -> f.containsKey("Pss"))
                 .orElse(null);
         Long uss = smaps == null ? null : smaps.getOrDefault("Private_Clean", 0L) + smaps.getOrDefault("Private_Dirty", 0L);
         Long pss = smaps == null ? null : smaps.get("Pss");
-        Long swap = smaps != null && smaps.containsKey("Swap") ? smaps.get("Swap") : status.get("VmSwap");
+        Long swap = smaps != null && smaps.containsKey("Swap") ? smaps.get("Swap") : withSmaps ? status.get("VmSwap") : null;
         return Optional.of(new ProcessMemory(pid, command(pid), status.get("VmRSS"), status.getOrDefault("VmSize", 0L),
                 uss, pss, swap, status.getOrDefault("VmHWM", status.get("VmRSS")),
                 status.getOrDefault("Threads", 1L).intValue(),

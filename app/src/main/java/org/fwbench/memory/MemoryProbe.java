@@ -12,6 +12,17 @@ public interface MemoryProbe {
      */
     TreeMemory read(long rootPid);
 
+    /**
+     * The tree's resident figures now (RSS, VMS, peak RSS, threads, CPU), with USS, PSS and swap null:
+     * where those cost much more to read than the rest, as smaps_rollup does, a timeline can take
+     * them less often.
+     *
+     * @throws ProcessGoneException when the root itself no longer runs
+     */
+    default TreeMemory readResident(long rootPid) {
+        return read(rootPid);
+    }
+
     /** Whether USS and PSS are measured here (Linux); elsewhere they are null. */
     boolean hasUssAndPss();
 

@@ -122,10 +122,13 @@ record ChartData(List<String> targets, List<ScenarioCharts> scenarios) {
         return round(Estimate.of(bytes.stream().mapToDouble(Long::doubleValue).toArray()).median() / MIB);
     }
 
-    /** PSS where every point of every timeline has it, else RSS for all, so that lines compare. */
+    /**
+     * PSS where every timeline has it (the sampler reads it on every fifth point, RSS on all), else
+     * RSS for all, so that lines compare.
+     */
     private static String timelineBasis(List<Cell> cells) {
         boolean pss = cells.stream().flatMap(c -> c.scenario().measurements().stream())
-                .flatMap(m -> m.timeline().stream()).allMatch(p -> p.pssBytes() != null);
+                .allMatch(m -> m.timeline().stream().anyMatch(p -> p.pssBytes() != null));
         return pss ? "pss" : "rss";
     }
 
@@ -135,6 +138,7 @@ record ChartData(List<String> targets, List<ScenarioCharts> scenarios) {
         for (Cell c : cells) {
             for (Measurement m : c.scenario().measurements()) {
                 List<double[]> points = m.timeline().stream()
+                        .filter(p -> !pss || p.pssBytes() != null)
                         .map(p -> new double[] {round(p.t()), round((pss ? p.pssBytes() : p.rssBytes()) / MIB)})
                         .toList();
                 if (!points.isEmpty()) {

@@ -45,6 +45,18 @@ class LinuxProcProbeTest {
     }
 
     @Test
+    void aResidentReadLeavesOutWhatOnlySmapsTells() throws Exception {
+        try (Python python = new Python()) {
+            TreeMemory m = probe.readResident(python.start(HOLDS_64_MIB));
+            assertThat(m.rssBytes()).isGreaterThan(64L << 20);
+            assertThat(m.pssBytes()).isNull();
+            assertThat(m.ussBytes()).isNull();
+            assertThat(m.swapBytes()).isNull();
+            assertThat(m.cpuSeconds()).isPositive();
+        }
+    }
+
+    @Test
     void peakRssRemembersMemoryAlreadyFreed() throws Exception {
         try (Python python = new Python()) {
             ProcessMemory m = only(probe.read(python.start(HOLDS_64_MIB + "\ndel data")));

@@ -30,6 +30,10 @@ class MemorySamplerTest {
             assertThat(timeline).extracting(TreeMemory::epochMillis).isSorted();
             SamplerOverhead overhead = sampler.overhead();
             assertThat(overhead.samples()).isEqualTo(timeline.size());
+            // PSS on every fifth point only: smaps_rollup is the expensive read.
+            assertThat(timeline.getFirst().pssBytes()).isNotNull();
+            assertThat(timeline.get(1).pssBytes()).isNull();
+            assertThat(timeline.get(1).rssBytes()).isPositive();
             assertThat(overhead.cpuSeconds()).isNotNull().isGreaterThanOrEqualTo(0.0);
             assertThat(overhead.meanMicrosPerSample()).isPositive();
         }
