@@ -22,8 +22,11 @@ final class Measurer {
 
     /** Ten samples a second: fine enough to catch a peak, cheap enough not to disturb the target. */
     static final Duration SAMPLING_INTERVAL = Duration.ofMillis(100);
-    /** Lets a garbage collector or allocator return memory before the "after" reading. */
-    static final Duration SETTLE = Duration.ofMillis(500);
+    /**
+     * Lets in-flight work finish before the "after" and idle readings. Longer does not help: a JVM or
+     * an allocator gives memory back on its own schedule, over seconds, if at all.
+     */
+    static final Duration SETTLE = Duration.ofMillis(250);
 
     private final LoadEngine engine;
     private final MemoryProbe probe;
