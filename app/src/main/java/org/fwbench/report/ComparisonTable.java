@@ -15,6 +15,7 @@ import org.fwbench.result.ScenarioRanking;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.Summary;
 import org.fwbench.result.TargetResult;
+import org.fwbench.stats.Estimate;
 
 /**
  * The comparison as rows of text, one table per scenario, shared by the console and Markdown renderers:
@@ -72,10 +73,7 @@ public final class ComparisonTable {
             Summary s = c.summary();
             TargetResult.Start first = c.target().starts().isEmpty() ? null : c.target().starts().getFirst();
             Long idle = first == null ? null : memory(first.idle(), s.memoryBasis());
-            if (s.clientSaturated()) {
-                warnings.add(c.target().name() + ": the load engine used nearly all its CPUs: this figure is a limit of "
-                        + "the client, not of the server");
-            }
+            warnings.addAll(warnings(c.target().name(), s));
             rows.add(List.of(
                     c.target().name(),
                     c.target().version(),
@@ -121,6 +119,32 @@ public final class ComparisonTable {
             return null;
         }
         return "pss".equals(basis) ? m.pssBytes() : Long.valueOf(m.rssBytes());
+    }
+
+    /** Noisy figures and outlier repeats, named rather than hidden, and a load engine that was the limit. */
+    private static List<String> warnings(String target, Summary s) {
+        List<String> notes = new ArrayList<>();
+        note(notes, target, "req/s", s.throughput());
+        note(notes, target, "p99", s.p99Ms());
+        note(notes, target, "memory after", s.memoryAfterBytes());
+        note(notes, target, "CPU/request", s.serverCpuMicrosPerRequest());
+        if (s.clientSaturated()) {
+            notes.add(target + ": the load engine used nearly all its CPUs: these figures are a limit of the client, "
+                    + "not of the server");
+        }
+        return notes;
+    }
+
+    private static void note(List<String> notes, String target, String metric, Estimate e) {
+        if (e.noisy()) {
+            notes.add(String.format(Locale.ROOT, "%s %s: noisy, the repeats vary by %.0f%% (CV)", target, metric,
+                    100 * e.cv()));
+        }
+        if (!e.outliers().isEmpty()) {
+            notes.add(target + " " + metric + ": outlier repeat" + (e.outliers().size() == 1 ? " " : "s ")
+                    + String.join(", ", e.outliers().stream().map(i -> String.valueOf(i + 1)).toList())
+                    + " (kept in every figure)");
+        }
     }
 
     /** Memory after the load against idle: {@code +12.3 (+25%)} in MiB. */

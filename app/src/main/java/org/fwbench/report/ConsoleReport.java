@@ -32,7 +32,7 @@ public final class ConsoleReport {
                 out.println("  ! " + p);
             }
             for (String w : t.warnings()) {
-                out.println("  WARNING " + w);
+                out.println("  note: " + w);
             }
         }
         out.flush();

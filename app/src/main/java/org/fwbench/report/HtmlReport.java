@@ -20,7 +20,6 @@ import org.fwbench.result.ScenarioRanking;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
 import org.fwbench.stats.Comparison;
-import org.fwbench.stats.Estimate;
 
 /**
  * The run as one self-contained HTML file: tables, charts (Chart.js, inlined from its WebJar), environment
@@ -75,18 +74,25 @@ public final class HtmlReport {
 
     public static String render(RunResult result) {
         ChartData data = ChartData.of(result);
+        List<ComparisonTable.Table> tables = ComparisonTable.of(result);
         List<ScenarioView> scenarios = new ArrayList<>();
         for (int i = 0; i < data.scenarios().size(); i++) {
             ChartData.ScenarioCharts charts = data.scenarios().get(i);
             scenarios.add(new ScenarioView(i, charts.name(), load(result, charts.name()),
-                    rankings(result, charts.name()), notes(result, charts.name()),
+                    rankings(result, charts.name()), warnings(tables, charts.name()),
                     !charts.throughput().targets().isEmpty(), charts.timelineBasis().toUpperCase(Locale.ROOT)));
         }
         Page page = new Page(result.suite(), Instant.ofEpochMilli(result.startedAtMillis()).toString(),
-                took(result), settings(result.settings()), ComparisonTable.of(result), ComparisonTable.HEADER,
+                took(result), settings(result.settings()), tables, ComparisonTable.HEADER,
                 scenarios, environment(result), targets(result), Format.command(result.commandLine()),
                 ASSETS.css(), ASSETS.script(), ASSETS.chartJs(), ASSETS.chartJsVersion(), ScriptJson.of(data));
         return TEMPLATE.execute(page);
+    }
+
+    /** Noisy figures, outlier repeats and a saturated client: the table's warnings for the scenario. */
+    private static List<String> warnings(List<ComparisonTable.Table> tables, String scenario) {
+        return tables.stream().filter(t -> t.scenario().equals(scenario)).findFirst()
+                .map(ComparisonTable.Table::warnings).orElse(List.of());
     }
 
     private static String took(RunResult r) {
@@ -163,40 +169,6 @@ public final class HtmlReport {
 
     private static String metricValue(String metric, double v) {
         return metric.endsWith("Bytes") ? Format.mib(v) : Format.number(v);
-    }
-
-    /** Noisy figures and outlier repeats, named rather than hidden. */
-    private static List<String> notes(RunResult result, String scenario) {
-        List<String> notes = new ArrayList<>();
-        for (TargetResult t : result.targets()) {
-            t.scenarios().stream().filter(s -> s.scenario().equals(scenario) && s.summary() != null).findFirst()
-                    .ifPresent(s -> {
-                        note(notes, t.name(), "req/s", s.summary().throughput());
-                        note(notes, t.name(), "p99", s.summary().p99Ms());
-                        note(notes, t.name(), "memory after", s.summary().memoryAfterBytes());
-                        note(notes, t.name(), "CPU/request", s.summary().serverCpuMicrosPerRequest());
-                        if (s.summary().clientSaturated()) {
-                            notes.add(t.name() + ": the load engine used nearly all its CPUs; these figures are a "
-                                    + "limit of the client, not of the server");
-                        }
-                    });
-        }
-        return notes;
-    }
-
-    private static void note(List<String> notes, String target, String metric, Estimate e) {
-        if (e == null) {
-            return;
-        }
-        if (e.noisy()) {
-            notes.add(String.format(Locale.ROOT, "%s %s: noisy, the repeats vary by %.0f%% (CV)", target, metric,
-                    100 * e.cv()));
-        }
-        if (!e.outliers().isEmpty()) {
-            notes.add(target + " " + metric + ": outlier repeat" + (e.outliers().size() == 1 ? " " : "s ")
-                    + String.join(", ", e.outliers().stream().map(i -> String.valueOf(i + 1)).toList())
-                    + " (kept in every figure)");
-        }
     }
 
     private static List<Item> environment(RunResult result) {

@@ -34,7 +34,7 @@ public final class MarkdownReport {
             if (!t.problems().isEmpty() || !t.warnings().isEmpty()) {
                 b.append('\n');
                 t.problems().forEach(p -> b.append("- ").append(escape(p)).append('\n'));
-                t.warnings().forEach(w -> b.append("- **Warning:** ").append(escape(w)).append('\n'));
+                t.warnings().forEach(w -> b.append("- Note: ").append(escape(w)).append('\n'));
             }
         }
         List<String> notes = ComparisonTable.runNotes(result);

@@ -24,7 +24,7 @@ class RunCommandIT {
     void comparesTwoBuiltInTargetsAndWritesEveryResultFile() throws Exception {
         Path out = dir.resolve("results");
         FwbenchProcess.Result r = FwbenchProcess.run(dir, LIMIT, "run", "--targets", "jdk-httpserver,netty",
-                "--scenarios", "plaintext,json", "-d", "500ms", "--warmup", "300ms", "--repeat", "2", "--out", out.toString());
+                "--scenarios", "plaintext,json", "-d", "500ms", "--warmup", "300ms", "--repeat", "3", "--out", out.toString());
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stdout()).contains("MEM(rss,vms,uss,pss)", "Scenario plaintext", "Scenario json", "req/s");
@@ -41,7 +41,7 @@ class RunCommandIT {
         for (JsonNode t : json.path("targets")) {
             assertThat(t.path("status").asText()).as(t.path("reason").asText()).isEqualTo("ok");
             assertThat(t.path("version").asText()).isNotBlank();
-            assertThat(t.path("starts")).hasSize(2);
+            assertThat(t.path("starts")).hasSize(3);
             for (JsonNode s : t.path("starts")) {
                 pids.add(s.path("pid").asLong());
                 assertThat(s.path("startupSeconds").asDouble()).isPositive();
@@ -54,7 +54,7 @@ class RunCommandIT {
                 assertThat(s.path("status").asText()).isEqualTo("ok");
                 JsonNode summary = s.path("summary");
                 assertThat(summary.path("throughput").path("median").asDouble()).isPositive();
-                assertThat(summary.path("throughput").path("n").asInt()).isEqualTo(2);
+                assertThat(summary.path("throughput").path("n").asInt()).isEqualTo(3);
                 assertThat(summary.path("latencyMs").path("p99").asDouble()).isPositive();
                 assertThat(summary.path("serverCpuMicrosPerRequest").path("median").asDouble()).isPositive();
                 assertThat(summary.path("statuses").path("200").asLong()).isEqualTo(summary.path("ok").asLong());
