@@ -16,17 +16,24 @@ fwbench_java_major() { # $1: a JDK's home; prints its major version, or nothing
 }
 
 fwbench_find_jdk() {
-  local candidates=() found=() c major path_java
+  local candidates=() found=() c d major path_java
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
   if path_java=$(command -v java 2>/dev/null); then
     path_java=$(readlink -f "$path_java")
     candidates+=("${path_java%/bin/java}")
   fi
-  for c in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* /Library/Java/JavaVirtualMachines/*/Contents/Home \
-           "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/*; do
-    [ -d "$c" ] && candidates+=("$c")
+  # FWBENCH_JVM_DIRS (folders holding JDKs, separated by spaces) replaces the usual ones; the tests use it.
+  local dirs=${FWBENCH_JVM_DIRS:-"/usr/lib/jvm /usr/java /opt/java /opt /Library/Java/JavaVirtualMachines $HOME/.sdkman/candidates/java $HOME/.jdks"}
+  for d in $dirs; do
+    for c in "$d"/* "$d"/*/Contents/Home; do
+      [ -d "$c" ] && [ -x "$c/bin/java" ] && candidates+=("$c")
+    done
   done
+  local -A seen=()
   for c in "${candidates[@]}"; do
+    c=$(readlink -f "$c")
+    [ -z "${seen[$c]:-}" ] || continue
+    seen[$c]=1
     major=$(fwbench_java_major "$c")
     [ -n "$major" ] || continue
     if [ "$major" -ge 21 ] && [ -x "$c/bin/javac" ]; then
