@@ -43,9 +43,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fwbench run}: every target of a suite on every scenario, side by side. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = {"Starts each target of a suite, checks its answers, measures its memory and hammers it on "
-                + "every scenario, then prints one comparison table and writes results.json, .csv and .md.",
+                + "every scenario, then prints one comparison table and writes results.json, .csv, .md and report.html.",
                 "With no SUITE it runs the built-in Java suite (suites/java.yaml)."})
 public final class RunCommand implements Callable<Integer> {
 
@@ -100,7 +100,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-pin", description = "Do not pin the engine and the targets to CPUs.")
     boolean noPin;
 
-    @Option(names = "--python", paramLabel = "PATH", description = "Python for ${python} (default: /usr/bin/python3, or env FWBENCH_PYTHON).")
+    @Option(names = "--python", paramLabel = "PATH", description = "Python for $${python} (default: /usr/bin/python3, or env FWBENCH_PYTHON).")
     String python;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/<timestamp>).")
