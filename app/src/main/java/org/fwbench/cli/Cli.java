@@ -1,8 +1,13 @@
 package org.fwbench.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.time.Duration;
 import org.fwbench.units.Durations;
 import org.fwbench.units.InvalidValueException;
-import java.time.Duration;
 import picocli.CommandLine;
 
 /**
@@ -23,6 +28,17 @@ final class Cli {
         }
     }
 
+    /** A file that cannot be read or written, said as a person would: the file, then why. */
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException f) {
+            String why = f instanceof NoSuchFileException ? "no such file or folder"
+                    : f instanceof AccessDeniedException ? "permission denied"
+                    : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+            return "cannot use " + f.getFile() + ": " + why;
+        }
+        return "input/output error: " + e.getMessage();
+    }
+
     static CommandLine configure(CommandLine cl) {
         cl.registerConverter(Duration.class, Cli::duration);
         cl.setExitCodeExceptionMapper(e -> Main.EXIT_USAGE);
@@ -33,6 +49,11 @@ final class Cli {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof UsageException || e instanceof InvalidValueException) {
                 commandLine.getErr().println("fwbench: " + e.getMessage());
+                return Main.EXIT_USAGE;
+            }
+            IOException io = e instanceof UncheckedIOException u ? u.getCause() : e instanceof IOException i ? i : null;
+            if (io != null) {
+                commandLine.getErr().println("fwbench: " + describe(io));
                 return Main.EXIT_USAGE;
             }
             throw e;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -29,6 +31,20 @@ class MainTest {
     void anUnknownOptionIsOneLineAndExitCode2() {
         assertThat(execute("--bogus")).isEqualTo(Main.EXIT_USAGE);
         assertThat(err.toString().strip()).startsWith("fwbench: Unknown option: '--bogus'").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aResultsFolderThatCannotBeMadeIsOneLineNotAStackTrace() throws Exception {
+        Path blocker = Files.createTempFile("fwbench", ".txt");
+        try {
+            int code = execute("run", "../suites/java.yaml", "--out", blocker.resolve("out").toString());
+            assertThat(code).isEqualTo(Main.EXIT_USAGE);
+            assertThat(err.toString().strip()).startsWith("fwbench: cannot use " + blocker.resolve("out"))
+                    .doesNotContain("\tat ");
+            assertThat(err.toString().strip().lines()).hasSize(1);
+        } finally {
+            Files.deleteIfExists(blocker);
+        }
     }
 
     @Test
