@@ -135,7 +135,12 @@ public final class RunCommand implements Callable<Integer> {
                 save(outDir, soFar);
             }
         };
-        RunResult result = new Runner(plan, listener).run();
+        Runner runner = new Runner(plan, listener);
+        // Ctrl-C or a kill ends the JVM without returning here: save what was measured on the way out.
+        Thread saveOnExit = new Thread(() -> saveQuietly(outDir, runner));
+        Runtime.getRuntime().addShutdownHook(saveOnExit);
+        RunResult result = runner.run();
+        Runtime.getRuntime().removeShutdownHook(saveOnExit);
         switch (runMode) {
             case SEED_COMPARE -> SeedReports.seedCompare(result, stdout);
             case RAMP -> SeedReports.ramp(result, stdout);
@@ -154,6 +159,14 @@ public final class RunCommand implements Callable<Integer> {
                 || t.scenarios().stream().anyMatch(s -> ScenarioResult.FAILED.equals(s.status())));
         boolean violated = Results.violated(failIf, result, stderr);
         return anyFailed || violated ? Main.EXIT_FAILED : 0;
+    }
+
+    private static void saveQuietly(Path outDir, Runner runner) {
+        try {
+            Json.write(outDir.resolve("results.json"), runner.snapshot());
+        } catch (IOException | RuntimeException e) {
+            // Shutting down: the last checkpoint (after the previous target) stays in place.
+        }
     }
 
     private static void save(Path outDir, RunResult soFar) {

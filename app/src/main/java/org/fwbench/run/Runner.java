@@ -209,6 +209,14 @@ public final class Runner {
         listener.targetStopping(run.name(), run.version(), start);
     }
 
+    /**
+     * What has been measured so far, for a shutdown hook that saves it when fwbench is interrupted. Read
+     * from another thread while the run goes on, so it may miss the measurement under way.
+     */
+    public RunResult snapshot() {
+        return result();
+    }
+
     private RunResult result() {
         List<TargetResult> targets = new ArrayList<>();
         runs.values().forEach(r -> targets.add(r.result()));

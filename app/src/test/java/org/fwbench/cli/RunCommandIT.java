@@ -95,6 +95,10 @@ class RunCommandIT {
 
         assertThat(code).isNotZero();
         awaitAllGone(tree, Duration.ofSeconds(20));
+        if (signal.equals("INT")) {
+            assertThat(Json.MAPPER.readTree(out.resolve("results.json").toFile()).path("targets").toString())
+                    .as("what was measured, saved on the way out").contains("jdk-httpserver");
+        }
     }
 
     @Test
