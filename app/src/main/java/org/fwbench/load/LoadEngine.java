@@ -87,7 +87,19 @@ public final class LoadEngine implements AutoCloseable {
     private ChannelFactory<Channel> channels(InetSocketAddress address) {
         SocketProtocolFamily family = address.getAddress() instanceof Inet6Address ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
         SelectorProvider nio = SelectorProvider.provider();
-        return epoll ? () -> new EpollSocketChannel(family) : () -> new NioSocketChannel(nio, family);
+        return epoll ? () -> readingEpollChannel(family) : () -> new NioSocketChannel(nio, family);
+    }
+
+    /**
+     * An epoll channel that asks for EPOLLIN before it is registered, so the interest goes into the
+     * connect's EPOLL_CTL_ADD. Netty would otherwise add it with one more EPOLL_CTL_MOD once connected (auto
+     * read): 5 epoll_ctl calls per connection become 4, about 1 µs each on the development machine (perf).
+     * Netty handles EPOLLOUT (the connect's end) before EPOLLIN, and no byte can arrive before the handshake.
+     */
+    private static Channel readingEpollChannel(SocketProtocolFamily family) {
+        EpollSocketChannel c = new EpollSocketChannel(family);
+        c.unsafe().beginRead(); // unregistered: only records the interest, no system call
+        return c;
     }
 
     private static InetSocketAddress address(LoadSpec spec) {
