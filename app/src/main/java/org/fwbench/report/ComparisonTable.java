@@ -114,7 +114,8 @@ public final class ComparisonTable {
         return b.toString();
     }
 
-    private static Long memory(TreeMemory m, String basis) {
+    /** The memory figure a table shows for a reading: PSS or RSS as the scenario's basis says; null if unknown. */
+    static Long memory(TreeMemory m, String basis) {
         if (m == null) {
             return null;
         }

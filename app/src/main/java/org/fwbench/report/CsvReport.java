@@ -57,10 +57,7 @@ public final class CsvReport {
     }
 
     private static String idle(TargetResult.Start first, String basis) {
-        if (first.idle() == null) {
-            return "";
-        }
-        Long v = "pss".equals(basis) ? first.idle().pssBytes() : Long.valueOf(first.idle().rssBytes());
+        Long v = ComparisonTable.memory(first.idle(), basis);
         return v == null ? "" : String.valueOf(v);
     }
 
