@@ -44,7 +44,8 @@ public record LoadSettings(
 
     /**
      * Layers settings, later ones winning. A layer that sets a request count without a duration means
-     * "exactly that many requests": a duration from a lower layer then no longer ends the run.
+     * "exactly that many requests": a duration from a lower layer then no longer ends the run. A
+     * closed-model count of N caps the connections at N.
      */
     public static LoadSettings layered(List<LoadSettings> layers) {
         LoadSettings merged = EMPTY;
@@ -62,6 +63,12 @@ public record LoadSettings(
         }
         if (requestsLayer > durationLayer) {
             merged = merged.overriddenBy(new LoadSettings(Duration.ZERO, null, null, null, null, null, null, null, null));
+        }
+        // A closed-model run of N requests never needs more than N connections (the seed's "all at once").
+        if (merged.requests() != null && merged.requests() > 0 && merged.connections() != null
+                && merged.connections() > merged.requests() && (merged.rate() == null || merged.rate() == 0)) {
+            merged = merged.overriddenBy(new LoadSettings(null, null, merged.requests().intValue(), null, null, null,
+                    null, null, null));
         }
         return merged;
     }
