@@ -9,7 +9,7 @@ import org.fwbench.load.LoadResult;
 import org.fwbench.stats.Histograms;
 import org.fwbench.stats.LatencySummary;
 
-/** Load results taken together: the phases of one measurement, read as one load. */
+/** Load results taken together: the phases of one measurement, or the repeats of one target x scenario. */
 final class Loads {
 
     private Loads() {
