@@ -26,7 +26,7 @@ import org.fwbench.load.Progress;
 import org.fwbench.report.HistogramLog;
 import org.fwbench.report.Json;
 import org.fwbench.run.LoadSpecs;
-import org.fwbench.suite.LoadSettings;
+import org.fwbench.config.LoadSettings;
 import org.fwbench.report.LoadSummaryText;
 import org.fwbench.units.Durations;
 import picocli.CommandLine.Command;
@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fwbench hammer URL}: loads one URL the way wrk, ab or hey do, and prints what it measured. */
-@Command(name = "hammer", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+@Command(name = "hammer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Sends HTTP/1.1 requests to one URL and reports latency, throughput, errors and the client's own CPU.",
                 "Exit codes: 0 ok; 1 nothing succeeded, or an --expect-* option was given and a request failed; 2 usage error."})
 public final class HammerCommand implements Callable<Integer> {

@@ -1,7 +1,7 @@
 package org.fwbench.cli;
 
 import java.time.Duration;
-import org.fwbench.suite.LoadSettings;
+import org.fwbench.config.LoadSettings;
 import picocli.CommandLine.Option;
 
 /**

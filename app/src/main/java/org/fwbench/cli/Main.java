@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code fwbench} command: a picocli parent whose subcommands do the work. */
 @Command(name = "fwbench",
         mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
+        versionProvider = VersionProvider.class,
         description = "Puts web frameworks side by side on one machine: memory, speed, stability.",
         subcommands = {RunCommand.class, HammerCommand.class, ReportCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

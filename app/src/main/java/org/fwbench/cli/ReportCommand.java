@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code fwbench report RESULTS.json}: the reports of a saved run, again or in another form. */
-@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Renders saved results: the comparison table on the console, or HTML, Markdown or CSV files.",
                 "Exit codes: 0 ok; 1 a --fail-if threshold was violated; 2 usage error."})
 public final class ReportCommand implements Callable<Integer> {

@@ -25,14 +25,14 @@ import org.fwbench.run.Plans;
 import org.fwbench.run.RunListener;
 import org.fwbench.run.RunPlan;
 import org.fwbench.run.Runner;
-import org.fwbench.suite.LoadSettings;
-import org.fwbench.suite.Placeholders;
-import org.fwbench.suite.ScenarioDef;
-import org.fwbench.suite.Suite;
-import org.fwbench.suite.SuiteException;
-import org.fwbench.suite.SuiteLoader;
-import org.fwbench.suite.TargetDef;
-import org.fwbench.target.CpuSet;
+import org.fwbench.config.LoadSettings;
+import org.fwbench.config.Placeholders;
+import org.fwbench.config.ScenarioDef;
+import org.fwbench.config.Suite;
+import org.fwbench.config.SuiteException;
+import org.fwbench.config.SuiteLoader;
+import org.fwbench.config.TargetDef;
+import org.fwbench.server.CpuSet;
 import org.fwbench.threshold.Threshold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fwbench run}: every target of a suite on every scenario, side by side. */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Starts each target of a suite, checks its answers, measures its memory and hammers it on "
                 + "every scenario, then prints one comparison table and writes results.json, .csv, .md and report.html.",
                 "With no SUITE it runs the built-in Java suite (suites/java.yaml)."})

@@ -75,8 +75,8 @@ public final class LoadEngine implements AutoCloseable {
     public synchronized LoadResult run(LoadSpec spec, Consumer<Progress> progress, Consumer<Histogram> intervals)
             throws InterruptedException {
         InetSocketAddress address = address(spec);
-        Run run = new Run(spec, address);
-        return new RunDriver(run, eventLoops, channels(address), cpus, intervals).execute(progress);
+        Load run = new Load(spec, address);
+        return new LoadDriver(run, eventLoops, channels(address), cpus, intervals).execute(progress);
     }
 
     /**

@@ -24,7 +24,7 @@ final class Loop {
     private static final long MAX_MICROS = Histograms.HIGHEST_MICROS;
 
     final EventLoop eventLoop;
-    final Run run;
+    final Load run;
     final ByteBuf request;
     private final List<User> users = new ArrayList<>();
     private final ArrayDeque<User> idle = new ArrayDeque<>();
@@ -52,7 +52,7 @@ final class Loop {
     private long bytes;
 
     /** Loop {@code index} of {@code loops} gets users {@code index}, {@code index + loops}, ... of the run's connections. */
-    Loop(EventLoop eventLoop, Run run, int index, int loops, ChannelFactory<Channel> channels) {
+    Loop(EventLoop eventLoop, Load run, int index, int loops, ChannelFactory<Channel> channels) {
         this.eventLoop = eventLoop;
         this.run = run;
         this.index = index;
@@ -77,7 +77,7 @@ final class Loop {
             dispatch();
         } else if (run.spec.spawnRate() > 0) {
             for (int i = 0; i < users.size(); i++) {
-                long at = run.startNanos + (long) ((index + (double) i * loops) * Run.NANOS_PER_SECOND / run.spec.spawnRate());
+                long at = run.startNanos + (long) ((index + (double) i * loops) * Load.NANOS_PER_SECOND / run.spec.spawnRate());
                 users.get(i).schedule(Math.max(0, at - System.nanoTime()));
             }
         } else {
@@ -87,7 +87,7 @@ final class Loop {
 
     /** The open model's arrival {@code k} of this loop: every {@code loops}-th of the whole schedule. */
     private long arrivalTime(long k) {
-        return run.startNanos + (long) ((index + (double) k * loops) * Run.NANOS_PER_SECOND / run.spec.rate());
+        return run.startNanos + (long) ((index + (double) k * loops) * Load.NANOS_PER_SECOND / run.spec.rate());
     }
 
     /** Open model: hands every arrival that is due to a free user, or queues it. */

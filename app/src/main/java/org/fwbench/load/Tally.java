@@ -71,7 +71,7 @@ final class Tally {
         return failed;
     }
 
-    LoadResult result(Run run, List<Loop.Final> finals, double seconds, long cpuNanos, int cpus, long startedAtMillis,
+    LoadResult result(Load run, List<Loop.Final> finals, double seconds, long cpuNanos, int cpus, long startedAtMillis,
             long endedAtMillis) {
         long[] statuses = new long[600];
         long[] errors = new long[ErrorKind.values().length];

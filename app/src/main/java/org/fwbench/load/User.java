@@ -26,7 +26,7 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
     private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Loop loop;
-    private final Run run;
+    private final Load run;
     private final Bootstrap bootstrap;
     private final ResponseParser parser;
 
@@ -47,7 +47,7 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
     private long sendStart;
     private long attemptBytes;
 
-    User(Loop loop, Run run, ChannelFactory<Channel> channels) {
+    User(Loop loop, Load run, ChannelFactory<Channel> channels) {
         this.loop = loop;
         this.run = run;
         this.parser = new ResponseParser(run.expectBody);

@@ -5,10 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.fwbench.cli.Version;
 import org.fwbench.memory.MemoryProbe;
 import org.fwbench.result.Environment;
-import org.fwbench.target.CpuSet;
+import org.fwbench.server.CpuSet;
 
 /** Reads what the results must say about the machine and software. */
 final class Environments {

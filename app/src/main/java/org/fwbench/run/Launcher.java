@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.fwbench.suite.Placeholders;
-import org.fwbench.suite.TargetDef;
-import org.fwbench.target.LaunchSpec;
-import org.fwbench.target.TargetFailedException;
-import org.fwbench.target.TargetProcess;
+import org.fwbench.config.Placeholders;
+import org.fwbench.config.TargetDef;
+import org.fwbench.server.LaunchSpec;
+import org.fwbench.server.TargetFailedException;
+import org.fwbench.server.TargetProcess;
 
 /** Starts a suite's target as a process: placeholders, a port, its log file, CPUs, and readiness. */
 final class Launcher {

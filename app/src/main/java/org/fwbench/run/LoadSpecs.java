@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import org.fwbench.load.LoadSpec;
 import org.fwbench.result.ScenarioResult.AppliedLoad;
-import org.fwbench.suite.Expect;
-import org.fwbench.suite.LoadSettings;
-import org.fwbench.suite.ScenarioDef;
+import org.fwbench.config.Expect;
+import org.fwbench.config.LoadSettings;
+import org.fwbench.config.ScenarioDef;
 
 /** Turns load settings (of a planned scenario, or of {@code fwbench hammer}) into what the load engine understands. */
 public final class LoadSpecs {

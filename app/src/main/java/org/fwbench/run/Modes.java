@@ -1,7 +1,7 @@
 package org.fwbench.run;
 
 import java.time.Duration;
-import org.fwbench.suite.LoadSettings;
+import org.fwbench.config.LoadSettings;
 
 /**
  * The seeds' experiments as presets: each mode fixes the load settings the original used, between the

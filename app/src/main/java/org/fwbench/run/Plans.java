@@ -1,9 +1,9 @@
 package org.fwbench.run;
 
 import java.util.List;
-import org.fwbench.suite.LoadSettings;
-import org.fwbench.suite.ScenarioDef;
-import org.fwbench.suite.Suite;
+import org.fwbench.config.LoadSettings;
+import org.fwbench.config.ScenarioDef;
+import org.fwbench.config.Suite;
 
 /** The scenarios of a run with their settings: the suite's precedence, with the mode's preset under the command line's. */
 public final class Plans {

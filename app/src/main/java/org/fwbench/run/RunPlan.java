@@ -2,11 +2,11 @@ package org.fwbench.run;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.fwbench.suite.LoadSettings;
-import org.fwbench.suite.ScenarioDef;
-import org.fwbench.suite.Suite;
-import org.fwbench.suite.TargetDef;
-import org.fwbench.target.CpuSet;
+import org.fwbench.config.LoadSettings;
+import org.fwbench.config.ScenarioDef;
+import org.fwbench.config.Suite;
+import org.fwbench.config.TargetDef;
+import org.fwbench.server.CpuSet;
 
 /**
  * What a run will do, decided before anything starts: the selected targets and scenarios, each

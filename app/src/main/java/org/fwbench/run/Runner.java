@@ -13,9 +13,9 @@ import org.fwbench.result.Measurement;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.RunSettings;
 import org.fwbench.result.TargetResult;
-import org.fwbench.suite.TargetDef;
-import org.fwbench.target.CpuSet;
-import org.fwbench.target.TargetFailedException;
+import org.fwbench.config.TargetDef;
+import org.fwbench.server.CpuSet;
+import org.fwbench.server.TargetFailedException;
 
 /**
  * Runs a plan: each target started (one at a time, or all together), verified, and measured on every

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
-import org.fwbench.suite.TargetDef;
+import org.fwbench.config.TargetDef;
 
 /** What the runner learns about one target while it runs; becomes a {@link TargetResult} at the end. */
 final class TargetRun {

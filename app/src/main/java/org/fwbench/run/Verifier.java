@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.fwbench.suite.ScenarioDef;
+import org.fwbench.config.ScenarioDef;
 
 /**
  * Checks a target's answer to a scenario once, fully, before any load (as TechEmpower does): a target

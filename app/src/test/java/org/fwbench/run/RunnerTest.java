@@ -13,9 +13,9 @@ import org.fwbench.result.Measurement;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
-import org.fwbench.suite.LoadSettings;
-import org.fwbench.suite.Suite;
-import org.fwbench.suite.SuiteLoader;
+import org.fwbench.config.LoadSettings;
+import org.fwbench.config.Suite;
+import org.fwbench.config.SuiteLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

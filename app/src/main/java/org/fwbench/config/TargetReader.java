@@ -1,0 +1,116 @@
+package org.fwbench.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Reads the {@code targets} of a suite file, once its scenarios are known (paths refer to them). */
+final class TargetReader {
+
+    private static final List<String> KEYS = List.of("name", "command", "cwd", "env", "port", "ready", "version",
+            "requires", "paths");
+    private static final List<String> READY_KEYS = List.of("path", "timeout");
+    private static final List<String> VERSION_KEYS = List.of("command");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern PATH = Pattern.compile("/.*");
+
+    private final Problems problems;
+    private final TemplateCheck check;
+    private final List<ScenarioDef> scenarios;
+
+    TargetReader(Problems problems, TemplateCheck check, List<ScenarioDef> scenarios) {
+        this.problems = problems;
+        this.check = check;
+        this.scenarios = scenarios;
+    }
+
+    /** The target, or null when it is too broken to build (its problems are recorded). */
+    TargetDef read(Node node, int index) {
+        Section t = Section.of(problems, node, "each target must be a mapping", Section.named("target", node, index),
+                KEYS);
+        if (t == null) {
+            return null;
+        }
+        String name = t.text("name", NAME, "letters, digits, '.', '_' and '-'");
+        t.required("name");
+        List<String> command = command(t, "command");
+        t.required("command");
+        String cwd = t.text("cwd");
+        check.text(t.node("cwd"));
+        Map<String, String> env = t.textMap("env");
+        check.values(t.node("env"));
+        Integer port = t.integer("port", 1, 65535, "a port number from 1 to 65535");
+        List<String> requires = command(t, "requires");
+        Map<String, String> paths = paths(t);
+        Readiness ready = ready(t, paths);
+        VersionSource version = version(t);
+        if (name == null || command == null) {
+            return null;
+        }
+        return new TargetDef(name, command, cwd == null ? "." : cwd, env == null ? Map.of() : env, port, ready,
+                version, requires == null ? List.of() : requires, paths);
+    }
+
+    private List<String> command(Section s, String key) {
+        List<String> command = s.strings(key);
+        if (command != null && command.isEmpty()) {
+            problems.add(s.node(key).mark(), "'" + key + "' must not be empty");
+            return null;
+        }
+        check.command(s.node(key));
+        return command;
+    }
+
+    /** The per-scenario paths, empty when none are given. */
+    private Map<String, String> paths(Section t) {
+        Map<String, String> paths = t.textMap("paths");
+        if (t.node("paths") instanceof Node.Mapping m) {
+            List<String> names = scenarios.stream().map(ScenarioDef::name).toList();
+            m.entries().forEach((scenario, entry) -> {
+                if (!names.contains(scenario)) {
+                    problems.add(entry.keyMark(), "'paths' names no scenario of this suite: '" + scenario + "'"
+                            + Suggestions.didYouMean(scenario, names));
+                }
+                if (entry.value() instanceof Node.Scalar s && s.textOrNull() != null && !s.textOrNull().startsWith("/")) {
+                    problems.add(s.mark(), "the path of '" + scenario + "' must start with /, not " + s.describe());
+                }
+            });
+            check.values(m);
+        }
+        return paths == null ? Map.of() : paths;
+    }
+
+    /** The first scenario's path for this target is the default: a target that serves it is up. */
+    private Readiness ready(Section t, Map<String, String> paths) {
+        Section r = t.section("ready", "'ready' of " + t.subject(), READY_KEYS);
+        String path = r == null ? null : r.text("path", PATH, "a path starting with /");
+        Duration timeout = r == null ? null : r.duration("timeout", Duration.ofMillis(1),
+                "a duration longer than 0 such as 500ms, 10s or 1m");
+        if (r != null) {
+            check.text(r.node("path"));
+        }
+        if (path == null && !scenarios.isEmpty()) {
+            path = paths.getOrDefault(scenarios.get(0).name(), scenarios.get(0).path());
+        }
+        return new Readiness(path, timeout == null ? Readiness.DEFAULT_TIMEOUT : timeout);
+    }
+
+    private VersionSource version(Section t) {
+        Node node = t.node("version");
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof Node.Scalar s && s.textOrNull() != null) {
+            return new VersionSource(s.textOrNull(), null);
+        }
+        Section v = Section.of(problems, node, "'version' must be a string or a mapping with 'command'",
+                "'version' of " + t.subject(), VERSION_KEYS);
+        if (v == null) {
+            return null;
+        }
+        List<String> command = command(v, "command");
+        v.required("command");
+        return command == null ? null : new VersionSource(null, command);
+    }
+}

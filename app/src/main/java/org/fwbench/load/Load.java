@@ -1,0 +1,102 @@
+package org.fwbench.load;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.fwbench.load.LoadSpec.Expectation;
+
+/**
+ * One load run as the event loops see it: the encoded request, the clock marks of its phases, the stop
+ * flag and, for fixed-count runs, the tickets. Everything here is immutable or thread-safe.
+ */
+final class Load {
+
+    static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    final LoadSpec spec;
+    final InetSocketAddress address;
+    /** Encoded once; each event loop keeps a buffer of it and sends retained duplicates. */
+    final byte[] request;
+    final boolean keepAlive;
+    final boolean head;
+    final boolean open;
+    final long timeoutNanos;
+    final long thinkNanos;
+    /*
+     * The clock marks are set by startClock on the coordinator's thread before the loops are started; the
+     * loops read them only in tasks submitted after that, which is what makes them visible there.
+     */
+    long startNanos;
+    /** Attempts started (open model: intended to start) at or after this instant are measured. */
+    long warmupEndNanos;
+    /** Measured attempts that end at or after this instant are not counted; Long.MAX_VALUE without a duration. */
+    long endNanos;
+    final int expectStatus;
+    final byte[] expectBody;
+    private final boolean expectation;
+
+    private final long ticketLimit;
+    private final AtomicLong ticketsClaimed = new AtomicLong();
+    private final AtomicLong ticketsDone = new AtomicLong();
+    private final CountDownLatch allTicketsDone = new CountDownLatch(1);
+
+    private volatile boolean stopped;
+
+    Load(LoadSpec spec, InetSocketAddress address) {
+        this.spec = spec;
+        this.address = address;
+        this.request = Requests.encode(spec);
+        this.keepAlive = Requests.keepAlive(spec);
+        this.head = Requests.isHead(spec);
+        this.open = spec.openModel();
+        this.timeoutNanos = spec.timeout().toNanos();
+        this.thinkNanos = spec.thinkTime().toNanos();
+        Expectation e = spec.expect();
+        this.expectStatus = e.status();
+        this.expectBody = e.body();
+        this.expectation = e.status() != 0 || e.body() != null;
+        this.ticketLimit = spec.requests();
+    }
+
+    /** Sets the run's clock marks: it starts now. */
+    void startClock(long now) {
+        startNanos = now;
+        warmupEndNanos = now + spec.warmup().toNanos();
+        endNanos = spec.duration().isZero() ? Long.MAX_VALUE : warmupEndNanos + spec.duration().toNanos();
+    }
+
+    /** Fixed-count runs: takes the right to start one more measured attempt; false when all are taken. */
+    boolean claimTicket() {
+        return ticketLimit == 0 || ticketsClaimed.getAndIncrement() < ticketLimit;
+    }
+
+    /** Fixed-count runs: one measured attempt ended. */
+    void ticketDone() {
+        if (ticketLimit > 0 && ticketsDone.incrementAndGet() == ticketLimit) {
+            allTicketsDone.countDown();
+        }
+    }
+
+    /** Waits until all tickets are done (true) or the time is up (false). */
+    boolean awaitTickets(long nanos) throws InterruptedException {
+        return allTicketsDone.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    /** Null for a successful response, else the kind of failure it is. */
+    ErrorKind judge(int status, boolean bodyMatches) {
+        boolean statusOk = expectStatus == 0 ? status < 400 : status == expectStatus;
+        if (statusOk && bodyMatches) {
+            return null;
+        }
+        return expectation ? ErrorKind.VALIDATION : ErrorKind.STATUS;
+    }
+}

@@ -1,0 +1,125 @@
+package org.fwbench.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.fwbench.report.Json;
+import org.junit.jupiter.api.Test;
+
+class SuiteLoaderTest {
+
+    private static final Path SUITES = Path.of("src/test/resources/suites");
+
+    @Test
+    void readsEveryKey() throws Exception {
+        Suite suite = SuiteLoader.load(SUITES.resolve("full.yaml"));
+
+        assertThat(suite.name()).isEqualTo("full");
+        assertThat(suite.description()).isEqualTo("Every key once");
+        assertThat(suite.vars()).containsExactly(
+                Map.entry("jvm", List.of("-Xms16m", "-Xmx32m")),
+                Map.entry("greeting", List.of("Hello")),
+                Map.entry("jar", List.of("${suiteDir}/app.jar")),
+                Map.entry("all", List.of("${jvm}", "-jar", "${jar}")));
+        assertThat(suite.load()).isEqualTo(new LoadSettings(Duration.ofSeconds(3), Duration.ofMillis(500), 4, 100.5,
+                0L, Duration.ofSeconds(1), false, 2.0, Duration.ofMillis(10)));
+
+        ScenarioDef plaintext = suite.scenario("plaintext").orElseThrow();
+        assertThat(plaintext.method()).isEqualTo("GET");
+        assertThat(plaintext.body()).isEmpty();
+        assertThat(plaintext.headers()).isEmpty();
+        assertThat(plaintext.load()).isEqualTo(LoadSettings.EMPTY);
+        assertThat(plaintext.expect()).isEqualTo(new Expect(200, "text/plain; charset=utf-8", "Hello, World!", null,
+                null, null, null, null, Map.of("Server", "*")));
+
+        ScenarioDef echo = suite.scenario("echo").orElseThrow();
+        assertThat(echo.method()).isEqualTo("POST");
+        assertThat(echo.path()).isEqualTo("/echo");
+        assertThat(echo.headers()).containsExactly(Map.entry("Content-Type", "application/json"),
+                Map.entry("X-Trace", "1"));
+        assertThat(echo.body()).isEqualTo("{\"a\": 1}");
+        JsonNode json = Json.MAPPER.readTree("{\"a\": 1, \"list\": [true, null, 2.5], \"text\": \"x\"}");
+        assertThat(echo.expect()).isEqualTo(new Expect(201, null, null, "a", json,
+                SUITES.resolve("page.html").toAbsolutePath().normalize(), "0123abcd", 8L, Map.of()));
+        assertThat(echo.load()).isEqualTo(new LoadSettings(Duration.ofSeconds(1), null, 2, null, null, null, true,
+                null, null));
+
+        TargetDef first = suite.target("first").orElseThrow();
+        assertThat(first).isEqualTo(new TargetDef("first", List.of("${java}", "${all}", "${port}", "$${port}"),
+                "sub/${greeting}", Map.of("GREETING", "${greeting}, ${port}", "PLAIN", "plain"), 8123,
+                new Readiness("/health", Duration.ofSeconds(5)), new VersionSource("1.2.3", null),
+                List.of("${python}", "-c", "import sys"), Map.of("echo", "/other-echo")));
+        assertThat(first.pathFor(echo)).isEqualTo("/other-echo");
+        assertThat(first.pathFor(plaintext)).isEqualTo("/plaintext");
+
+        TargetDef second = suite.target("second").orElseThrow();
+        assertThat(second.version()).isEqualTo(new VersionSource(null, List.of("${java}", "-version")));
+        assertThat(second.cwd()).isEqualTo(".");
+        assertThat(second.port()).isNull();
+        assertThat(second.requires()).isEmpty();
+        assertThat(second.ready()).as("the first scenario's path for this target")
+                .isEqualTo(new Readiness("/text", Duration.ofSeconds(30)));
+        assertThat(suite.target("third")).isEmpty();
+        assertThat(suite.scenario("third")).isEmpty();
+    }
+
+    @Test
+    void fillsDefaultsForWhatAMinimalSuiteLeavesOut() {
+        Suite suite = SuiteLoader.load(SUITES.resolve("minimal.yaml"));
+
+        assertThat(suite.description()).isNull();
+        assertThat(suite.vars()).isEmpty();
+        assertThat(suite.load()).isEqualTo(LoadSettings.EMPTY);
+        ScenarioDef root = suite.scenarios().get(0);
+        assertThat(root).isEqualTo(new ScenarioDef("root", "GET", "/", Map.of(), "", Expect.status(200),
+                LoadSettings.EMPTY));
+        assertThat(suite.targets().get(0)).isEqualTo(new TargetDef("only", List.of("server", "${port}"), ".", Map.of(),
+                null, new Readiness("/", Duration.ofSeconds(30)), null, List.of(), Map.of()));
+        assertThat(suite.loadFor(root, LoadSettings.EMPTY)).isEqualTo(LoadSettings.DEFAULTS);
+    }
+
+    @Test
+    void loadSettingsLayerDefaultsThenSuiteThenScenarioThenCommandLine() {
+        Suite suite = SuiteLoader.load(SUITES.resolve("full.yaml"));
+        ScenarioDef echo = suite.scenario("echo").orElseThrow();
+        LoadSettings commandLine = new LoadSettings(null, null, 64, null, 1000L, null, null, null, null);
+
+        assertThat(suite.loadFor(echo, commandLine)).isEqualTo(new LoadSettings(
+                Duration.ZERO, // a request count on the command line, with no duration there, means exactly that many
+                Duration.ofMillis(500), // suite over default
+                64, // command line over scenario
+                100.5, 1000L, Duration.ofSeconds(1),
+                true, // scenario over suite
+                2.0, Duration.ofMillis(10)));
+        LoadSettings both = new LoadSettings(Duration.ofSeconds(3), null, null, null, 1000L, null, null, null, null);
+        assertThat(suite.loadFor(echo, both).duration()).as("duration and count given together: whichever ends first")
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThat(LoadSettings.DEFAULTS.overriddenBy(LoadSettings.EMPTY)).isEqualTo(LoadSettings.DEFAULTS);
+        assertThat(LoadSettings.EMPTY.overriddenBy(LoadSettings.DEFAULTS)).isEqualTo(LoadSettings.DEFAULTS);
+    }
+
+    @Test
+    void theBuiltInJavaSuiteLoadsAndExpandsToTheTargetJars() {
+        Suite suite = SuiteLoader.load(Path.of("../suites/java.yaml"));
+
+        assertThat(suite.targets()).extracting(TargetDef::name)
+                .containsExactly("jdk-httpserver", "jetty", "undertow", "netty", "vertx", "javalin", "helidon");
+        assertThat(suite.scenarios()).extracting(ScenarioDef::name)
+                .containsExactly("plaintext", "json", "hello", "template", "static");
+        Path home = Path.of("..").toAbsolutePath().normalize();
+        Placeholders placeholders = Placeholders.of(suite, home, "python3").withPort(9000);
+        assertThat(placeholders.argv(suite.target("jetty").orElseThrow().command())).containsExactly(
+                Placeholders.javaCommand(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k", "-jar",
+                home + "/targets/java/jetty/target/fwbench-target-jetty.jar", "9000");
+        assertThat(suite.scenario("template").orElseThrow().expect().html())
+                .isEqualTo(home.resolve("targets/common/template-expected.html"));
+        LoadSettings settings = suite.loadFor(suite.scenarios().get(0), LoadSettings.EMPTY);
+        assertThat(settings.duration().plus(settings.warmup()).multipliedBy(7 * 5))
+                .as("load time of a whole run, leaving room for JVM starts in two minutes")
+                .isLessThanOrEqualTo(Duration.ofSeconds(110));
+    }
+}
