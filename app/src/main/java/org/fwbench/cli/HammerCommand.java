@@ -10,14 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.fwbench.config.LoadSettings;
+import org.fwbench.config.LoadSpecs;
 import org.fwbench.load.LoadEngine;
+import org.fwbench.load.LoadModel;
 import org.fwbench.load.LoadResult;
 import org.fwbench.load.LoadSpec;
 import org.fwbench.load.LoadSpec.Expectation;
@@ -25,8 +27,6 @@ import org.fwbench.load.LoadSpec.Header;
 import org.fwbench.load.Progress;
 import org.fwbench.report.HistogramLog;
 import org.fwbench.report.Json;
-import org.fwbench.run.LoadSpecs;
-import org.fwbench.config.LoadSettings;
 import org.fwbench.report.LoadSummaryText;
 import org.fwbench.units.Durations;
 import picocli.CommandLine.Command;
@@ -41,10 +41,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Sends HTTP/1.1 requests to one URL and reports latency, throughput, errors and the client's own CPU.",
                 "Exit codes: 0 ok; 1 nothing succeeded, or an --expect-* option was given and a request failed; 2 usage error."})
 public final class HammerCommand implements Callable<Integer> {
-
-    /** Like wrk's and hey's: 10 connections for 10 s (none when only -n is given), a 2 s timeout. */
-    static final LoadSettings DEFAULTS = new LoadSettings(Duration.ofSeconds(10), Duration.ZERO, 10, 0.0, 0L,
-            Duration.ofSeconds(2), true, 0.0, Duration.ZERO);
 
     @Spec
     CommandSpec spec;
@@ -91,7 +87,7 @@ public final class HammerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         out.printf(Locale.ROOT, "Hammering %s: %s model, %d connections, %s%n", load.url(), load.openModel() ? "open" : "closed",
-                load.connections(), plan(load));
+                load.model().connections(), plan(load));
         out.flush();
         boolean interactive = Terminal.isInteractive();
         // Ctrl-C ends the run early and still prints what was measured, as wrk does
@@ -163,10 +159,11 @@ public final class HammerCommand implements Callable<Integer> {
         if (method.isBlank() || !method.chars().allMatch(c -> c > 32 && c < 127)) {
             throw new UsageException("not a request method: '" + method + "'");
         }
-        LoadSettings settings = LoadSettings.layered(List.of(DEFAULTS, load.settings()));
+        LoadSettings settings = LoadSettings.layered(List.of(LoadSettings.HAMMER_DEFAULTS, load.settings()));
         byte[] expected = expectBody == null ? null : textOrFile(expectBody, "--expect-body");
-        return LoadSpecs.of(uri, method.toUpperCase(Locale.ROOT), headers(),
-                body == null ? new byte[0] : textOrFile(body, "--body"), settings, new Expectation(expectStatus, expected));
+        return LoadSpecs.builder(uri, settings).method(method.toUpperCase(Locale.ROOT)).headers(headers())
+                .body(body == null ? new byte[0] : textOrFile(body, "--body"))
+                .expect(new Expectation(expectStatus, expected)).build();
     }
 
     /** A URL fwbench can load: http, with a host that resolves. */
@@ -219,15 +216,11 @@ public final class HammerCommand implements Callable<Integer> {
 
     private static String plan(LoadSpec s) {
         List<String> parts = new ArrayList<>();
-        if (s.openModel()) {
-            parts.add(String.format(Locale.ROOT, "%.0f req/s", s.rate()));
+        if (s.model() instanceof LoadModel.Open open) {
+            parts.add(String.format(Locale.ROOT, "%.0f req/s", open.rate()));
         }
-        if (!s.duration().isZero()) {
-            parts.add(Durations.format(s.duration()));
-        }
-        if (s.requests() > 0) {
-            parts.add(s.requests() + " requests");
-        }
+        s.stop().duration().ifPresent(d -> parts.add(Durations.format(d)));
+        s.stop().requests().ifPresent(n -> parts.add(n + " requests"));
         if (!s.warmup().isZero()) {
             parts.add("after " + Durations.format(s.warmup()) + " of warm-up");
         }

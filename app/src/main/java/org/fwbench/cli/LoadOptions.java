@@ -54,8 +54,9 @@ final class LoadOptions {
         if (timeout != null && timeout.isZero()) {
             throw new UsageException("--timeout must be more than 0");
         }
-        return new LoadSettings(duration, warmup, connections, rate, requests, timeout,
-                noKeepAlive ? Boolean.FALSE : null, spawnRate, thinkTime);
+        return LoadSettings.builder().duration(duration).warmup(warmup).connections(connections).rate(rate)
+                .requests(requests).timeout(timeout).keepAlive(noKeepAlive ? Boolean.FALSE : null).spawnRate(spawnRate)
+                .thinkTime(thinkTime).build();
     }
 
     private static void positive(String option, Double value, boolean zeroAllowed) {

@@ -20,12 +20,12 @@ import org.fwbench.report.SeedReports;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
-import org.fwbench.run.Modes;
 import org.fwbench.run.Plans;
 import org.fwbench.run.RunListener;
 import org.fwbench.run.RunPlan;
 import org.fwbench.run.Runner;
 import org.fwbench.config.LoadSettings;
+import org.fwbench.config.Mode;
 import org.fwbench.config.Placeholders;
 import org.fwbench.config.ScenarioDef;
 import org.fwbench.config.Suite;
@@ -112,8 +112,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        RunPlan.Mode runMode = mode();
-        int repeatCount = repeats != null ? repeats : Modes.defaultRepeats(runMode);
+        Mode runMode = mode();
+        int repeatCount = repeats != null ? repeats : runMode.defaultRepeats();
         validate(repeatCount);
         Path home = Home.get();
         Suite suite = load(suiteFile != null ? suiteFile : home.resolve("suites/java.yaml"));
@@ -122,12 +122,12 @@ public final class RunCommand implements Callable<Integer> {
         Files.createDirectories(outDir.resolve("logs"));
         RunPlan plan = new RunPlan(suite, selectTargets(suite),
                 Plans.scenarios(suite, selectScenarios(suite), runMode, overrides()), runMode, repeatCount,
-                !noRestart && Modes.restart(runMode), phases, together || Modes.together(runMode), cpus(), home, python(),
+                !noRestart && runMode.restart(), phases, together || runMode.together(), cpus(), home, python(),
                 outDir.resolve("logs"), commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         // The seed's layout has its own memory lines: the live ones then go with the progress, to stderr.
-        PrintWriter targetLines = runMode == RunPlan.Mode.SEED_COMPARE ? stderr : stdout;
+        PrintWriter targetLines = runMode == Mode.SEED_COMPARE ? stderr : stdout;
         RunListener listener = new ConsoleProgress(targetLines, stderr, Terminal.isInteractive()) {
             @Override
             public void checkpoint(RunResult soFar) {
@@ -176,13 +176,9 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private RunPlan.Mode mode() {
-        for (RunPlan.Mode m : RunPlan.Mode.values()) {
-            if (m.label().equals(mode)) {
-                return m;
-            }
-        }
-        throw new UsageException("unknown mode '" + mode + "' (modes: standard, seed-compare, ramp, ab)");
+    private Mode mode() {
+        return Mode.byLabel(mode).orElseThrow(() -> new UsageException("unknown mode '" + mode + "' (modes: "
+                + Mode.labels() + ")"));
     }
 
     private void validate(int repeatCount) {

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How hard and how long to load a scenario. Every field may be null, meaning "not said here": suite
- * defaults, a scenario's own values and the command line's options are layered with
- * {@link #overriddenBy}, on top of {@link #DEFAULTS}.
+ * How hard and how long to load a scenario. Every field may be null, meaning "not said here": the
+ * defaults, a suite's values, a scenario's own, a mode's preset and the command line's options are
+ * layered with {@link #layered}. Built by name with {@link #builder()}. Once layered over
+ * {@link #DEFAULTS} (or {@link #HAMMER_DEFAULTS}) every field is set, and {@link LoadSpecs} turns the
+ * settings into what the load engine runs.
  *
  * @param rate      requests per second for the open model; 0 for the closed model
  * @param requests  a fixed number of requests that ends the run; 0 for none
@@ -23,23 +25,58 @@ public record LoadSettings(
         Double spawnRate,
         Duration thinkTime) {
 
-    public static final LoadSettings EMPTY = new LoadSettings(null, null, null, null, null, null, null, null, null);
+    /** Nothing said: a layer that changes nothing. */
+    public static final LoadSettings EMPTY = builder().build();
 
-    public static final LoadSettings DEFAULTS = new LoadSettings(Duration.ofSeconds(5), Duration.ofSeconds(1), 16,
-            0.0, 0L, Duration.ofSeconds(2), true, 0.0, Duration.ZERO);
+    /** {@code fwbench run}'s built-in defaults, under a suite's settings (docs/suites.md lists them). */
+    public static final LoadSettings DEFAULTS = builder()
+            .duration(Duration.ofSeconds(5))
+            .warmup(Duration.ofSeconds(1))
+            .connections(16)
+            .rate(0.0)
+            .requests(0L)
+            .timeout(Duration.ofSeconds(2))
+            .keepAlive(true)
+            .spawnRate(0.0)
+            .thinkTime(Duration.ZERO)
+            .build();
+
+    /** {@code fwbench hammer}'s, like wrk's and hey's: 10 connections for 10 s (none when only -n is given), a 2 s timeout. */
+    public static final LoadSettings HAMMER_DEFAULTS = builder()
+            .duration(Duration.ofSeconds(10))
+            .warmup(Duration.ZERO)
+            .connections(10)
+            .rate(0.0)
+            .requests(0L)
+            .timeout(Duration.ofSeconds(2))
+            .keepAlive(true)
+            .spawnRate(0.0)
+            .thinkTime(Duration.ZERO)
+            .build();
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from these settings. */
+    public Builder toBuilder() {
+        return new Builder().duration(duration).warmup(warmup).connections(connections).rate(rate).requests(requests)
+                .timeout(timeout).keepAlive(keepAlive).spawnRate(spawnRate).thinkTime(thinkTime);
+    }
 
     /** These settings with every value that {@code other} sets replaced by {@code other}'s. */
     public LoadSettings overriddenBy(LoadSettings other) {
-        return new LoadSettings(
-                pick(other.duration, duration),
-                pick(other.warmup, warmup),
-                pick(other.connections, connections),
-                pick(other.rate, rate),
-                pick(other.requests, requests),
-                pick(other.timeout, timeout),
-                pick(other.keepAlive, keepAlive),
-                pick(other.spawnRate, spawnRate),
-                pick(other.thinkTime, thinkTime));
+        return new Builder()
+                .duration(pick(other.duration, duration))
+                .warmup(pick(other.warmup, warmup))
+                .connections(pick(other.connections, connections))
+                .rate(pick(other.rate, rate))
+                .requests(pick(other.requests, requests))
+                .timeout(pick(other.timeout, timeout))
+                .keepAlive(pick(other.keepAlive, keepAlive))
+                .spawnRate(pick(other.spawnRate, spawnRate))
+                .thinkTime(pick(other.thinkTime, thinkTime))
+                .build();
     }
 
     /**
@@ -62,18 +99,84 @@ public record LoadSettings(
             }
         }
         if (requestsLayer > durationLayer) {
-            merged = merged.overriddenBy(new LoadSettings(Duration.ZERO, null, null, null, null, null, null, null, null));
+            merged = merged.toBuilder().duration(Duration.ZERO).build();
         }
         // A closed-model run of N requests never needs more than N connections (the seed's "all at once").
         if (merged.requests() != null && merged.requests() > 0 && merged.connections() != null
                 && merged.connections() > merged.requests() && (merged.rate() == null || merged.rate() == 0)) {
-            merged = merged.overriddenBy(new LoadSettings(null, null, merged.requests().intValue(), null, null, null,
-                    null, null, null));
+            merged = merged.toBuilder().connections(merged.requests().intValue()).build();
         }
         return merged;
     }
 
     private static <T> T pick(T preferred, T fallback) {
         return preferred != null ? preferred : fallback;
+    }
+
+    /** Settings by name; whatever is not set stays null ("not said here"). */
+    public static final class Builder {
+        private Duration duration;
+        private Duration warmup;
+        private Integer connections;
+        private Double rate;
+        private Long requests;
+        private Duration timeout;
+        private Boolean keepAlive;
+        private Double spawnRate;
+        private Duration thinkTime;
+
+        private Builder() {
+        }
+
+        /** Measured time; {@link Duration#ZERO} when only the request count ends the run. */
+        public Builder duration(Duration d) {
+            duration = d;
+            return this;
+        }
+
+        public Builder warmup(Duration d) {
+            warmup = d;
+            return this;
+        }
+
+        public Builder connections(Integer n) {
+            connections = n;
+            return this;
+        }
+
+        public Builder rate(Double perSecond) {
+            rate = perSecond;
+            return this;
+        }
+
+        public Builder requests(Long n) {
+            requests = n;
+            return this;
+        }
+
+        public Builder timeout(Duration d) {
+            timeout = d;
+            return this;
+        }
+
+        public Builder keepAlive(Boolean on) {
+            keepAlive = on;
+            return this;
+        }
+
+        public Builder spawnRate(Double perSecond) {
+            spawnRate = perSecond;
+            return this;
+        }
+
+        public Builder thinkTime(Duration d) {
+            thinkTime = d;
+            return this;
+        }
+
+        public LoadSettings build() {
+            return new LoadSettings(duration, warmup, connections, rate, requests, timeout, keepAlive, spawnRate,
+                    thinkTime);
+        }
     }
 }

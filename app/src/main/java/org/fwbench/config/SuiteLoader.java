@@ -59,16 +59,17 @@ public final class SuiteLoader {
         if (s == null) {
             return LoadSettings.EMPTY;
         }
-        return new LoadSettings(
-                s.duration("duration", Duration.ZERO, DURATION),
-                s.duration("warmup", Duration.ZERO, DURATION),
-                s.integer("connections", 1, Integer.MAX_VALUE, "a positive whole number"),
-                s.rate("rate"),
-                s.whole("requests", 0, Long.MAX_VALUE, "a whole number, 0 or more"),
-                s.duration("timeout", Duration.ofMillis(1), "a duration longer than 0 such as 500ms, 10s or 1m"),
-                s.bool("keepAlive"),
-                s.rate("spawnRate"),
-                s.duration("thinkTime", Duration.ZERO, DURATION));
+        return LoadSettings.builder()
+                .duration(s.duration("duration", Duration.ZERO, DURATION))
+                .warmup(s.duration("warmup", Duration.ZERO, DURATION))
+                .connections(s.integer("connections", 1, Integer.MAX_VALUE, "a positive whole number"))
+                .rate(s.rate("rate"))
+                .requests(s.whole("requests", 0, Long.MAX_VALUE, "a whole number, 0 or more"))
+                .timeout(s.duration("timeout", Duration.ofMillis(1), "a duration longer than 0 such as 500ms, 10s or 1m"))
+                .keepAlive(s.bool("keepAlive"))
+                .spawnRate(s.rate("spawnRate"))
+                .thinkTime(s.duration("thinkTime", Duration.ZERO, DURATION))
+                .build();
     }
 
     private static Map<String, List<String>> vars(Section top) {

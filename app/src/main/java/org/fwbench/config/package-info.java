@@ -1,6 +1,6 @@
 /**
- * Suite files: the YAML that names the targets to start and the scenarios to send them, read strictly
- * so that every mistake is reported as {@code FILE:LINE:COL: what is wrong}, plus the placeholders
- * expanded in commands and the check that tells a correct response from a wrong one.
+ * What a run is asked to do: suite files (targets, scenarios, placeholders and the checks that tell a correct
+ * response from a wrong one), read strictly so that every mistake is reported as {@code FILE:LINE:COL: what is
+ * wrong}; the modes; and every layer of load settings, from the defaults to the engine's {@code LoadSpec}.
  */
 package org.fwbench.config;

@@ -23,6 +23,10 @@ final class Load {
     final boolean open;
     final long timeoutNanos;
     final long thinkNanos;
+    /** Closed model: users added per second while ramping up; 0 for all at once. */
+    final double spawnRate;
+    /** Open model: arrivals per second. */
+    final double rate;
     /*
      * The clock marks are set by startClock on the coordinator's thread before the loops are started; the
      * loops read them only in tasks submitted after that, which is what makes them visible there.
@@ -51,19 +55,21 @@ final class Load {
         this.head = Requests.isHead(spec);
         this.open = spec.openModel();
         this.timeoutNanos = spec.timeout().toNanos();
-        this.thinkNanos = spec.thinkTime().toNanos();
+        this.thinkNanos = spec.model() instanceof LoadModel.Closed c ? c.thinkTime().toNanos() : 0;
+        this.spawnRate = spec.model() instanceof LoadModel.Closed c ? c.spawnRate() : 0;
+        this.rate = spec.model() instanceof LoadModel.Open o ? o.rate() : 0;
         Expectation e = spec.expect();
         this.expectStatus = e.status();
         this.expectBody = e.body();
         this.expectation = e.status() != 0 || e.body() != null;
-        this.ticketLimit = spec.requests();
+        this.ticketLimit = spec.stop().requests().orElse(0);
     }
 
     /** Sets the run's clock marks: it starts now. */
     void startClock(long now) {
         startNanos = now;
         warmupEndNanos = now + spec.warmup().toNanos();
-        endNanos = spec.duration().isZero() ? Long.MAX_VALUE : warmupEndNanos + spec.duration().toNanos();
+        endNanos = spec.stop().duration().map(d -> warmupEndNanos + d.toNanos()).orElse(Long.MAX_VALUE);
     }
 
     /** Fixed-count runs: takes the right to start one more measured attempt; false when all are taken. */

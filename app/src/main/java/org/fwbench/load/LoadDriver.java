@@ -32,7 +32,7 @@ final class LoadDriver {
             Consumer<Histogram> intervals) {
         this.run = run;
         this.cpus = cpus;
-        int used = Math.min(eventLoops.size(), run.spec.connections());
+        int used = Math.min(eventLoops.size(), run.spec.model().connections());
         for (int i = 0; i < used; i++) {
             loops.add(new Loop(eventLoops.get(i), run, i, used, channels));
         }

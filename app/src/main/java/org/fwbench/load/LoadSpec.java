@@ -2,77 +2,66 @@ package org.fwbench.load;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What to send, how hard and for how long: everything the engine needs for one load run, and nothing
- * about where the URL came from.
+ * What to send, how and for how long: everything the engine needs for one load, and nothing about where
+ * the URL came from. Built by name with {@link #to(URI)}.
  *
- * @param url         http URL on the server under load
- * @param method      request method, e.g. GET
- * @param headers     extra request headers, in order (Host, Content-Length and Connection are the engine's)
- * @param body        request body; empty for none
- * @param connections closed model: concurrent connections (users); open model: the most connections
- *                    the engine may open
- * @param duration    measured time; {@link Duration#ZERO} when only {@code requests} ends the run
- * @param requests    completed attempts that end the run (like ab's -n); 0 for no such limit
- * @param warmup      load sent before the measured window and not counted; ZERO for none
- * @param timeout     per-request timeout; an expired request is a {@code timeout} error
- * @param keepAlive   false: a new TCP connection for every request
- * @param rate        open model: requests per second at a constant arrival rate; 0 for the closed model
- * @param spawnRate   closed model ramp: users (connections) added per second; 0 to start them all at once
- * @param thinkTime   closed model: pause of a user between a response and its next request
- * @param expect      what a successful response is
+ * @param url       http URL on the server under load
+ * @param method    request method, e.g. GET
+ * @param headers   extra request headers, in order (Host, Content-Length and Connection are the engine's)
+ * @param body      request body; empty for none
+ * @param expect    what a successful response is
+ * @param model     how requests are issued: closed or open
+ * @param stop      when the measured window ends: a duration, a request count, or whichever comes first
+ * @param warmup    load sent before the measured window and not counted; ZERO for none
+ * @param timeout   per-request timeout; an expired request is a {@code timeout} error
+ * @param keepAlive false: a new TCP connection for every request
  */
 public record LoadSpec(
         URI url,
         String method,
         List<Header> headers,
         byte[] body,
-        int connections,
-        Duration duration,
-        long requests,
+        Expectation expect,
+        LoadModel model,
+        Stop stop,
         Duration warmup,
         Duration timeout,
-        boolean keepAlive,
-        double rate,
-        double spawnRate,
-        Duration thinkTime,
-        Expectation expect) {
+        boolean keepAlive) {
 
     public LoadSpec {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(method, "method");
         headers = List.copyOf(headers);
         body = body.clone();
-        Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(expect, "expect");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(stop, "stop");
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(thinkTime, "thinkTime");
-        Objects.requireNonNull(expect, "expect");
-        if (connections < 1) {
-            throw new IllegalArgumentException("connections must be at least 1, not " + connections);
-        }
-        if (requests < 0) {
-            throw new IllegalArgumentException("requests must not be negative, not " + requests);
-        }
-        if (duration.isZero() && requests == 0) {
-            throw new IllegalArgumentException("a run needs a duration or a request count");
-        }
-        if (rate < 0 || spawnRate < 0) {
-            throw new IllegalArgumentException("rates must not be negative");
-        }
     }
 
-    /** A closed-model GET of {@code url} with the engine's defaults: 10 connections, 10 s, 2 s timeout. */
-    public static LoadSpec get(URI url) {
-        return new LoadSpec(url, "GET", List.of(), new byte[0], 10, Duration.ofSeconds(10), 0, Duration.ZERO,
-                Duration.ofSeconds(2), true, 0, 0, Duration.ZERO, Expectation.ANY_SUCCESS);
+    /**
+     * A spec for {@code url}, to be given its model, stop and timeout; unless told otherwise it is a GET
+     * with no extra headers, no body and no warm-up, over keep-alive connections (HTTP/1.1's own default),
+     * and any 2xx/3xx response is a success.
+     */
+    public static Builder to(URI url) {
+        return new Builder(url);
+    }
+
+    /** A builder that starts from this spec. */
+    public Builder toBuilder() {
+        return new Builder(url).method(method).headers(headers).body(body).expect(expect).model(model).stop(stop)
+                .warmup(warmup).timeout(timeout).keepAlive(keepAlive);
     }
 
     public boolean openModel() {
-        return rate > 0;
+        return model instanceof LoadModel.Open;
     }
 
     @Override
@@ -103,6 +92,78 @@ public record LoadSpec(
         @Override
         public byte[] body() {
             return body == null ? null : body.clone();
+        }
+    }
+
+    /** A spec by name; {@link #model}, {@link #stop} and {@link #timeout} must be given. */
+    public static final class Builder {
+        private final URI url;
+        private String method = "GET";
+        private List<Header> headers = new ArrayList<>();
+        private byte[] body = new byte[0];
+        private Expectation expect = Expectation.ANY_SUCCESS;
+        private LoadModel model;
+        private Stop stop;
+        private Duration warmup = Duration.ZERO;
+        private Duration timeout;
+        private boolean keepAlive = true;
+
+        private Builder(URI url) {
+            this.url = url;
+        }
+
+        public Builder method(String m) {
+            method = m;
+            return this;
+        }
+
+        public Builder headers(List<Header> list) {
+            headers = new ArrayList<>(list);
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            headers.add(new Header(name, value));
+            return this;
+        }
+
+        public Builder body(byte[] bytes) {
+            body = bytes;
+            return this;
+        }
+
+        public Builder expect(Expectation e) {
+            expect = e;
+            return this;
+        }
+
+        public Builder model(LoadModel m) {
+            model = m;
+            return this;
+        }
+
+        public Builder stop(Stop s) {
+            stop = s;
+            return this;
+        }
+
+        public Builder warmup(Duration d) {
+            warmup = d;
+            return this;
+        }
+
+        public Builder timeout(Duration d) {
+            timeout = d;
+            return this;
+        }
+
+        public Builder keepAlive(boolean on) {
+            keepAlive = on;
+            return this;
+        }
+
+        public LoadSpec build() {
+            return new LoadSpec(url, method, headers, body, expect, model, stop, warmup, timeout, keepAlive);
         }
     }
 }

@@ -60,7 +60,7 @@ final class Loop {
         this.request = PooledByteBufAllocator.DEFAULT.directBuffer(run.request.length).writeBytes(run.request);
         // late by at most a tenth of the timeout, and never busier than every millisecond
         this.sweepNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(run.timeoutNanos / 10, TimeUnit.MILLISECONDS.toNanos(100)));
-        for (int g = index; g < run.spec.connections(); g += loops) {
+        for (int g = index; g < run.spec.model().connections(); g += loops) {
             users.add(new User(this, run, channels));
         }
     }
@@ -75,9 +75,9 @@ final class Loop {
             }
             nextArrival = arrivalTime(0);
             dispatch();
-        } else if (run.spec.spawnRate() > 0) {
+        } else if (run.spawnRate > 0) {
             for (int i = 0; i < users.size(); i++) {
-                long at = run.startNanos + (long) ((index + (double) i * loops) * Load.NANOS_PER_SECOND / run.spec.spawnRate());
+                long at = run.startNanos + (long) ((index + (double) i * loops) * Load.NANOS_PER_SECOND / run.spawnRate);
                 users.get(i).schedule(Math.max(0, at - System.nanoTime()));
             }
         } else {
@@ -87,7 +87,7 @@ final class Loop {
 
     /** The open model's arrival {@code k} of this loop: every {@code loops}-th of the whole schedule. */
     private long arrivalTime(long k) {
-        return run.startNanos + (long) ((index + (double) k * loops) * Load.NANOS_PER_SECOND / run.spec.rate());
+        return run.startNanos + (long) ((index + (double) k * loops) * Load.NANOS_PER_SECOND / run.rate);
     }
 
     /** Open model: hands every arrival that is due to a free user, or queues it. */

@@ -103,7 +103,7 @@ final class Tally {
         double utilization = seconds <= 0 ? 0 : cpuSeconds / (seconds * cpus);
         ClientCpu cpu = new ClientCpu(cpuSeconds, requests == 0 ? 0 : cpuSeconds * 1e6 / requests, utilization,
                 utilization >= SATURATION);
-        return new LoadResult(run.open ? "open" : "closed", run.spec.connections(), requests, ok, failed, statusMap,
+        return new LoadResult(run.open ? "open" : "closed", run.spec.model().connections(), requests, ok, failed, statusMap,
                 errorMap, seconds, perSecond(ok, seconds), perSecond(requests, seconds), bytes, perSecond(bytes, seconds),
                 LatencySummary.ofMicros(total), run.open ? LatencySummary.ofMicros(service) : null,
                 run.open ? LatencySummary.ofMicros(wait) : null, cpu, startedAtMillis, endedAtMillis, timeline,

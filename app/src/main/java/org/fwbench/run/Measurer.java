@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.fwbench.config.LoadSpecs;
 import org.fwbench.load.LoadEngine;
 import org.fwbench.load.LoadResult;
 import org.fwbench.load.LoadSpec;
@@ -40,7 +41,7 @@ final class Measurer {
 
     Measurement measure(long pid, RunPlan.PlannedScenario scenario, URI url, int repeat,
             Consumer<Progress> progress) throws InterruptedException {
-        LoadSpec spec = LoadSpecs.measured(scenario, url);
+        LoadSpec spec = LoadSpecs.measured(scenario.def(), scenario.load(), url);
         Duration warmup = scenario.load().warmup();
         if (!warmup.isZero()) {
             engine.run(LoadSpecs.warmup(spec, warmup), p -> progress.accept(asWarmup(p)));

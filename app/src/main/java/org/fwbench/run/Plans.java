@@ -2,6 +2,7 @@ package org.fwbench.run;
 
 import java.util.List;
 import org.fwbench.config.LoadSettings;
+import org.fwbench.config.Mode;
 import org.fwbench.config.ScenarioDef;
 import org.fwbench.config.Suite;
 
@@ -12,9 +13,9 @@ public final class Plans {
     }
 
     /** Every selected scenario with its settings. */
-    public static List<RunPlan.PlannedScenario> scenarios(Suite suite, List<ScenarioDef> selected, RunPlan.Mode mode,
+    public static List<RunPlan.PlannedScenario> scenarios(Suite suite, List<ScenarioDef> selected, Mode mode,
             LoadSettings commandLine) {
-        LoadSettings overrides = Modes.preset(mode).overriddenBy(commandLine);
+        LoadSettings overrides = mode.withCommandLine(commandLine);
         return selected.stream().map(s -> new RunPlan.PlannedScenario(s, suite.loadFor(s, overrides))).toList();
     }
 }

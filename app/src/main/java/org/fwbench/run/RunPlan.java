@@ -3,6 +3,7 @@ package org.fwbench.run;
 import java.nio.file.Path;
 import java.util.List;
 import org.fwbench.config.LoadSettings;
+import org.fwbench.config.Mode;
 import org.fwbench.config.ScenarioDef;
 import org.fwbench.config.Suite;
 import org.fwbench.config.TargetDef;
@@ -46,21 +47,6 @@ public record RunPlan(
     public record PlannedScenario(ScenarioDef def, LoadSettings load) {
         public String name() {
             return def.name();
-        }
-    }
-
-    /** The run's experiment: the standard comparison, or one of the seeds' experiments. */
-    public enum Mode {
-        STANDARD("standard"), SEED_COMPARE("seed-compare"), RAMP("ramp"), AB("ab");
-
-        private final String label;
-
-        Mode(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
         }
     }
 }

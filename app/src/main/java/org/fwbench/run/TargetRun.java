@@ -1,13 +1,16 @@
 package org.fwbench.run;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fwbench.config.LoadSettings;
+import org.fwbench.config.TargetDef;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.ScenarioResult;
+import org.fwbench.result.ScenarioResult.AppliedLoad;
 import org.fwbench.result.TargetResult;
-import org.fwbench.config.TargetDef;
 
 /** What the runner learns about one target while it runs; becomes a {@link TargetResult} at the end. */
 final class TargetRun {
@@ -124,8 +127,18 @@ final class TargetRun {
 
         ScenarioResult result() {
             return new ScenarioResult(planned.name(), planned.def().method(), url, status, reason,
-                    LoadSpecs.applied(planned.load()), measurements,
+                    applied(planned.load()), measurements,
                     measurements.isEmpty() ? null : Summaries.of(measurements));
         }
+    }
+
+    /** The settings a scenario ran with, as the results record them (durations in seconds). */
+    private static AppliedLoad applied(LoadSettings s) {
+        return new AppliedLoad(seconds(s.duration()), seconds(s.warmup()), s.connections(), s.rate(), s.requests(),
+                seconds(s.timeout()), s.keepAlive(), s.spawnRate(), seconds(s.thinkTime()));
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class LoadSettingsTest {
 
     private static LoadSettings count(long requests, Integer connections, Double rate) {
-        return new LoadSettings(null, null, connections, rate, requests, null, null, null, null);
+        return LoadSettings.builder().connections(connections).rate(rate).requests(requests).build();
     }
 
     @Test

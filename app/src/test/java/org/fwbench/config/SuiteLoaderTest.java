@@ -25,8 +25,9 @@ class SuiteLoaderTest {
                 Map.entry("greeting", List.of("Hello")),
                 Map.entry("jar", List.of("${suiteDir}/app.jar")),
                 Map.entry("all", List.of("${jvm}", "-jar", "${jar}")));
-        assertThat(suite.load()).isEqualTo(new LoadSettings(Duration.ofSeconds(3), Duration.ofMillis(500), 4, 100.5,
-                0L, Duration.ofSeconds(1), false, 2.0, Duration.ofMillis(10)));
+        assertThat(suite.load()).isEqualTo(LoadSettings.builder().duration(Duration.ofSeconds(3))
+                .warmup(Duration.ofMillis(500)).connections(4).rate(100.5).requests(0L).timeout(Duration.ofSeconds(1))
+                .keepAlive(false).spawnRate(2.0).thinkTime(Duration.ofMillis(10)).build());
 
         ScenarioDef plaintext = suite.scenario("plaintext").orElseThrow();
         assertThat(plaintext.method()).isEqualTo("GET");
@@ -45,8 +46,8 @@ class SuiteLoaderTest {
         JsonNode json = Json.MAPPER.readTree("{\"a\": 1, \"list\": [true, null, 2.5], \"text\": \"x\"}");
         assertThat(echo.expect()).isEqualTo(new Expect(201, null, null, "a", json,
                 SUITES.resolve("page.html").toAbsolutePath().normalize(), "0123abcd", 8L, Map.of()));
-        assertThat(echo.load()).isEqualTo(new LoadSettings(Duration.ofSeconds(1), null, 2, null, null, null, true,
-                null, null));
+        assertThat(echo.load()).isEqualTo(LoadSettings.builder().duration(Duration.ofSeconds(1)).connections(2)
+                .keepAlive(true).build());
 
         TargetDef first = suite.target("first").orElseThrow();
         assertThat(first).isEqualTo(new TargetDef("first", List.of("${java}", "${all}", "${port}", "$${port}"),
@@ -86,16 +87,16 @@ class SuiteLoaderTest {
     void loadSettingsLayerDefaultsThenSuiteThenScenarioThenCommandLine() {
         Suite suite = SuiteLoader.load(SUITES.resolve("full.yaml"));
         ScenarioDef echo = suite.scenario("echo").orElseThrow();
-        LoadSettings commandLine = new LoadSettings(null, null, 64, null, 1000L, null, null, null, null);
+        LoadSettings commandLine = LoadSettings.builder().connections(64).requests(1000L).build();
 
-        assertThat(suite.loadFor(echo, commandLine)).isEqualTo(new LoadSettings(
-                Duration.ZERO, // a request count on the command line, with no duration there, means exactly that many
-                Duration.ofMillis(500), // suite over default
-                64, // command line over scenario
-                100.5, 1000L, Duration.ofSeconds(1),
-                true, // scenario over suite
-                2.0, Duration.ofMillis(10)));
-        LoadSettings both = new LoadSettings(Duration.ofSeconds(3), null, null, null, 1000L, null, null, null, null);
+        assertThat(suite.loadFor(echo, commandLine)).isEqualTo(LoadSettings.builder()
+                .duration(Duration.ZERO) // a request count on the command line, with no duration there, means exactly that many
+                .warmup(Duration.ofMillis(500)) // suite over default
+                .connections(64) // command line over scenario
+                .rate(100.5).requests(1000L).timeout(Duration.ofSeconds(1))
+                .keepAlive(true) // scenario over suite
+                .spawnRate(2.0).thinkTime(Duration.ofMillis(10)).build());
+        LoadSettings both = LoadSettings.builder().duration(Duration.ofSeconds(3)).requests(1000L).build();
         assertThat(suite.loadFor(echo, both).duration()).as("duration and count given together: whichever ends first")
                 .isEqualTo(Duration.ofSeconds(3));
         assertThat(LoadSettings.DEFAULTS.overriddenBy(LoadSettings.EMPTY)).isEqualTo(LoadSettings.DEFAULTS);

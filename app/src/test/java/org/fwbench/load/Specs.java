@@ -108,7 +108,11 @@ final class Specs {
     }
 
     LoadSpec build() {
-        return new LoadSpec(url, method, headers, body, connections, duration, requests, warmup, timeout, keepAlive, rate,
-                spawnRate, thinkTime, new Expectation(expectStatus, expectBody));
+        LoadModel model = rate > 0 ? new LoadModel.Open(rate, connections)
+                : LoadModel.Closed.of(connections).withSpawnRate(spawnRate).withThinkTime(thinkTime);
+        Stop stop = requests == 0 ? Stop.after(duration)
+                : duration.isZero() ? Stop.afterRequests(requests) : Stop.afterEither(duration, requests);
+        return LoadSpec.to(url).method(method).headers(headers).body(body).expect(new Expectation(expectStatus, expectBody))
+                .model(model).stop(stop).warmup(warmup).timeout(timeout).keepAlive(keepAlive).build();
     }
 }

@@ -9,21 +9,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.fwbench.config.LoadSettings;
+import org.fwbench.config.Mode;
+import org.fwbench.config.Suite;
+import org.fwbench.config.SuiteLoader;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
-import org.fwbench.config.LoadSettings;
-import org.fwbench.config.Suite;
-import org.fwbench.config.SuiteLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The runner against real target processes ({@link TestTarget}) that behave well and badly. */
 class RunnerTest {
 
-    private static final LoadSettings SHORT = new LoadSettings(Duration.ofMillis(500), Duration.ofMillis(300), 4, null, null,
-            Duration.ofSeconds(1), null, null, null);
+    private static final LoadSettings SHORT = LoadSettings.builder().duration(Duration.ofMillis(500))
+            .warmup(Duration.ofMillis(300)).connections(4).timeout(Duration.ofSeconds(1)).build();
 
     @TempDir
     Path dir;
@@ -149,7 +150,7 @@ class RunnerTest {
             throws InterruptedException {
         Suite suite = SuiteLoader.load(suiteFile);
         RunPlan plan = new RunPlan(suite, suite.targets(),
-                Plans.scenarios(suite, suite.scenarios(), RunPlan.Mode.STANDARD, SHORT), RunPlan.Mode.STANDARD,
+                Plans.scenarios(suite, suite.scenarios(), Mode.STANDARD, SHORT), Mode.STANDARD,
                 repeats, restart, phases, together, null, dir, "python3", dir.resolve("logs"), List.of("test"));
         List<RunResult> checkpoints = new ArrayList<>();
         RunResult result = new Runner(plan, new RunListener() {
