@@ -41,17 +41,14 @@ public record LoadSettings(
             .thinkTime(Duration.ZERO)
             .build();
 
-    /** {@code fwbench hammer}'s, like wrk's and hey's: 10 connections for 10 s (none when only -n is given), a 2 s timeout. */
-    public static final LoadSettings HAMMER_DEFAULTS = builder()
+    /**
+     * {@code fwbench hammer}'s: like wrk's and hey's, 10 connections for 10 s (none when only -n is given)
+     * and no warm-up; the rest as {@link #DEFAULTS}.
+     */
+    public static final LoadSettings HAMMER_DEFAULTS = DEFAULTS.toBuilder()
             .duration(Duration.ofSeconds(10))
             .warmup(Duration.ZERO)
             .connections(10)
-            .rate(0.0)
-            .requests(0L)
-            .timeout(Duration.ofSeconds(2))
-            .keepAlive(true)
-            .spawnRate(0.0)
-            .thinkTime(Duration.ZERO)
             .build();
 
     public static Builder builder() {
