@@ -119,11 +119,12 @@ public final class RunCommand implements Callable<Integer> {
         Suite suite = load(suiteFile != null ? suiteFile : home.resolve("suites/java.yaml"));
         Path outDir = out != null ? out : home.resolve("results")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        Files.createDirectories(outDir.resolve("logs"));
         RunPlan plan = new RunPlan(suite, selectTargets(suite),
                 Plans.scenarios(suite, selectScenarios(suite), runMode, overrides()), runMode, repeatCount,
                 !noRestart && Modes.restart(runMode), phases, together || Modes.together(runMode), cpus(), home, python(),
                 outDir.resolve("logs"), commandLine());
+        // Only now that the plan is valid: refused input leaves no empty results folder behind.
+        Files.createDirectories(outDir.resolve("logs"));
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         // The seed's layout has its own memory lines: the live ones then go with the progress, to stderr.
