@@ -46,7 +46,7 @@ final class Cli {
         cl.registerConverter(Duration.class, Cli::duration);
         cl.setExitCodeExceptionMapper(e -> Main.EXIT_USAGE);
         cl.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("fwbench: " + e.getMessage());
+            e.getCommandLine().getErr().println("fwbench: " + ParameterErrors.describe(e));
             return Main.EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -171,6 +171,10 @@ public final class HammerCommand implements Callable<Integer> {
 
     /** A URL fwbench can load: http, with a host that resolves. */
     static URI parseUrl(String text) {
+        if (!text.contains("://")) {
+            throw new UsageException("not an http URL: '" + text + "' has no scheme (did you mean http://"
+                    + text.replaceFirst("^/+", "") + " ?)");
+        }
         URI uri;
         try {
             uri = new URI(text);
