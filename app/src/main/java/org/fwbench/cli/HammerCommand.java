@@ -1,5 +1,6 @@
 package org.fwbench.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -113,14 +114,20 @@ public final class HammerCommand implements Callable<Integer> {
                     err.flush();
                 }
             }, log);
-            Thread.interrupted(); // an interrupt has done its job: it ended the run
+            boolean interrupted = Thread.interrupted(); // the interrupt has done its job: it ended the run
             if (interactive) {
                 err.print("\r" + " ".repeat(78) + "\r");
             }
             out.print(LoadSummaryText.render(result));
+            if (interrupted) {
+                out.println(interruptedLine(load, result));
+            }
             out.flush();
             if (json != null) {
-                Json.write(json, result);
+                // the engine's result, and whether it covers the whole planned run
+                ObjectNode tree = Json.MAPPER.valueToTree(result);
+                tree.put("interrupted", interrupted);
+                Json.write(json, tree);
             }
             return exitCode(result, err);
         } finally {
@@ -219,6 +226,14 @@ public final class HammerCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException(option + ": cannot read " + file + ": " + e.getMessage());
         }
+    }
+
+    /** Ctrl-C ends a run early: the figures above then cover part of the planned window, and this says so. */
+    static String interruptedLine(LoadSpec s, LoadResult r) {
+        String planned = s.duration().isZero() ? "" : " of " + Durations.format(s.duration());
+        String counted = s.requests() > 0 ? String.format(Locale.ROOT, ", %d of %d requests", r.requests(), s.requests()) : "";
+        return String.format(Locale.ROOT, "  INTERRUPTED after %.2f s%s measured%s: these figures cover only that part",
+                r.durationSeconds(), planned, counted);
     }
 
     private static String plan(LoadSpec s) {

@@ -112,6 +112,7 @@ class HammerCommandTest {
         assertThat(r.get("client").has("cpuSeconds")).isTrue();
         assertThat(r.get("client").has("cpuMicrosPerRequest")).isTrue();
         assertThat(r.get("client").get("saturated").isBoolean()).isTrue();
+        assertThat(r.get("interrupted").asBoolean(true)).as("a run that was not cut short").isFalse();
 
         long logged = 0;
         try (FileInputStream in = new FileInputStream(hlog.toFile())) {
