@@ -50,6 +50,18 @@ public final class HammerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * The defaults, said under the options in --help. The load options are shared with {@code run}, whose
+     * defaults come from the suite, so they carry no picocli default value of their own; this line is made
+     * from {@link #DEFAULTS}, so it cannot drift from what hammer does.
+     */
+    static String defaultsFooter() {
+        // picocli formats the footer: %n is its line break
+        return "%nDefaults: -c " + DEFAULTS.connections() + ", -d " + Durations.format(DEFAULTS.duration())
+                + " (none when only -n is given), --timeout " + Durations.format(DEFAULTS.timeout())
+                + ", -m GET, no warm-up, keep-alive.";
+    }
+
     @Mixin
     LoadOptions load = new LoadOptions();
 

@@ -43,6 +43,16 @@ class HelpTest {
         assertThat(traced.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN").isEmpty();
     }
 
+    @Test
+    void hammerHelpShowsTheDefaults() {
+        StringWriter out = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        assertThat(cl.execute("hammer", "--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("Defaults: -c 10, -d 10s (none when only -n is given), "
+                + "--timeout 2s, -m GET, no warm-up, keep-alive.");
+    }
+
     private static void collect(CommandLine cl, List<String> path, List<List<String>> into) {
         into.add(path);
         cl.getSubcommands().forEach((name, sub) -> {
