@@ -18,12 +18,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
 import org.fwbench.load.LoadEngine;
 import org.fwbench.load.LoadResult;
 import org.fwbench.load.LoadSpec;
 import org.fwbench.load.LoadSpec.Expectation;
 import org.fwbench.load.LoadSpec.Header;
-import org.fwbench.load.Progress;
 import org.fwbench.report.HistogramLog;
 import org.fwbench.report.Json;
 import org.fwbench.run.LoadSpecs;
@@ -120,16 +121,20 @@ public final class HammerCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try (LoadEngine engine = new LoadEngine(); HistogramLog log = hlog == null ? null : openLog()) {
-            LoadResult result = engine.run(load, p -> {
-                if (interactive) {
-                    err.print(progressLine(p));
-                    err.flush();
+            LiveLine live = interactive ? new LiveLine(err) : null;
+            LoadResult result;
+            try {
+                result = engine.run(load, p -> {
+                    if (live != null) {
+                        live.progress(p);
+                    }
+                }, intervals(log, live));
+            } finally {
+                if (live != null) {
+                    live.close();
                 }
-            }, log);
-            boolean interrupted = Thread.interrupted(); // the interrupt has done its job: it ended the run
-            if (interactive) {
-                err.print("\r" + " ".repeat(78) + "\r");
             }
+            boolean interrupted = Thread.interrupted(); // the interrupt has done its job: it ended the run
             out.print(LoadSummaryText.render(result));
             if (interrupted) {
                 out.println(interruptedLine(load, result));
@@ -268,9 +273,18 @@ public final class HammerCommand implements Callable<Integer> {
         return String.join(", ", parts);
     }
 
-    private static String progressLine(Progress p) {
-        return String.format(Locale.ROOT, "\r  %s %5.1fs  %,d requests  %,d errors  %,.0f req/s  %d connections   ",
-                p.warmup() ? "warm-up" : "       ", p.elapsedSeconds(), p.requests(), p.errors(), p.requestsPerSecond(),
-                p.connections());
+    /** Where each second's histogram goes: the interval log and the live line's p99; null (no copies) for neither. */
+    private static Consumer<Histogram> intervals(HistogramLog log, LiveLine live) {
+        if (log == null && live == null) {
+            return null;
+        }
+        return h -> {
+            if (log != null) {
+                log.accept(h);
+            }
+            if (live != null) {
+                live.interval(h);
+            }
+        };
     }
 }

@@ -96,6 +96,7 @@ class HammerCommandTest {
                 "--hlog", hlog.toString(), base + "/");
 
         assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).as("no live line when stderr is not a terminal").isEmpty();
         assertThat(out.toString()).contains("Hammering " + base + "/").contains("p99.9").contains("req/s")
                 .contains("Statuses   200 ").contains("Client     CPU");
         JsonNode r = Json.MAPPER.readTree(json.toFile());
