@@ -40,10 +40,13 @@ final class Cli {
     }
 
     static CommandLine configure(CommandLine cl) {
+        // @FILE is ours (--body @FILE, --expect-body @FILE: a file's exact bytes), not picocli's argument files,
+        // which would split the file's content into arguments and drop its trailing newline.
+        cl.setExpandAtFiles(false);
         cl.registerConverter(Duration.class, Cli::duration);
         cl.setExitCodeExceptionMapper(e -> Main.EXIT_USAGE);
         cl.setParameterExceptionHandler((e, args) -> {
-            e.getCommandLine().getErr().println("fwbench: " + e.getMessage());
+            e.getCommandLine().getErr().println("fwbench: " + ParameterErrors.describe(e));
             return Main.EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

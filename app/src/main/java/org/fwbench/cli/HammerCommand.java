@@ -1,5 +1,6 @@
 package org.fwbench.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -16,6 +17,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
 import org.fwbench.config.LoadSettings;
 import org.fwbench.config.LoadSpecs;
 import org.fwbench.load.LoadEngine;
@@ -24,7 +27,6 @@ import org.fwbench.load.LoadResult;
 import org.fwbench.load.LoadSpec;
 import org.fwbench.load.LoadSpec.Expectation;
 import org.fwbench.load.LoadSpec.Header;
-import org.fwbench.load.Progress;
 import org.fwbench.report.HistogramLog;
 import org.fwbench.report.Json;
 import org.fwbench.report.LoadSummaryText;
@@ -44,6 +46,19 @@ public final class HammerCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /**
+     * The defaults, said under the options in --help. The load options are shared with {@code run}, whose
+     * defaults come from the suite, so they carry no picocli default value of their own; this line is made
+     * from {@link LoadSettings#HAMMER_DEFAULTS}, so it cannot drift from what hammer does.
+     */
+    static String defaultsFooter() {
+        // picocli formats the footer: %n is its line break
+        LoadSettings defaults = LoadSettings.HAMMER_DEFAULTS;
+        return "%nDefaults: -c " + defaults.connections() + ", -d " + Durations.format(defaults.duration())
+                + " (none when only -n is given), --timeout " + Durations.format(defaults.timeout())
+                + ", -m GET, no warm-up, keep-alive.";
+    }
 
     @Mixin
     LoadOptions load = new LoadOptions();
@@ -103,20 +118,30 @@ public final class HammerCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         try (LoadEngine engine = new LoadEngine(); HistogramLog log = hlog == null ? null : openLog()) {
-            LoadResult result = engine.run(load, p -> {
-                if (interactive) {
-                    err.print(progressLine(p));
-                    err.flush();
+            LiveLine live = interactive ? new LiveLine(err) : null;
+            LoadResult result;
+            try {
+                result = engine.run(load, p -> {
+                    if (live != null) {
+                        live.progress(p);
+                    }
+                }, intervals(log, live));
+            } finally {
+                if (live != null) {
+                    live.close();
                 }
-            }, log);
-            Thread.interrupted(); // an interrupt has done its job: it ended the run
-            if (interactive) {
-                err.print("\r" + " ".repeat(78) + "\r");
             }
+            boolean interrupted = Thread.interrupted(); // the interrupt has done its job: it ended the run
             out.print(LoadSummaryText.render(result));
+            if (interrupted) {
+                out.println(interruptedLine(load, result));
+            }
             out.flush();
             if (json != null) {
-                Json.write(json, result);
+                // the engine's result, and whether it covers the whole planned run
+                ObjectNode tree = Json.MAPPER.valueToTree(result);
+                tree.put("interrupted", interrupted);
+                Json.write(json, tree);
             }
             return exitCode(result, err);
         } finally {
@@ -168,6 +193,10 @@ public final class HammerCommand implements Callable<Integer> {
 
     /** A URL fwbench can load: http, with a host that resolves. */
     static URI parseUrl(String text) {
+        if (!text.contains("://")) {
+            throw new UsageException("not an http URL: '" + text + "' has no scheme (did you mean http://"
+                    + text.replaceFirst("^/+", "") + " ?)");
+        }
         URI uri;
         try {
             uri = new URI(text);
@@ -214,6 +243,15 @@ public final class HammerCommand implements Callable<Integer> {
         }
     }
 
+    /** Ctrl-C ends a run early: the figures above then cover part of the planned window, and this says so. */
+    static String interruptedLine(LoadSpec s, LoadResult r) {
+        String planned = s.stop().duration().map(d -> " of " + Durations.format(d)).orElse("");
+        String counted = s.stop().requests().isPresent()
+                ? String.format(Locale.ROOT, ", %d of %d requests", r.requests(), s.stop().requests().getAsLong()) : "";
+        return String.format(Locale.ROOT, "  INTERRUPTED after %.2f s%s measured%s: these figures cover only that part",
+                r.durationSeconds(), planned, counted);
+    }
+
     private static String plan(LoadSpec s) {
         List<String> parts = new ArrayList<>();
         if (s.model() instanceof LoadModel.Open open) {
@@ -230,9 +268,18 @@ public final class HammerCommand implements Callable<Integer> {
         return String.join(", ", parts);
     }
 
-    private static String progressLine(Progress p) {
-        return String.format(Locale.ROOT, "\r  %s %5.1fs  %,d requests  %,d errors  %,.0f req/s  %d connections   ",
-                p.warmup() ? "warm-up" : "       ", p.elapsedSeconds(), p.requests(), p.errors(), p.requestsPerSecond(),
-                p.connections());
+    /** Where each second's histogram goes: the interval log and the live line's p99; null (no copies) for neither. */
+    private static Consumer<Histogram> intervals(HistogramLog log, LiveLine live) {
+        if (log == null && live == null) {
+            return null;
+        }
+        return h -> {
+            if (log != null) {
+                log.accept(h);
+            }
+            if (live != null) {
+                live.interval(h);
+            }
+        };
     }
 }

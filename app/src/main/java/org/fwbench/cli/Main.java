@@ -25,7 +25,9 @@ public final class Main implements Runnable {
 
     /** The configured command line, shared by {@link #main} and the tests. */
     public static CommandLine commandLine() {
-        return Cli.configure(new CommandLine(new Main()));
+        CommandLine cl = Cli.configure(new CommandLine(new Main()));
+        cl.getSubcommands().get("hammer").getCommandSpec().usageMessage().footer(HammerCommand.defaultsFooter());
+        return cl;
     }
 
     @Override

@@ -105,6 +105,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/<timestamp>).")
     Path out;
 
+    @Option(names = "--force", description = "Let --out replace an earlier run in that folder (its results and logs are removed first).")
+    boolean force;
+
     @Option(names = "--fail-if", paramLabel = "EXPR", converter = ThresholdConverter.class,
             description = "Exit 1 when a target x scenario breaks this limit, e.g. 'p99>50ms', 'errors>0', "
                     + "'rss>200MiB', 'throughput<1000' (repeatable; see docs/report.md).")
@@ -119,11 +122,12 @@ public final class RunCommand implements Callable<Integer> {
         Suite suite = load(suiteFile != null ? suiteFile : home.resolve("suites/java.yaml"));
         Path outDir = out != null ? out : home.resolve("results")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        Files.createDirectories(outDir.resolve("logs"));
         RunPlan plan = new RunPlan(suite, selectTargets(suite),
                 Plans.scenarios(suite, selectScenarios(suite), runMode, overrides()), runMode, repeatCount,
                 !noRestart && runMode.restart(), phases, together || runMode.together(), cpus(), home, python(),
                 outDir.resolve("logs"), commandLine());
+        // Only now that the plan is valid: refused input leaves no empty results folder behind.
+        OutFolder.prepare(outDir, force);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         // The seed's layout has its own memory lines: the live ones then go with the progress, to stderr.

@@ -33,7 +33,10 @@ final class FwbenchProcess {
 
     static FwbenchProcess start(Path workDir, String... args) throws IOException {
         assertThat(JAR).as("the packaged fwbench (mvn package builds it)").exists();
-        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        // env resets SIGINT to its default: a JVM started with SIGINT ignored (from a background job of a
+        // non-interactive shell, say) would ignore the Ctrl-C the tests send. env execs java: same pid.
+        List<String> argv = new ArrayList<>(List.of("env", "--default-signal=INT",
+                ProcessHandle.current().info().command().orElse("java"),
                 "--enable-native-access=ALL-UNNAMED", "-Dfwbench.home=" + HOME, "-jar", JAR.toString()));
         argv.addAll(List.of(args));
         Files.createDirectories(workDir);

@@ -44,6 +44,12 @@ class HammerCommandTest {
             ex.getResponseBody().write(body);
             ex.close();
         });
+        http.createContext("/echo", ex -> {
+            byte[] body = ex.getRequestBody().readAllBytes();
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
         http.start();
         base = "http://127.0.0.1:" + http.getAddress().getPort();
     }
@@ -90,6 +96,7 @@ class HammerCommandTest {
                 "--hlog", hlog.toString(), base + "/");
 
         assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).as("no live line when stderr is not a terminal").isEmpty();
         assertThat(out.toString()).contains("Hammering " + base + "/").contains("p99.9").contains("req/s")
                 .contains("Statuses   200 ").contains("Client     CPU");
         JsonNode r = Json.MAPPER.readTree(json.toFile());
@@ -106,6 +113,7 @@ class HammerCommandTest {
         assertThat(r.get("client").has("cpuSeconds")).isTrue();
         assertThat(r.get("client").has("cpuMicrosPerRequest")).isTrue();
         assertThat(r.get("client").get("saturated").isBoolean()).isTrue();
+        assertThat(r.get("interrupted").asBoolean(true)).as("a run that was not cut short").isFalse();
 
         long logged = 0;
         try (FileInputStream in = new FileInputStream(hlog.toFile())) {
@@ -130,5 +138,20 @@ class HammerCommandTest {
         assertThat(err.toString()).contains("no request succeeded");
         assertThat(execute("hammer", "-n", "10", "--body", "@" + Files.writeString(dir.resolve("b"), "x"), "-m", "post",
                 base + "/")).isZero();
+    }
+
+    @Test
+    void atFileBodiesAreTheFilesExactBytesNotPicocliArgumentFiles() throws Exception {
+        Path file = Files.writeString(dir.resolve("hello.txt"), "hello from a small file\n");
+        int code = execute("hammer", "-n", "20", "-c", "2", "-m", "POST", "--body", "@" + file,
+                "--expect-body", "@" + file, "--expect-status", "200", base + "/echo");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("ok 20");
+
+        // the server answers "hello world\n": a file holding it matches only with its trailing newline kept
+        Path hello = Files.writeString(dir.resolve("world.txt"), "hello world\n");
+        assertThat(execute("hammer", "-n", "10", "--expect-body", "@" + hello, base + "/")).as(err.toString()).isZero();
+        Path noNewline = Files.writeString(dir.resolve("world-no-newline.txt"), "hello world");
+        assertThat(execute("hammer", "-n", "10", "--expect-body", "@" + noNewline, base + "/")).isEqualTo(Main.EXIT_FAILED);
     }
 }
