@@ -24,7 +24,7 @@ import org.fwbench.load.LoadSpec.Expectation;
 import org.fwbench.load.LoadSpec.Header;
 import org.fwbench.load.Progress;
 import org.fwbench.report.HistogramLog;
-import org.fwbench.report.Json;
+import org.fwbench.result.Json;
 import org.fwbench.run.LoadSpecs;
 import org.fwbench.suite.LoadSettings;
 import org.fwbench.report.LoadSummaryText;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.fwbench.report.AtomicFiles;
+import org.fwbench.result.AtomicFiles;
 import org.fwbench.report.ConsoleReport;
 import org.fwbench.report.CsvReport;
 import org.fwbench.report.HtmlReport;

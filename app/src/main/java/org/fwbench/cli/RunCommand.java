@@ -10,13 +10,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.fwbench.report.AtomicFiles;
+import org.fwbench.result.AtomicFiles;
 import org.fwbench.report.ConsoleReport;
 import org.fwbench.report.CsvReport;
 import org.fwbench.report.HtmlReport;
-import org.fwbench.report.Json;
 import org.fwbench.report.MarkdownReport;
 import org.fwbench.report.SeedReports;
+import org.fwbench.result.ResultsFile;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
@@ -162,7 +162,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private static void saveQuietly(Path outDir, Runner runner) {
         try {
-            Json.write(outDir.resolve("results.json"), runner.snapshot());
+            ResultsFile.write(outDir.resolve("results.json"), runner.snapshot());
         } catch (IOException | RuntimeException e) {
             // Shutting down: the last checkpoint (after the previous target) stays in place.
         }
@@ -170,7 +170,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private static void save(Path outDir, RunResult soFar) {
         try {
-            Json.write(outDir.resolve("results.json"), soFar);
+            ResultsFile.write(outDir.resolve("results.json"), soFar);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results to " + outDir + ": " + e.getMessage(), e);
         }

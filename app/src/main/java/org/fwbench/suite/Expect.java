@@ -18,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.fwbench.report.Json;
+import org.fwbench.result.Json;
 
 /**
  * What a correct response to a scenario is. Every check but {@code status} is optional (null or empty

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.fwbench.report.Json;
+import org.fwbench.result.Json;
 
 /** Reads the {@code scenarios} of a suite file. */
 final class ScenarioReader {

@@ -5,7 +5,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.fwbench.report.Json;
+import org.fwbench.result.Json;
 import org.fwbench.result.RunResult;
 import org.fwbench.run.SampleRuns;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import java.io.StringWriter;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.fwbench.compare.RunComparison;
+import org.fwbench.result.Json;
 import org.fwbench.run.SampleRuns;
 import org.junit.jupiter.api.Test;
 

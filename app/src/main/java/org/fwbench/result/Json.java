@@ -1,4 +1,4 @@
-package org.fwbench.report;
+package org.fwbench.result;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.fwbench.report;
+package org.fwbench.result;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
