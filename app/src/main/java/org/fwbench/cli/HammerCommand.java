@@ -27,7 +27,6 @@ import org.fwbench.report.HistogramLog;
 import org.fwbench.result.Json;
 import org.fwbench.run.LoadSpecs;
 import org.fwbench.suite.LoadSettings;
-import org.fwbench.report.LoadSummaryText;
 import org.fwbench.units.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

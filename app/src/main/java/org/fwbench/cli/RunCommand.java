@@ -10,16 +10,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.fwbench.result.AtomicFiles;
 import org.fwbench.report.ConsoleReport;
-import org.fwbench.report.CsvReport;
-import org.fwbench.report.HtmlReport;
-import org.fwbench.report.MarkdownReport;
+import org.fwbench.report.ReportFiles;
 import org.fwbench.report.SeedReports;
 import org.fwbench.result.ResultsFile;
 import org.fwbench.result.RunResult;
-import org.fwbench.result.ScenarioResult;
-import org.fwbench.result.TargetResult;
 import org.fwbench.run.Modes;
 import org.fwbench.run.Plans;
 import org.fwbench.run.RunListener;
@@ -33,7 +28,6 @@ import org.fwbench.suite.SuiteException;
 import org.fwbench.suite.SuiteLoader;
 import org.fwbench.suite.TargetDef;
 import org.fwbench.target.CpuSet;
-import org.fwbench.threshold.Threshold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -105,10 +99,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: results/<timestamp>).")
     Path out;
 
-    @Option(names = "--fail-if", paramLabel = "EXPR", converter = ThresholdConverter.class,
-            description = "Exit 1 when a target x scenario breaks this limit, e.g. 'p99>50ms', 'errors>0', "
-                    + "'rss>200MiB', 'throughput<1000' (repeatable; see docs/report.md).")
-    List<Threshold> failIf = List.of();
+    @Mixin
+    FailIfOption failIf = new FailIfOption();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -146,17 +138,14 @@ public final class RunCommand implements Callable<Integer> {
             case AB -> SeedReports.ab(result, stdout);
             case STANDARD -> ConsoleReport.print(result, stdout);
         }
-        AtomicFiles.write(outDir.resolve("results.csv"), CsvReport.render(result));
-        AtomicFiles.write(outDir.resolve("results.md"), MarkdownReport.render(result));
-        AtomicFiles.write(outDir.resolve("report.html"), HtmlReport.render(result));
+        ReportFiles.write(result, outDir.resolve("report.html"), outDir.resolve("results.md"),
+                outDir.resolve("results.csv"));
         stdout.println();
         stdout.println("Results: " + outDir.resolve("results.json") + " (also .csv, .md, report.html; target logs in "
                 + outDir.resolve("logs") + ")");
         stdout.flush();
-        // A skipped target (not installed) is no failure; a failed one, or a failed scenario, is.
-        boolean anyFailed = result.targets().stream().anyMatch(t -> TargetResult.FAILED.equals(t.status())
-                || t.scenarios().stream().anyMatch(s -> ScenarioResult.FAILED.equals(s.status())));
-        boolean violated = Results.violated(failIf, result, stderr);
+        boolean anyFailed = result.anyFailed();
+        boolean violated = failIf.violated(result, stderr);
         return anyFailed || violated ? Main.EXIT_FAILED : 0;
     }
 

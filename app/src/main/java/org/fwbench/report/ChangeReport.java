@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.fwbench.compare.MetricChange;
-import org.fwbench.compare.RunComparison;
+import org.fwbench.analysis.Metric;
+import org.fwbench.analysis.MetricChange;
+import org.fwbench.analysis.RunDiff;
 import org.fwbench.stats.Change;
+import org.fwbench.units.Format;
 
 /** A run-to-run comparison as text: one aligned table of changes, then the regressions and improvements. */
 public final class ChangeReport {
@@ -17,12 +19,12 @@ public final class ChangeReport {
     private ChangeReport() {
     }
 
-    public static void print(RunComparison comparison, PrintWriter out) {
+    public static void print(RunDiff comparison, PrintWriter out) {
         if (!comparison.changes().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
             rows.add(HEADER);
             for (MetricChange c : comparison.changes()) {
-                rows.add(List.of(c.target(), c.scenario(), c.metric().name() + " " + c.metric().unit(),
+                rows.add(List.of(c.target(), c.scenario(), c.metric().compareName() + " " + c.metric().unit().symbol(),
                         value(c, c.before()), value(c, c.after()), percent(c.change().relative()),
                         interval(c.change()), verdict(c)));
             }
@@ -43,8 +45,8 @@ public final class ChangeReport {
 
     /** {@code netty hello throughput: 40,500 -> 33,233 req/s, -17.9% (-21.6% to -14.2%)}. */
     public static String line(MetricChange c) {
-        return c.target() + " " + c.scenario() + " " + c.metric().name() + ": " + value(c, c.before()) + " -> "
-                + value(c, c.after()) + " " + c.metric().unit() + ", " + percent(c.change().relative()) + " ("
+        return c.target() + " " + c.scenario() + " " + c.metric().compareName() + ": " + value(c, c.before()) + " -> "
+                + value(c, c.after()) + " " + c.metric().unit().symbol() + ", " + percent(c.change().relative()) + " ("
                 + interval(c.change()) + ")";
     }
 
@@ -57,7 +59,7 @@ public final class ChangeReport {
     }
 
     private static String value(MetricChange c, double v) {
-        return "MiB".equals(c.metric().unit()) ? Format.mib(v) : Format.number(v);
+        return c.metric().unit() == Metric.Unit.BYTES ? Format.mib(v) : Format.number(v);
     }
 
     private static String interval(Change c) {

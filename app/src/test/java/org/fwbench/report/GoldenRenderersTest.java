@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.fwbench.compare.RunComparison;
+import org.fwbench.analysis.RunDiff;
 import org.fwbench.result.Json;
 import org.fwbench.run.SampleRuns;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class GoldenRenderersTest {
     @Test
     void runToRunChanges() throws Exception {
         Golden.assertMatches(printed(out -> ChangeReport.print(
-                RunComparison.of(SampleRuns.standard(), SampleRuns.fastSlowedDown()), out)), "compare.txt");
+                RunDiff.of(SampleRuns.standard(), SampleRuns.fastSlowedDown()), out)), "compare.txt");
     }
 
     @Test
