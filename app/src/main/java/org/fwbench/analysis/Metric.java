@@ -12,7 +12,6 @@ import org.fwbench.result.Measurement;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
 import org.fwbench.stats.Estimate;
-import org.fwbench.units.InvalidValueException;
 
 /**
  * Every figure fwbench judges targets by, in one list: the rankings, {@code compare}, the {@code --fail-if}
