@@ -46,20 +46,6 @@ class ArchitectureTest {
     /** Below everything: they use no package of the flow, only each other (without cycles). */
     private static final Set<String> LEAVES = Set.of("stats", "units", "proc");
 
-    /*
-     * KNOWN EXCEPTIONS, to be emptied when the other half of the restructuring (a self-contained result,
-     * the analysis package, report reading only result and analysis) is merged. Nothing else may be added
-     * here; an exception that no longer occurs fails the test so that it is removed.
-     */
-    /** Packages the analysis package absorbs: until then they are held to its rules. */
-    private static final Map<String, String> KNOWN_TRANSITIONAL_PACKAGES = Map.of("compare", "analysis",
-            "threshold", "analysis");
-    /** Arrows that break a rule today. */
-    private static final Set<String> KNOWN_EXCEPTIONS = Set.of(
-            "result -> load", "result -> memory",
-            "report -> load", "report -> memory",
-            "threshold -> report");
-
     private static Map<String, Set<String>> uses;
 
     @BeforeAll
@@ -99,7 +85,7 @@ class ArchitectureTest {
 
     @Test
     void everyPackageHasItsPlace() {
-        assertThat(uses.keySet()).allSatisfy(p -> assertThat(FLOW.containsKey(role(p)) || LEAVES.contains(p))
+        assertThat(uses.keySet()).allSatisfy(p -> assertThat(FLOW.containsKey(p) || LEAVES.contains(p))
                 .as("package %s is neither in the flow nor a leaf", p).isTrue());
     }
 
@@ -116,16 +102,7 @@ class ArchitectureTest {
     @Test
     void reportsReadOnlyResultsAnalysisStatsAndUnits() {
         Set<String> allowed = Set.of("result", "analysis", "stats", "units");
-        assertThat(violations((from, to) -> from.equals("report") && !allowed.contains(role(to)))).isEmpty();
-    }
-
-    @Test
-    void everyKnownExceptionStillOccurs() {
-        List<String> arrows = uses.entrySet().stream()
-                .flatMap(e -> e.getValue().stream().map(to -> e.getKey() + " -> " + to)).toList();
-        assertThat(KNOWN_EXCEPTIONS).as("exceptions that no longer occur: remove them").allMatch(arrows::contains);
-        assertThat(KNOWN_TRANSITIONAL_PACKAGES.keySet()).as("transitional packages that are gone: remove them")
-                .allMatch(uses::containsKey);
+        assertThat(violations((from, to) -> from.equals("report") && !allowed.contains(to))).isEmpty();
     }
 
     @Test
@@ -164,24 +141,19 @@ class ArchitectureTest {
         if (LEAVES.contains(from)) {
             return true; // a leaf uses nothing of the flow
         }
-        Set<String> allowed = FLOW.get(role(from));
-        return allowed == null || !allowed.contains(role(to));
-    }
-
-    /** The package's place in the flow: its own name, or the one a transitional package is merged into. */
-    private static String role(String pkg) {
-        return KNOWN_TRANSITIONAL_PACKAGES.getOrDefault(pkg, pkg);
+        Set<String> allowed = FLOW.get(from);
+        return allowed == null || !allowed.contains(to);
     }
 
     private interface Rule {
         boolean broken(String from, String to);
     }
 
-    /** The arrows that break {@code rule}, except the known ones. */
+    /** The arrows that break {@code rule}. */
     private static List<String> violations(Rule rule) {
         List<String> broken = new ArrayList<>();
         uses.forEach((from, tos) -> tos.stream().filter(to -> rule.broken(from, to)).map(to -> from + " -> " + to)
-                .filter(a -> !KNOWN_EXCEPTIONS.contains(a)).forEach(broken::add));
+                .forEach(broken::add));
         return broken;
     }
 }

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.fwbench.compare.MetricChange;
-import org.fwbench.compare.RunComparison;
+import org.fwbench.analysis.MetricChange;
+import org.fwbench.analysis.RunDiff;
 import org.fwbench.report.ChangeReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,14 +39,14 @@ public final class CompareCommand implements Callable<Integer> {
         if (failOnRegression != null && (failOnRegression < 0 || failOnRegression.isNaN())) {
             throw new UsageException("--fail-on-regression must be a percentage of 0 or more, not " + failOnRegression);
         }
-        RunComparison comparison = RunComparison.of(Results.read(before), Results.read(after));
+        RunDiff diff = RunDiff.of(Results.read(before), Results.read(after));
         PrintWriter out = spec.commandLine().getOut();
         out.println("Comparing " + before + " (old) with " + after + " (new)");
-        ChangeReport.print(comparison, out);
+        ChangeReport.print(diff, out);
         if (failOnRegression == null) {
             return 0;
         }
-        List<MetricChange> beyond = comparison.regressionsBeyond(failOnRegression);
+        List<MetricChange> beyond = diff.regressionsBeyond(failOnRegression);
         PrintWriter err = spec.commandLine().getErr();
         beyond.forEach(c -> err.println("regression beyond " + failOnRegression + "%: " + ChangeReport.line(c)));
         err.flush();

@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import org.fwbench.load.Progress;
-import org.fwbench.memory.TreeMemory;
-import org.fwbench.report.Format;
 import org.fwbench.result.Measurement;
+import org.fwbench.result.MemoryReading;
 import org.fwbench.result.TargetResult;
 import org.fwbench.run.RunListener;
+import org.fwbench.units.Format;
 
 /**
  * What a person watching {@code fwbench run} sees: the seed's familiar memory lines per target on
@@ -33,7 +33,7 @@ class ConsoleProgress implements RunListener {
     }
 
     @Override
-    public void targetReady(String target, String version, long pid, double startupSeconds, TreeMemory idle,
+    public void targetReady(String target, String version, long pid, double startupSeconds, MemoryReading idle,
             String firstUrl) {
         clearStatus();
         out.println(String.format(Locale.ROOT, "%-32s PID=%-7d %s  ready in %.2f s  %s",
@@ -88,7 +88,7 @@ class ConsoleProgress implements RunListener {
     }
 
     /** The seed's MEM(rss,vms) figures, with the USS and PSS it lacked. */
-    private static String memory(TreeMemory m) {
+    private static String memory(MemoryReading m) {
         return String.format(Locale.ROOT, "MEM(rss,vms,uss,pss)=(%s, %s, %s, %s) MiB", Format.mib(m.rssBytes()),
                 Format.mib(m.vmsBytes()), Format.mib(m.ussBytes()), Format.mib(m.pssBytes()));
     }

@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.fwbench.load.Progress;
-import org.fwbench.report.Format;
+import org.fwbench.units.Format;
 
 /**
  * hammer's live line on a terminal, as k6 and oha show one: elapsed time, requests, req/s, errors and the

@@ -3,17 +3,12 @@ package org.fwbench.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import org.fwbench.report.AtomicFiles;
 import org.fwbench.report.ConsoleReport;
-import org.fwbench.report.CsvReport;
-import org.fwbench.report.HtmlReport;
-import org.fwbench.report.MarkdownReport;
+import org.fwbench.report.ReportFiles;
 import org.fwbench.result.RunResult;
-import org.fwbench.threshold.Threshold;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,10 +35,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Write one CSV row per target x scenario.")
     Path csv;
 
-    @Option(names = "--fail-if", paramLabel = "EXPR", converter = ThresholdConverter.class,
-            description = "Exit 1 when a target x scenario breaks this limit, e.g. 'p99>50ms', 'errors>0', "
-                    + "'rss>200MiB', 'throughput<1000' (repeatable; see docs/report.md).")
-    List<Threshold> failIf = List.of();
+    @Mixin
+    FailIfOption failIf = new FailIfOption();
 
     @Override
     public Integer call() throws IOException {
@@ -52,17 +45,10 @@ public final class ReportCommand implements Callable<Integer> {
         if (html == null && markdown == null && csv == null) {
             ConsoleReport.print(result, out);
         }
-        write(html, () -> HtmlReport.render(result), out);
-        write(markdown, () -> MarkdownReport.render(result), out);
-        write(csv, () -> CsvReport.render(result), out);
-        return Results.violated(failIf, result, spec.commandLine().getErr()) ? Main.EXIT_FAILED : 0;
-    }
-
-    private static void write(Path file, Supplier<String> renderer, PrintWriter out) throws IOException {
-        if (file != null) {
-            AtomicFiles.write(file, renderer.get());
+        for (Path file : ReportFiles.write(result, html, markdown, csv)) {
             out.println("Wrote " + file);
-            out.flush();
         }
+        out.flush();
+        return failIf.violated(result, spec.commandLine().getErr()) ? Main.EXIT_FAILED : 0;
     }
 }

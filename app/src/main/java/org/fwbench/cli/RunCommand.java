@@ -10,13 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.fwbench.report.AtomicFiles;
 import org.fwbench.report.ConsoleReport;
-import org.fwbench.report.CsvReport;
-import org.fwbench.report.HtmlReport;
-import org.fwbench.report.Json;
-import org.fwbench.report.MarkdownReport;
+import org.fwbench.report.ReportFiles;
 import org.fwbench.report.SeedReports;
+import org.fwbench.result.ResultsFile;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
@@ -33,7 +30,6 @@ import org.fwbench.config.SuiteException;
 import org.fwbench.config.SuiteLoader;
 import org.fwbench.config.TargetDef;
 import org.fwbench.server.CpuSet;
-import org.fwbench.threshold.Threshold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -108,10 +104,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Let --out replace an earlier run in that folder (its results and logs are removed first).")
     boolean force;
 
-    @Option(names = "--fail-if", paramLabel = "EXPR", converter = ThresholdConverter.class,
-            description = "Exit 1 when a target x scenario breaks this limit, e.g. 'p99>50ms', 'errors>0', "
-                    + "'rss>200MiB', 'throughput<1000' (repeatable; see docs/report.md).")
-    List<Threshold> failIf = List.of();
+    @Mixin
+    FailIfOption failIf = new FailIfOption();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -150,23 +144,20 @@ public final class RunCommand implements Callable<Integer> {
             case AB -> SeedReports.ab(result, stdout);
             case STANDARD -> ConsoleReport.print(result, stdout);
         }
-        AtomicFiles.write(outDir.resolve("results.csv"), CsvReport.render(result));
-        AtomicFiles.write(outDir.resolve("results.md"), MarkdownReport.render(result));
-        AtomicFiles.write(outDir.resolve("report.html"), HtmlReport.render(result));
+        ReportFiles.write(result, outDir.resolve("report.html"), outDir.resolve("results.md"),
+                outDir.resolve("results.csv"));
         stdout.println();
         stdout.println("Results: " + outDir.resolve("results.json") + " (also .csv, .md, report.html; target logs in "
                 + outDir.resolve("logs") + ")");
         stdout.flush();
-        // A skipped target (not installed) is no failure; a failed one, or a failed scenario, is.
-        boolean anyFailed = result.targets().stream().anyMatch(t -> TargetResult.FAILED.equals(t.status())
-                || t.scenarios().stream().anyMatch(s -> ScenarioResult.FAILED.equals(s.status())));
-        boolean violated = Results.violated(failIf, result, stderr);
+        boolean anyFailed = result.anyFailed();
+        boolean violated = failIf.violated(result, stderr);
         return anyFailed || violated ? Main.EXIT_FAILED : 0;
     }
 
     private static void saveQuietly(Path outDir, Runner runner) {
         try {
-            Json.write(outDir.resolve("results.json"), runner.snapshot());
+            ResultsFile.write(outDir.resolve("results.json"), runner.snapshot());
         } catch (IOException | RuntimeException e) {
             // Shutting down: the last checkpoint (after the previous target) stays in place.
         }
@@ -174,7 +165,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private static void save(Path outDir, RunResult soFar) {
         try {
-            Json.write(outDir.resolve("results.json"), soFar);
+            ResultsFile.write(outDir.resolve("results.json"), soFar);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write results to " + outDir + ": " + e.getMessage(), e);
         }

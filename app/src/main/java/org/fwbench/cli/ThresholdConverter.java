@@ -1,6 +1,6 @@
 package org.fwbench.cli;
 
-import org.fwbench.threshold.Threshold;
+import org.fwbench.analysis.Threshold;
 import org.fwbench.units.InvalidValueException;
 import picocli.CommandLine;
 

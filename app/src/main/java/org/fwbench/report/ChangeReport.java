@@ -4,38 +4,43 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.fwbench.compare.MetricChange;
-import org.fwbench.compare.RunComparison;
+import org.fwbench.analysis.Metric;
+import org.fwbench.analysis.MetricChange;
+import org.fwbench.analysis.RunDiff;
 import org.fwbench.stats.Change;
+import org.fwbench.units.Format;
 
 /** A run-to-run comparison as text: one aligned table of changes, then the regressions and improvements. */
 public final class ChangeReport {
 
-    static final List<String> HEADER = List.of("target", "scenario", "metric", "old", "new", "change",
-            "95% interval", "verdict");
+    private static final List<Column<MetricChange>> COLUMNS = List.of(
+            new Column<>("target", MetricChange::target),
+            new Column<>("scenario", MetricChange::scenario),
+            new Column<>("metric", c -> c.metric().compareName() + " " + c.metric().unit().symbol()),
+            new Column<>("old", c -> value(c, c.before())),
+            new Column<>("new", c -> value(c, c.after())),
+            new Column<>("change", c -> percent(c.change().relative())),
+            new Column<>("95% interval", c -> interval(c.change())),
+            new Column<>("verdict", ChangeReport::verdict));
 
     private ChangeReport() {
     }
 
-    public static void print(RunComparison comparison, PrintWriter out) {
-        if (!comparison.changes().isEmpty()) {
+    public static void print(RunDiff diff, PrintWriter out) {
+        if (!diff.changes().isEmpty()) {
             List<List<String>> rows = new ArrayList<>();
-            rows.add(HEADER);
-            for (MetricChange c : comparison.changes()) {
-                rows.add(List.of(c.target(), c.scenario(), c.metric().name() + " " + c.metric().unit(),
-                        value(c, c.before()), value(c, c.after()), percent(c.change().relative()),
-                        interval(c.change()), verdict(c)));
-            }
+            rows.add(Column.headers(COLUMNS));
+            diff.changes().forEach(c -> rows.add(Column.values(COLUMNS, c)));
             ConsoleReport.align(rows, 3).forEach(out::println);
         }
-        comparison.unmatched().forEach(u -> out.println("  ! " + u));
+        diff.unmatched().forEach(u -> out.println("  ! " + u));
         out.println();
-        List<MetricChange> regressions = comparison.regressions();
-        List<MetricChange> improvements = comparison.improvements();
+        List<MetricChange> regressions = diff.regressions();
+        List<MetricChange> improvements = diff.improvements();
         out.println(String.format(Locale.ROOT, "%d regression%s, %d improvement%s, %d unchanged (not significant)",
                 regressions.size(), regressions.size() == 1 ? "" : "s", improvements.size(),
                 improvements.size() == 1 ? "" : "s",
-                comparison.changes().size() - regressions.size() - improvements.size()));
+                diff.changes().size() - regressions.size() - improvements.size()));
         regressions.forEach(c -> out.println("  worse:  " + line(c)));
         improvements.forEach(c -> out.println("  better: " + line(c)));
         out.flush();
@@ -43,8 +48,8 @@ public final class ChangeReport {
 
     /** {@code netty hello throughput: 40,500 -> 33,233 req/s, -17.9% (-21.6% to -14.2%)}. */
     public static String line(MetricChange c) {
-        return c.target() + " " + c.scenario() + " " + c.metric().name() + ": " + value(c, c.before()) + " -> "
-                + value(c, c.after()) + " " + c.metric().unit() + ", " + percent(c.change().relative()) + " ("
+        return c.target() + " " + c.scenario() + " " + c.metric().compareName() + ": " + value(c, c.before()) + " -> "
+                + value(c, c.after()) + " " + c.metric().unit().symbol() + ", " + percent(c.change().relative()) + " ("
                 + interval(c.change()) + ")";
     }
 
@@ -57,7 +62,7 @@ public final class ChangeReport {
     }
 
     private static String value(MetricChange c, double v) {
-        return "MiB".equals(c.metric().unit()) ? Format.mib(v) : Format.number(v);
+        return c.metric().unit() == Metric.Unit.BYTES ? Format.mib(v) : Format.number(v);
     }
 
     private static String interval(Change c) {

@@ -12,19 +12,19 @@ public final class ConsoleReport {
     }
 
     public static void print(RunResult result, PrintWriter out) {
-        print(ComparisonTable.of(result), out);
+        print(ScenarioTable.of(result), out);
         out.println();
-        ComparisonTable.runNotes(result).forEach(out::println);
+        ScenarioTable.runNotes(result).forEach(out::println);
         out.flush();
     }
 
-    private static void print(List<ComparisonTable.Table> tables, PrintWriter out) {
-        for (ComparisonTable.Table t : tables) {
+    private static void print(List<ScenarioTable.Table> tables, PrintWriter out) {
+        for (ScenarioTable.Table t : tables) {
             out.println();
             out.println(t.caption());
             if (!t.rows().isEmpty()) {
                 List<List<String>> all = new ArrayList<>();
-                all.add(ComparisonTable.HEADER);
+                all.add(ScenarioTable.HEADER);
                 all.addAll(t.rows());
                 align(all, 2).forEach(out::println);
             }

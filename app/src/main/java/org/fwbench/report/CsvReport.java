@@ -1,23 +1,58 @@
 package org.fwbench.report;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import org.fwbench.result.MemoryReading;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.Summary;
 import org.fwbench.result.TargetResult;
-import org.fwbench.stats.Estimate;
 
 /** One row per target x scenario, plain numbers in base units (bytes, ms, µs), for spreadsheets and scripts. */
 public final class CsvReport {
 
-    static final List<String> HEADER = List.of("target", "version", "target_status", "scenario", "status", "reason",
-            "repeats", "requests", "ok", "failed", "success_pct",
-            "throughput_median", "throughput_ci_low", "throughput_ci_high", "throughput_cv",
-            "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms",
-            "memory_basis", "memory_idle_bytes", "memory_after_bytes", "memory_peak_bytes",
-            "server_cpu_us_per_request", "startup_s", "client_saturated", "statuses", "errors");
+    /** One target x scenario; the figures are empty when it was not measured. */
+    private record Row(TargetResult target, ScenarioResult scenario) {
+        Summary summary() {
+            return scenario.summary();
+        }
+    }
+
+    private static final List<Column<Row>> COLUMNS = List.of(
+            new Column<>("target", r -> r.target().name()),
+            new Column<>("version", r -> r.target().version()),
+            new Column<>("target_status", r -> r.target().status().toString()),
+            new Column<>("scenario", r -> r.scenario().scenario()),
+            new Column<>("status", r -> r.scenario().status().toString()),
+            new Column<>("reason", r -> r.scenario().reason() == null
+                    ? (r.target().ok() ? "" : r.target().reason()) : r.scenario().reason()),
+            measured("repeats", s -> String.valueOf(s.repeats())),
+            measured("requests", s -> String.valueOf(s.requests())),
+            measured("ok", s -> String.valueOf(s.ok())),
+            measured("failed", s -> String.valueOf(s.failed())),
+            measured("success_pct", s -> num(s.successPercent().median())),
+            measured("throughput_median", s -> num(s.throughput().median())),
+            measured("throughput_ci_low", s -> num(s.throughput().ciLow())),
+            measured("throughput_ci_high", s -> num(s.throughput().ciHigh())),
+            measured("throughput_cv", s -> num(s.throughput().cv())),
+            measured("p50_ms", s -> num(s.latencyMs().p50())),
+            measured("p90_ms", s -> num(s.latencyMs().p90())),
+            measured("p99_ms", s -> num(s.latencyMs().p99())),
+            measured("p999_ms", s -> num(s.latencyMs().p999())),
+            measured("max_ms", s -> num(s.latencyMs().max())),
+            measured("memory_basis", s -> s.memoryBasis().toString()),
+            new Column<>("memory_idle_bytes", CsvReport::idle),
+            measured("memory_after_bytes", s -> num(s.memoryAfterBytes().median())),
+            measured("memory_peak_bytes", s -> num(s.memoryPeakBytes().median())),
+            measured("server_cpu_us_per_request", s -> num(s.serverCpuMicrosPerRequest().median())),
+            new Column<>("startup_s", r -> r.summary() == null ? ""
+                    : r.target().firstStart().map(st -> num(st.startupSeconds())).orElse("")),
+            measured("client_saturated", s -> String.valueOf(s.clientSaturated())),
+            measured("statuses", s -> Text.counts(s.statuses())),
+            measured("errors", s -> Text.counts(s.errors())));
+
+    static final List<String> HEADER = Column.headers(COLUMNS);
 
     private CsvReport() {
     }
@@ -26,38 +61,25 @@ public final class CsvReport {
         StringBuilder b = new StringBuilder();
         line(b, HEADER);
         for (TargetResult t : result.targets()) {
-            Double startup = t.starts().isEmpty() ? null : t.starts().getFirst().startupSeconds();
             for (ScenarioResult s : t.scenarios()) {
-                List<String> row = new ArrayList<>(List.of(t.name(), t.version(), t.status(), s.scenario(), s.status(),
-                        s.reason() == null ? (t.ok() ? "" : t.reason()) : s.reason()));
-                Summary m = s.summary();
-                if (m == null) {
-                    while (row.size() < HEADER.size()) {
-                        row.add("");
-                    }
-                } else {
-                    Estimate tp = m.throughput();
-                    TargetResult.Start first = t.starts().getFirst();
-                    row.addAll(List.of(
-                            String.valueOf(m.repeats()), String.valueOf(m.requests()), String.valueOf(m.ok()),
-                            String.valueOf(m.failed()), num(m.successPercent().median()),
-                            num(tp.median()), num(tp.ciLow()), num(tp.ciHigh()), num(tp.cv()),
-                            num(m.latencyMs().p50()), num(m.latencyMs().p90()), num(m.latencyMs().p99()),
-                            num(m.latencyMs().p999()), num(m.latencyMs().max()),
-                            m.memoryBasis(), idle(first, m.memoryBasis()),
-                            num(m.memoryAfterBytes().median()), num(m.memoryPeakBytes().median()),
-                            num(m.serverCpuMicrosPerRequest().median()),
-                            startup == null ? "" : num(startup), String.valueOf(m.clientSaturated()),
-                            Format.counts(m.statuses()), Format.counts(m.errors())));
-                }
-                line(b, row);
+                line(b, Column.values(COLUMNS, new Row(t, s)));
             }
         }
         return b.toString();
     }
 
-    private static String idle(TargetResult.Start first, String basis) {
-        Long v = ComparisonTable.memory(first.idle(), basis);
+    /** A column of the summary's figures: empty for a target x scenario that was not measured. */
+    private static Column<Row> measured(String header, Function<Summary, String> value) {
+        return new Column<>(header, r -> r.summary() == null ? "" : value.apply(r.summary()));
+    }
+
+    /** Idle memory of the first start by the scenario's memory basis; empty when unknown or not measured. */
+    private static String idle(Row r) {
+        if (r.summary() == null) {
+            return "";
+        }
+        MemoryReading idle = r.target().starts().getFirst().idle();
+        Long v = idle == null ? null : idle.bytes(r.summary().memoryBasis());
         return v == null ? "" : String.valueOf(v);
     }
 

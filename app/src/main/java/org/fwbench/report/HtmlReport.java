@@ -13,13 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import org.fwbench.analysis.ChartData;
+import org.fwbench.analysis.Metric;
 import org.fwbench.result.Environment;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.RunSettings;
 import org.fwbench.result.ScenarioRanking;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
-import org.fwbench.stats.Comparison;
+import org.fwbench.stats.RatioTest;
+import org.fwbench.units.Format;
 
 /**
  * The run as one self-contained HTML file: tables, charts (Chart.js, inlined from its WebJar), environment
@@ -47,7 +50,7 @@ public final class HtmlReport {
     }
 
     /** The page as the template sees it; every string here is escaped when written. */
-    record Page(String suite, String started, String took, String settings, List<ComparisonTable.Table> tables,
+    record Page(String suite, String started, String took, String settings, List<ScenarioTable.Table> tables,
             List<String> header, List<ScenarioView> scenarios, List<Item> environment, List<TargetView> targets,
             String commandLine, String css, String script, String chartJs, String chartJsVersion, String data) {
     }
@@ -74,25 +77,25 @@ public final class HtmlReport {
 
     public static String render(RunResult result) {
         ChartData data = ChartData.of(result);
-        List<ComparisonTable.Table> tables = ComparisonTable.of(result);
+        List<ScenarioTable.Table> tables = ScenarioTable.of(result);
         List<ScenarioView> scenarios = new ArrayList<>();
         for (int i = 0; i < data.scenarios().size(); i++) {
             ChartData.ScenarioCharts charts = data.scenarios().get(i);
             scenarios.add(new ScenarioView(i, charts.name(), load(result, charts.name()),
                     rankings(result, charts.name()), warnings(tables, charts.name()),
-                    !charts.throughput().targets().isEmpty(), charts.timelineBasis().toUpperCase(Locale.ROOT)));
+                    !charts.throughput().targets().isEmpty(), charts.timelineBasis().toString().toUpperCase(Locale.ROOT)));
         }
         Page page = new Page(result.suite(), Instant.ofEpochMilli(result.startedAtMillis()).toString(),
-                took(result), settings(result.settings()), tables, ComparisonTable.HEADER,
-                scenarios, environment(result), targets(result), Format.command(result.commandLine()),
+                took(result), settings(result.settings()), tables, ScenarioTable.HEADER,
+                scenarios, environment(result), targets(result), Text.command(result.commandLine()),
                 ASSETS.css(), ASSETS.script(), ASSETS.chartJs(), ASSETS.chartJsVersion(), ScriptJson.of(data));
         return TEMPLATE.execute(page);
     }
 
     /** Noisy figures, outlier repeats and a saturated client: the table's warnings for the scenario. */
-    private static List<String> warnings(List<ComparisonTable.Table> tables, String scenario) {
+    private static List<String> warnings(List<ScenarioTable.Table> tables, String scenario) {
         return tables.stream().filter(t -> t.scenario().equals(scenario)).findFirst()
-                .map(ComparisonTable.Table::warnings).orElse(List.of());
+                .map(ScenarioTable.Table::warnings).orElse(List.of());
     }
 
     private static String took(RunResult r) {
@@ -146,7 +149,7 @@ public final class HtmlReport {
     }
 
     /** "1.78x (1.66–1.93) jetty, significant": the ratio of means with its 95% interval. */
-    private static String versus(Comparison c, String next) {
+    private static String versus(RatioTest c, String next) {
         if (c == null) {
             return "";
         }
@@ -157,18 +160,12 @@ public final class HtmlReport {
     }
 
     private static String metricLabel(String metric) {
-        return switch (metric) {
-            case "throughput" -> "Throughput (req/s, higher is better)";
-            case "p99Ms" -> "p99 latency (ms)";
-            case "p50Ms" -> "p50 latency (ms)";
-            case "memoryAfterBytes" -> "Memory after the load (MiB)";
-            case "serverCpuMicrosPerRequest" -> "Server CPU per request (µs)";
-            default -> metric;
-        };
+        return Metric.ofRankingKey(metric).map(Metric::title).orElse(metric);
     }
 
     private static String metricValue(String metric, double v) {
-        return metric.endsWith("Bytes") ? Format.mib(v) : Format.number(v);
+        boolean bytes = Metric.ofRankingKey(metric).map(m -> m.unit() == Metric.Unit.BYTES).orElse(false);
+        return bytes ? Format.mib(v) : Format.number(v);
     }
 
     private static List<Item> environment(RunResult result) {
@@ -194,8 +191,8 @@ public final class HtmlReport {
 
     private static List<TargetView> targets(RunResult result) {
         return result.targets().stream().map(t -> new TargetView(t.name(),
-                t.version() == null || t.version().isEmpty() ? "-" : t.version(), t.status(), !t.ok(),
-                t.reason(), Format.command(t.command()), starts(t), t.logFile(), String.join("\n", t.logTail())))
+                t.version() == null || t.version().isEmpty() ? "-" : t.version(), t.status().toString(), !t.ok(),
+                t.reason(), Text.command(t.command()), starts(t), t.logFile(), String.join("\n", t.logTail())))
                 .toList();
     }
 

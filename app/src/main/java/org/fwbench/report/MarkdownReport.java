@@ -3,6 +3,7 @@ package org.fwbench.report;
 import java.util.List;
 import org.fwbench.result.Environment;
 import org.fwbench.result.RunResult;
+import org.fwbench.units.Format;
 
 /** The comparison as a Markdown document: environment, then one table per scenario. */
 public final class MarkdownReport {
@@ -24,11 +25,11 @@ public final class MarkdownReport {
                     .append(e.pinned() ? "" : " (not pinned)").append('\n');
         }
         b.append("- Command: `").append(String.join(" ", result.commandLine()).replace("`", "'")).append("`\n");
-        for (ComparisonTable.Table t : ComparisonTable.of(result)) {
+        for (ScenarioTable.Table t : ScenarioTable.of(result)) {
             b.append("\n## ").append(escape(t.scenario())).append("\n\n").append(escape(t.caption())).append("\n\n");
             if (!t.rows().isEmpty()) {
-                row(b, ComparisonTable.HEADER);
-                b.append('|').append("---|".repeat(ComparisonTable.HEADER.size())).append('\n');
+                row(b, ScenarioTable.HEADER);
+                b.append('|').append("---|".repeat(ScenarioTable.HEADER.size())).append('\n');
                 t.rows().forEach(r -> row(b, r));
             }
             if (!t.problems().isEmpty() || !t.warnings().isEmpty()) {
@@ -37,7 +38,7 @@ public final class MarkdownReport {
                 t.warnings().forEach(w -> b.append("- Note: ").append(escape(w)).append('\n'));
             }
         }
-        List<String> notes = ComparisonTable.runNotes(result);
+        List<String> notes = ScenarioTable.runNotes(result);
         if (!notes.isEmpty()) {
             b.append('\n');
             notes.forEach(n -> b.append(escape(n)).append('\n'));

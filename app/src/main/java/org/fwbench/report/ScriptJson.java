@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.fwbench.result.Json;
 
 /**
  * JSON that can stand inside an HTML {@code <script>} element whatever strings it holds: {@code <}, {@code >}

@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.fwbench.load.LoadResult;
-import org.fwbench.memory.TreeMemory;
+import org.fwbench.result.MeasuredLoad;
 import org.fwbench.result.Measurement;
+import org.fwbench.result.MemoryReading;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
+import org.fwbench.units.ByteSizes;
+import org.fwbench.units.Format;
 
 /**
  * The seeds' own layouts, so a reader of the original posts finds the same lines, now with the
@@ -44,12 +46,12 @@ public final class SeedReports {
                 load.map(ScenarioResult.AppliedLoad::timeoutSeconds).orElse(0.0),
                 load.map(ScenarioResult.AppliedLoad::connections).orElse(0),
                 started.stream().map(TargetResult::name).collect(Collectors.joining(" "))));
-        double total = started.stream().flatMap(t -> loads(t).stream()).mapToDouble(LoadResult::durationSeconds).sum();
+        double total = started.stream().flatMap(t -> loads(t).stream()).mapToDouble(MeasuredLoad::durationSeconds).sum();
         out.println(String.format(Locale.ROOT, "Hammering %d * %d urls took %.1f secs. Results: (200 = OK; -1 = "
                 + "exception: timeout, connect, reset or protocol error)", started.size(), n, total));
         out.println();
         for (TargetResult t : started) {
-            for (LoadResult l : loads(t)) {
+            for (MeasuredLoad l : loads(t)) {
                 String url = firstCell(t).map(ScenarioResult::url).orElse("");
                 out.println(String.format(Locale.ROOT, "%-16s %36s   took %.4f seconds/call, with %5.1f%% success - %s",
                         label(t), url, l.requests() == 0 ? 0 : l.durationSeconds() / l.requests(), l.successPercent(),
@@ -85,7 +87,7 @@ public final class SeedReports {
                     "Median Response Time (ms)", "Request Per Second", "Failed Requests", "Users at first failure"));
             for (TargetResult t : r.targets()) {
                 for (Measurement m : measurements(t, scenario)) {
-                    LoadResult l = m.load();
+                    MeasuredLoad l = m.load();
                     out.println(String.format(Locale.ROOT, "%-22s %14d %26s %20.2f %16d %24s", t.name(), l.requests(),
                             Format.number(l.latencyMs().p50()), l.requestsPerSecond(), l.failed(),
                             usersAtFirstFailure(l).map(String::valueOf).orElse("none")));
@@ -102,7 +104,7 @@ public final class SeedReports {
             out.println();
             out.println("Scenario " + scenario + ": requests per second of each run (like ab -n N -c C), then the mean");
             for (TargetResult t : r.targets()) {
-                t.scenarios().stream().filter(s -> s.scenario().equals(scenario) && s.summary() != null).findFirst()
+                t.scenario(scenario).filter(s -> s.summary() != null)
                         .ifPresent(s -> out.println(String.format(Locale.ROOT, "%-20s %s   mean %s, median %s, 95%% CI %s-%s, cv %.0f%%%s",
                                 t.name() + ":", s.measurements().stream()
                                         .map(m -> String.format(Locale.ROOT, "%5.0f", m.load().requestsPerSecond()))
@@ -120,8 +122,8 @@ public final class SeedReports {
     }
 
     /** The number of users when the first failing second of the ramp began, if any second failed. */
-    static Optional<Integer> usersAtFirstFailure(LoadResult l) {
-        return l.timeline().stream().filter(i -> i.errors() > 0).findFirst().map(LoadResult.Interval::connections);
+    static Optional<Integer> usersAtFirstFailure(MeasuredLoad l) {
+        return l.timeline().stream().filter(i -> i.errors() > 0).findFirst().map(MeasuredLoad.Interval::connections);
     }
 
     private static void failures(RunResult r, PrintWriter out) {
@@ -129,13 +131,13 @@ public final class SeedReports {
             if (!t.ok()) {
                 out.println(t.name() + ": " + t.status() + ": " + t.reason());
             }
-            t.scenarios().stream().filter(s -> ScenarioResult.FAILED.equals(s.status()))
+            t.scenarios().stream().filter(s -> s.status() == ScenarioResult.Status.FAILED)
                     .forEach(s -> out.println(t.name() + " " + s.scenario() + ": " + s.reason()));
         }
     }
 
     /** The seed's {@code Counter({200: n, -1: m})}: statuses, and every failure without a status as -1. */
-    static String counter(LoadResult l) {
+    static String counter(MeasuredLoad l) {
         Map<Integer, Long> counts = new TreeMap<>();
         l.statuses().forEach((k, v) -> counts.merge(Integer.parseInt(k), v, Long::sum));
         long noStatus = l.errors().entrySet().stream()
@@ -150,13 +152,12 @@ public final class SeedReports {
                 .collect(Collectors.joining(", ", "Counter({", "})"));
     }
 
-    private static List<LoadResult> loads(TargetResult t) {
+    private static List<MeasuredLoad> loads(TargetResult t) {
         return t.scenarios().stream().flatMap(s -> s.measurements().stream()).map(Measurement::load).toList();
     }
 
     private static List<Measurement> measurements(TargetResult t, String scenario) {
-        return t.scenarios().stream().filter(s -> s.scenario().equals(scenario))
-                .flatMap(s -> s.measurements().stream()).toList();
+        return t.scenario(scenario).map(ScenarioResult::measurements).orElse(List.of());
     }
 
     private static Optional<ScenarioResult> firstCell(TargetResult t) {
@@ -172,8 +173,8 @@ public final class SeedReports {
         return r.environment() != null && r.environment().os().startsWith("Windows") ? "Windows" : "Posix";
     }
 
-    private static String mem(TreeMemory m) {
+    private static String mem(MemoryReading m) {
         return String.format(Locale.ROOT, "MEM(rss,vms)=(%6.2f,%7.2f) MiB  USS %s PSS %s MiB",
-                m.rssBytes() / 1048576.0, m.vmsBytes() / 1048576.0, Format.mib(m.ussBytes()), Format.mib(m.pssBytes()));
+                m.rssBytes() / ByteSizes.MIB, m.vmsBytes() / ByteSizes.MIB, Format.mib(m.ussBytes()), Format.mib(m.pssBytes()));
     }
 }

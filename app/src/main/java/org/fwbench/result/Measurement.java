@@ -1,9 +1,8 @@
 package org.fwbench.result;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
-import org.fwbench.load.LoadResult;
-import org.fwbench.memory.SamplerOverhead;
-import org.fwbench.memory.TreeMemory;
+import java.util.Locale;
 
 /**
  * One repeat of one target x scenario: the load (all phases together), the target's memory around
@@ -21,12 +20,12 @@ import org.fwbench.memory.TreeMemory;
  */
 public record Measurement(
         int repeat,
-        LoadResult load,
-        TreeMemory before,
-        TreeMemory after,
+        MeasuredLoad load,
+        MemoryReading before,
+        MemoryReading after,
         Peak peak,
         List<MemoryPoint> timeline,
-        SamplerOverhead sampler,
+        SamplingCost sampler,
         double serverCpuSeconds,
         double serverCpuMicrosPerRequest,
         List<Phase> phases,
@@ -35,6 +34,11 @@ public record Measurement(
     public Measurement {
         timeline = List.copyOf(timeline);
         phases = List.copyOf(phases);
+    }
+
+    /** PSS after the load where this repeat has it, else RSS. */
+    public double memoryAfter() {
+        return MemoryBasis.preferred(after.pssBytes(), after.rssBytes());
     }
 
     /** The highest values seen during the load; PSS and USS null where unknown. */
@@ -48,18 +52,32 @@ public record Measurement(
     /** One phase of a phased load, and the memory after it. */
     public record Phase(int index, long requests, double throughput, double p99Ms, long rssBytes, Long pssBytes,
             Long ussBytes) {
+
+        /** The memory after this phase by {@code basis}; null when that is PSS and unknown. */
+        public Long memory(MemoryBasis basis) {
+            return basis.of(pssBytes, rssBytes);
+        }
     }
 
     /**
      * Whether memory keeps growing with requests once warmed up.
      *
-     * @param verdict            {@code plateau} or {@code growing}
-     * @param basis              {@code pss} or {@code rss}: which figure was followed
+     * @param basis              which figure was followed
      * @param bytesPer1kRequests growth per 1000 requests over the phases after the first (least squares)
      * @param growthBytes        growth from the end of the first phase to the end of the last
      */
-    public record LeakCheck(String verdict, String basis, double bytesPer1kRequests, long growthBytes, int phasesUsed) {
-        public static final String PLATEAU = "plateau";
-        public static final String GROWING = "growing";
+    public record LeakCheck(Verdict verdict, MemoryBasis basis, double bytesPer1kRequests, long growthBytes,
+            int phasesUsed) {
+
+        /** Written as {@code plateau} or {@code growing}. */
+        public enum Verdict {
+            PLATEAU, GROWING;
+
+            @JsonValue
+            @Override
+            public String toString() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+        }
     }
 }

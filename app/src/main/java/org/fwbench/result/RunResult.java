@@ -1,6 +1,7 @@
 package org.fwbench.result;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything one {@code fwbench run} measured.
@@ -30,6 +31,29 @@ public record RunResult(
         commandLine = List.copyOf(commandLine);
         targets = List.copyOf(targets);
         rankings = List.copyOf(rankings);
+    }
+
+    /** The same run with these rankings, which are computed from the run itself. */
+    public RunResult withRankings(List<ScenarioRanking> newRankings) {
+        return new RunResult(schemaVersion, suite, suiteFile, startedAtMillis, endedAtMillis, commandLine,
+                environment, settings, targets, newRankings);
+    }
+
+    /** The named target's result on the named scenario, if the run had both. */
+    public Optional<ScenarioResult> cell(String target, String scenario) {
+        return targets.stream().filter(t -> t.name().equals(target)).findFirst().flatMap(t -> t.scenario(scenario));
+    }
+
+    /** Every target measured on the scenario (at least one repeat), in run order. */
+    public List<Cell> measured(String scenario) {
+        return targets.stream().flatMap(t -> t.scenario(scenario).filter(s -> s.summary() != null)
+                .map(s -> new Cell(t, s)).stream()).toList();
+    }
+
+    /** Whether a target or a scenario failed; a skipped target (not installed) is no failure. */
+    public boolean anyFailed() {
+        return targets.stream().anyMatch(t -> t.status() == TargetResult.Status.FAILED
+                || t.scenarios().stream().anyMatch(s -> s.status() == ScenarioResult.Status.FAILED));
     }
 
     /** The scenario names measured, in suite order, over all targets. */

@@ -1,7 +1,7 @@
 package org.fwbench.result;
 
 import java.util.List;
-import org.fwbench.stats.Comparison;
+import org.fwbench.stats.RatioTest;
 
 /**
  * Targets ranked for one scenario and one metric. Targets that the measurements cannot tell apart
@@ -20,6 +20,6 @@ public record ScenarioRanking(String scenario, String metric, boolean higherIsBe
      * @param vsNext this target against the next one in the ranking (ratio of means with its
      *               interval); null for the last
      */
-    public record Rank(String target, int rank, boolean tied, double median, Comparison vsNext) {
+    public record Rank(String target, int rank, boolean tied, double median, RatioTest vsNext) {
     }
 }

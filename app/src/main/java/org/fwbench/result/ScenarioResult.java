@@ -1,12 +1,12 @@
 package org.fwbench.result;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One target under one scenario.
  *
- * @param status       {@code ok}; {@code failed} (verification failed, or the target died: see reason);
- *                     {@code not-run} (the target never got there)
  * @param url          the URL as the load engine was given it (with the port of the first start)
  * @param load         the load settings that applied, after suite, scenario and command-line precedence
  * @param measurements one per repeat
@@ -16,22 +16,32 @@ public record ScenarioResult(
         String scenario,
         String method,
         String url,
-        String status,
+        Status status,
         String reason,
         AppliedLoad load,
         List<Measurement> measurements,
         Summary summary) {
-
-    public static final String OK = "ok";
-    public static final String FAILED = "failed";
-    public static final String NOT_RUN = "not-run";
 
     public ScenarioResult {
         measurements = List.copyOf(measurements);
     }
 
     public boolean ok() {
-        return OK.equals(status);
+        return status == Status.OK;
+    }
+
+    /**
+     * {@code ok}; {@code failed} (verification failed, or the target died: see reason); {@code not-run} (the
+     * target never got there).
+     */
+    public enum Status {
+        OK, FAILED, NOT_RUN;
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     /**

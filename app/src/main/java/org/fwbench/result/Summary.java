@@ -10,7 +10,7 @@ import org.fwbench.stats.LatencySummary;
  *
  * @param memoryAfterBytes   PSS after the load where known, else RSS (see {@code memoryBasis})
  * @param memoryPeakBytes    the same figure's peak during the load
- * @param memoryBasis        {@code pss} or {@code rss}
+ * @param memoryBasis        which figure the memory estimates follow
  * @param mibPer1kRps        memory after, in MiB, per 1000 successful requests per second
  */
 public record Summary(
@@ -27,7 +27,7 @@ public record Summary(
         Estimate successPercent,
         Estimate memoryAfterBytes,
         Estimate memoryPeakBytes,
-        String memoryBasis,
+        MemoryBasis memoryBasis,
         Estimate serverCpuMicrosPerRequest,
         Estimate mibPer1kRps,
         boolean clientSaturated) {

@@ -1,33 +1,28 @@
 package org.fwbench.result;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
-import org.fwbench.memory.TreeMemory;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One target (framework) over the whole run.
  *
- * @param status          {@code ok}; {@code failed} (did not start, or died: see reason); {@code skipped}
- *                        (e.g. not installed: see reason)
  * @param reason          why it failed or was skipped; null when ok
  * @param logTail         the last lines of its log when it failed; empty otherwise
- * @param startups        one per start: seconds from launch to the first good response
  * @param starts          one entry per process start (one per repeat, or one with --no-restart)
  * @param scenarios       one entry per scenario, in suite order
  */
 public record TargetResult(
         String name,
         String version,
-        String status,
+        Status status,
         String reason,
         List<String> logTail,
         List<String> command,
         String logFile,
         List<Start> starts,
         List<ScenarioResult> scenarios) {
-
-    public static final String OK = "ok";
-    public static final String FAILED = "failed";
-    public static final String SKIPPED = "skipped";
 
     public TargetResult {
         logTail = List.copyOf(logTail);
@@ -37,7 +32,31 @@ public record TargetResult(
     }
 
     public boolean ok() {
-        return OK.equals(status);
+        return status == Status.OK;
+    }
+
+    /** This target's result on the named scenario, if it had that scenario. */
+    public Optional<ScenarioResult> scenario(String name) {
+        return scenarios.stream().filter(s -> s.scenario().equals(name)).findFirst();
+    }
+
+    /** The first start, which the tables show (idle memory, startup time); empty when it never started. */
+    public Optional<Start> firstStart() {
+        return starts.stream().findFirst();
+    }
+
+    /**
+     * {@code ok}; {@code failed} (did not start, or died: see reason); {@code skipped} (e.g. not installed:
+     * see reason).
+     */
+    public enum Status {
+        OK, FAILED, SKIPPED;
+
+        @JsonValue
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**
@@ -47,6 +66,6 @@ public record TargetResult(
      * @param idle           memory after start and a short settle, before any load
      * @param after          memory after all its scenarios ran and a short settle; null if it died
      */
-    public record Start(long pid, int port, double startupSeconds, TreeMemory idle, TreeMemory after) {
+    public record Start(long pid, int port, double startupSeconds, MemoryReading idle, MemoryReading after) {
     }
 }

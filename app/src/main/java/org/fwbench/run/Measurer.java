@@ -5,15 +5,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.fwbench.analysis.LeakDetector;
+import org.fwbench.analysis.Timelines;
 import org.fwbench.config.LoadSpecs;
 import org.fwbench.load.LoadEngine;
-import org.fwbench.load.LoadResult;
 import org.fwbench.load.LoadSpec;
 import org.fwbench.load.Progress;
 import org.fwbench.memory.MemoryProbe;
 import org.fwbench.memory.MemorySampler;
 import org.fwbench.memory.TreeMemory;
+import org.fwbench.result.MeasuredLoad;
 import org.fwbench.result.Measurement;
+import org.fwbench.result.MemoryReading;
 
 /**
  * Measures one repeat of one scenario against a running target: warm-up, then the measured load (in
@@ -47,14 +50,14 @@ final class Measurer {
             engine.run(LoadSpecs.warmup(spec, warmup), p -> progress.accept(asWarmup(p)));
         }
         TreeMemory before = probe.read(pid);
-        List<LoadResult> loads = new ArrayList<>();
+        List<MeasuredLoad> loads = new ArrayList<>();
         List<Measurement.Phase> phaseResults = new ArrayList<>();
         MemorySampler sampler = MemorySampler.start(probe, pid, SAMPLING_INTERVAL);
         TreeMemory end;
         List<TreeMemory> timeline;
         try {
             for (int k = 1; k <= phases; k++) {
-                LoadResult load = engine.run(spec, progress);
+                MeasuredLoad load = LoadRecords.of(engine.run(spec, progress));
                 loads.add(load);
                 if (phases > 1) {
                     phaseResults.add(phase(k, load, probe.read(pid)));
@@ -66,10 +69,12 @@ final class Measurer {
         }
         Thread.sleep(SETTLE.toMillis());
         TreeMemory after = probe.read(pid);
-        LoadResult load = Loads.combine(loads);
+        MeasuredLoad load = MeasuredLoad.merge(loads);
         double cpu = Math.max(0, end.cpuSeconds() - before.cpuSeconds());
-        return new Measurement(repeat, load, before, after, Timelines.peak(timeline, end),
-                Timelines.points(timeline, load.startedAtMillis()), sampler.overhead(), cpu,
+        List<MemoryReading> samples = MemoryRecords.of(timeline);
+        return new Measurement(repeat, load, MemoryRecords.of(before), MemoryRecords.of(after),
+                Timelines.peak(samples, MemoryRecords.of(end)), Timelines.points(samples, load.startedAtMillis()),
+                MemoryRecords.of(sampler.overhead()), cpu,
                 load.requests() == 0 ? 0 : cpu * 1e6 / load.requests(),
                 phaseResults, phaseResults.size() < 2 ? null : LeakDetector.check(phaseResults));
     }
@@ -78,7 +83,7 @@ final class Measurer {
         return new Progress(p.elapsedSeconds(), true, p.requests(), p.errors(), p.requestsPerSecond(), p.connections());
     }
 
-    private static Measurement.Phase phase(int index, LoadResult load, TreeMemory m) {
+    private static Measurement.Phase phase(int index, MeasuredLoad load, TreeMemory m) {
         return new Measurement.Phase(index, load.requests(), load.throughput(), load.latencyMs().p99(),
                 m.rssBytes(), m.pssBytes(), m.ussBytes());
     }

@@ -2,8 +2,8 @@ package org.fwbench.run;
 
 import java.util.List;
 import org.fwbench.load.Progress;
-import org.fwbench.memory.TreeMemory;
 import org.fwbench.result.Measurement;
+import org.fwbench.result.MemoryReading;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.TargetResult;
 
@@ -17,7 +17,7 @@ public interface RunListener {
     }
 
     /** A target answers; {@code idle} is its memory after a short settle, before any load. */
-    default void targetReady(String target, String version, long pid, double startupSeconds, TreeMemory idle,
+    default void targetReady(String target, String version, long pid, double startupSeconds, MemoryReading idle,
             String firstUrl) {
     }
 

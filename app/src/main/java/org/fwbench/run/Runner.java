@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fwbench.analysis.Rankings;
 import org.fwbench.load.LoadEngine;
 import org.fwbench.memory.MemoryProbe;
 import org.fwbench.memory.TreeMemory;
@@ -192,7 +193,8 @@ public final class Runner {
     private TreeMemory ready(TargetRun run, Launcher.Session session) throws InterruptedException {
         TreeMemory idle = settledMemory(session);
         String url = session.url(run.target().pathFor(plan.scenarios().getFirst().def())).toString();
-        listener.targetReady(run.name(), run.version(), session.pid(), session.startup().toNanos() / 1e9, idle, url);
+        listener.targetReady(run.name(), run.version(), session.pid(), session.startup().toNanos() / 1e9,
+                MemoryRecords.of(idle), url);
         return idle;
     }
 
@@ -204,7 +206,7 @@ public final class Runner {
     private void recordStart(TargetRun run, Launcher.Session session, TreeMemory idle) throws InterruptedException {
         TreeMemory after = session.process().isAlive() ? settledMemory(session) : null;
         TargetResult.Start start = new TargetResult.Start(session.pid(), session.port(),
-                session.startup().toNanos() / 1e9, idle, after);
+                session.startup().toNanos() / 1e9, MemoryRecords.of(idle), MemoryRecords.of(after));
         run.started(start);
         listener.targetStopping(run.name(), run.version(), start);
     }
@@ -220,11 +222,11 @@ public final class Runner {
     private RunResult result() {
         List<TargetResult> targets = new ArrayList<>();
         runs.values().forEach(r -> targets.add(r.result()));
-        List<String> scenarios = plan.scenarios().stream().map(RunPlan.PlannedScenario::name).toList();
-        return new RunResult(RunResult.SCHEMA_VERSION, plan.suite().name(), plan.suite().file().toString(),
+        RunResult result = new RunResult(RunResult.SCHEMA_VERSION, plan.suite().name(), plan.suite().file().toString(),
                 startedAt, System.currentTimeMillis(), plan.commandLine(), environment,
                 new RunSettings(plan.mode().label(), plan.repeats(), plan.restart() && !plan.together(),
                         plan.phases(), plan.together()),
-                targets, Rankings.of(targets, scenarios));
+                targets, List.of());
+        return result.withRankings(Rankings.of(result));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.fwbench.analysis.Summaries;
 import org.fwbench.config.LoadSettings;
 import org.fwbench.config.TargetDef;
 import org.fwbench.result.Measurement;
@@ -20,7 +21,7 @@ final class TargetRun {
     private final Map<String, ScenarioState> scenarios = new LinkedHashMap<>();
     private final List<TargetResult.Start> starts = new ArrayList<>();
     private String version = "";
-    private String status = TargetResult.OK;
+    private TargetResult.Status status = TargetResult.Status.OK;
     private String reason;
     private List<String> logTail = List.of();
     private List<String> command = List.of();
@@ -42,7 +43,7 @@ final class TargetRun {
     }
 
     boolean ok() {
-        return TargetResult.OK.equals(status);
+        return status == TargetResult.Status.OK;
     }
 
     void version(String v) {
@@ -62,12 +63,12 @@ final class TargetRun {
     }
 
     void skip(String why) {
-        status = TargetResult.SKIPPED;
+        status = TargetResult.Status.SKIPPED;
         reason = why;
     }
 
     void fail(String why, List<String> tail) {
-        status = TargetResult.FAILED;
+        status = TargetResult.Status.FAILED;
         reason = why;
         logTail = List.copyOf(tail);
     }
@@ -91,7 +92,7 @@ final class TargetRun {
         private final RunPlan.PlannedScenario planned;
         private final List<Measurement> measurements = new ArrayList<>();
         private String url = "";
-        private String status = ScenarioResult.NOT_RUN;
+        private ScenarioResult.Status status = ScenarioResult.Status.NOT_RUN;
         private String reason;
 
         ScenarioState(RunPlan.PlannedScenario planned) {
@@ -105,15 +106,15 @@ final class TargetRun {
         void verified(String verifiedUrl, List<String> problems) {
             url = verifiedUrl;
             if (problems.isEmpty()) {
-                status = ScenarioResult.OK;
+                status = ScenarioResult.Status.OK;
             } else {
-                status = ScenarioResult.FAILED;
+                status = ScenarioResult.Status.FAILED;
                 reason = "verification failed: " + String.join("; ", problems);
             }
         }
 
         void fail(String why) {
-            status = ScenarioResult.FAILED;
+            status = ScenarioResult.Status.FAILED;
             reason = why;
         }
 
@@ -122,7 +123,7 @@ final class TargetRun {
         }
 
         boolean runnable() {
-            return ScenarioResult.OK.equals(status);
+            return status == ScenarioResult.Status.OK;
         }
 
         ScenarioResult result() {

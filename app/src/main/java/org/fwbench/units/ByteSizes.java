@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
  */
 public final class ByteSizes {
 
+    /** Bytes in a MiB, the unit memory is shown in. */
+    public static final double MIB = 1024.0 * 1024.0;
+
     private static final Pattern FORM = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([A-Za-z]+)");
     private static final Map<String, Long> UNITS = Map.of(
             "b", 1L,

@@ -3,7 +3,7 @@ package org.fwbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.fwbench.report.Json;
+import org.fwbench.result.Json;
 import org.fwbench.run.SampleRuns;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

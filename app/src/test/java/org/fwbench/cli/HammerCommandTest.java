@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.HistogramLogReader;
-import org.fwbench.report.Json;
+import org.fwbench.result.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fwbench.report.CsvReport;
-import org.fwbench.report.Json;
+import org.fwbench.result.Json;
 import org.fwbench.report.MarkdownReport;
 import org.fwbench.run.SampleRuns;
 import org.junit.jupiter.api.BeforeEach;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.fwbench.report.Json;
+import org.fwbench.result.Json;
 import org.junit.jupiter.api.Test;
 
 class SuiteLoaderTest {

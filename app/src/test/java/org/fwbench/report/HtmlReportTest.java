@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fwbench.result.Json;
 import org.fwbench.result.RunResult;
 import org.fwbench.run.SampleRuns;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.fwbench.result.Json;
 import org.junit.jupiter.api.Test;
 
 class ScriptJsonTest {

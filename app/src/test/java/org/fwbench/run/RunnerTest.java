@@ -34,7 +34,7 @@ class RunnerTest {
         RunResult r = run(suite(target("alpha", "ok"), target("beta", "ok")), 2, true, 1, false);
 
         assertThat(r.schemaVersion()).isEqualTo(RunResult.SCHEMA_VERSION);
-        assertThat(r.targets()).extracting(TargetResult::status).containsExactly("ok", "ok");
+        assertThat(r.targets()).extracting(TargetResult::status).containsExactly(TargetResult.Status.OK, TargetResult.Status.OK);
         for (TargetResult t : r.targets()) {
             assertThat(t.starts()).hasSize(2);
             assertThat(t.starts()).allSatisfy(s -> {
@@ -44,7 +44,7 @@ class RunnerTest {
             });
             assertThat(t.scenarios()).extracting(ScenarioResult::scenario).containsExactly("plaintext", "json");
             for (ScenarioResult s : t.scenarios()) {
-                assertThat(s.status()).isEqualTo("ok");
+                assertThat(s.status()).isEqualTo(ScenarioResult.Status.OK);
                 assertThat(s.measurements()).hasSize(2);
                 Measurement m = s.measurements().getFirst();
                 assertThat(m.load().ok()).isPositive();
@@ -66,11 +66,11 @@ class RunnerTest {
         RunResult r = run(suite(target("quitter", "exit"), target("good", "ok")), 1, true, 1, false);
 
         TargetResult quitter = r.targets().getFirst();
-        assertThat(quitter.status()).isEqualTo("failed");
+        assertThat(quitter.status()).isEqualTo(TargetResult.Status.FAILED);
         assertThat(quitter.reason()).isNotBlank();
         assertThat(quitter.logTail()).anyMatch(l -> l.contains("boom"));
-        assertThat(quitter.scenarios()).allSatisfy(s -> assertThat(s.status()).isEqualTo("not-run"));
-        assertThat(r.targets().get(1).status()).isEqualTo("ok");
+        assertThat(quitter.scenarios()).allSatisfy(s -> assertThat(s.status()).isEqualTo(ScenarioResult.Status.NOT_RUN));
+        assertThat(r.targets().get(1).status()).isEqualTo(TargetResult.Status.OK);
         assertThat(r.targets().get(1).scenarios().getFirst().summary()).isNotNull();
         assertNoProcessLeft(r);
     }
@@ -80,7 +80,7 @@ class RunnerTest {
         String slow = target("sleeper", "never-ready") + "    ready: {timeout: 1500ms}\n";
         RunResult r = run(suite(slow, target("good", "ok")), 1, true, 1, false);
 
-        assertThat(r.targets().getFirst().status()).isEqualTo("failed");
+        assertThat(r.targets().getFirst().status()).isEqualTo(TargetResult.Status.FAILED);
         assertThat(r.targets().getFirst().reason()).containsIgnoringCase("ready");
         assertThat(r.targets().get(1).ok()).isTrue();
         assertNoProcessLeft(r);
@@ -92,10 +92,10 @@ class RunnerTest {
 
         TargetResult liar = r.targets().getFirst();
         ScenarioResult plaintext = liar.scenarios().getFirst();
-        assertThat(plaintext.status()).isEqualTo("failed");
+        assertThat(plaintext.status()).isEqualTo(ScenarioResult.Status.FAILED);
         assertThat(plaintext.reason()).startsWith("verification failed").contains("body");
         assertThat(plaintext.measurements()).isEmpty();
-        assertThat(liar.scenarios().get(1).status()).isEqualTo("ok");
+        assertThat(liar.scenarios().get(1).status()).isEqualTo(ScenarioResult.Status.OK);
         assertThat(liar.scenarios().get(1).measurements()).hasSize(1);
     }
 
@@ -112,7 +112,7 @@ class RunnerTest {
         RunResult r = run(suiteWith(scenarios, target("fragile", "die-after:50"), target("good", "ok")), 1, true, 1, false);
 
         TargetResult fragile = r.targets().getFirst();
-        assertThat(fragile.status()).isEqualTo("failed");
+        assertThat(fragile.status()).isEqualTo(TargetResult.Status.FAILED);
         assertThat(fragile.reason()).contains("exited during scenario 'plaintext'");
         assertThat(fragile.scenarios().getFirst().summary()).isNotNull();
         assertThat(r.targets().get(1).ok()).isTrue();
@@ -124,7 +124,7 @@ class RunnerTest {
         String missing = target("absent", "ok") + "    requires: [\"${java}\", -version-that-does-not-exist]\n";
         RunResult r = run(suite(missing), 1, true, 1, false);
 
-        assertThat(r.targets().getFirst().status()).isEqualTo("skipped");
+        assertThat(r.targets().getFirst().status()).isEqualTo(TargetResult.Status.SKIPPED);
         assertThat(r.targets().getFirst().reason()).startsWith("not installed");
         assertThat(r.targets().getFirst().starts()).isEmpty();
     }
@@ -139,7 +139,7 @@ class RunnerTest {
             Measurement m = t.scenarios().getFirst().measurements().getFirst();
             assertThat(m.phases()).hasSize(3);
             assertThat(m.leak()).isNotNull();
-            assertThat(m.leak().verdict()).isIn("plateau", "growing");
+            assertThat(m.leak().verdict()).isIn(Measurement.LeakCheck.Verdict.values());
             assertThat(m.leak().phasesUsed()).isEqualTo(2);
             assertThat(m.load().requests()).isEqualTo(m.phases().stream().mapToLong(Measurement.Phase::requests).sum());
         }

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
-import org.fwbench.load.LoadResult;
-import org.fwbench.memory.SamplerOverhead;
-import org.fwbench.memory.TreeMemory;
+import org.fwbench.analysis.Rankings;
+import org.fwbench.analysis.Summaries;
 import org.fwbench.result.Environment;
+import org.fwbench.result.MeasuredLoad;
 import org.fwbench.result.Measurement;
+import org.fwbench.result.MemoryReading;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.RunSettings;
+import org.fwbench.result.SamplingCost;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
 import org.fwbench.stats.Histograms;
@@ -43,9 +45,9 @@ public final class SampleRuns {
         long ok = Math.round(throughput * 10);
         LatencySummary latency = LatencySummary.ofMicros(h);
         Map<String, Long> errors = failed > 0 ? Map.of("timeout", failed) : Map.of();
-        LoadResult load = new LoadResult("closed", 16, ok + failed, ok, failed, Map.of("200", ok), errors, 10,
+        MeasuredLoad load = new MeasuredLoad("closed", 16, ok + failed, ok, failed, Map.of("200", ok), errors, 10,
                 throughput, (ok + failed) / 10.0, ok * 120, ok * 12.0, latency, null, null,
-                new LoadResult.ClientCpu(1.5, 1e6 * 1.5 / (ok + failed), 0.15, false), T0, T0 + 10_000, List.of(),
+                new MeasuredLoad.ClientCpu(1.5, 1e6 * 1.5 / (ok + failed), 0.15, false), T0, T0 + 10_000, List.of(),
                 Histograms.encode(h));
         long rss = rssMiB * MIB;
         Long pssBytes = pss ? rss * 8 / 10 : null;
@@ -56,21 +58,21 @@ public final class SampleRuns {
         }
         return new Measurement(repeat, load, memory(rss - 10 * MIB, pss), memory(rss, pss),
                 new Measurement.Peak(rss + 5 * MIB, pss ? pssBytes + 4 * MIB : null, null), timeline,
-                new SamplerOverhead(100, 0.01, 40), cpuMicros * (ok + failed) / 1e6, cpuMicros, List.of(), null);
+                new SamplingCost(100, 0.01, 40), cpuMicros * (ok + failed) / 1e6, cpuMicros, List.of(), null);
     }
 
-    public static TreeMemory memory(long rssBytes, boolean pss) {
-        return new TreeMemory(T0, rssBytes, 4 * rssBytes, pss ? rssBytes * 7 / 10 : null,
+    public static MemoryReading memory(long rssBytes, boolean pss) {
+        return new MemoryReading(T0, rssBytes, 4 * rssBytes, pss ? rssBytes * 7 / 10 : null,
                 pss ? rssBytes * 8 / 10 : null, pss ? 0L : null, rssBytes, 20, 1.0, List.of());
     }
 
     public static ScenarioResult scenario(String name, List<Measurement> ms) {
-        return new ScenarioResult(name, "GET", "http://127.0.0.1:8080/" + name, ScenarioResult.OK, null, LOAD, ms,
+        return new ScenarioResult(name, "GET", "http://127.0.0.1:8080/" + name, ScenarioResult.Status.OK, null, LOAD, ms,
                 Summaries.of(ms));
     }
 
     public static ScenarioResult failedScenario(String name, String reason) {
-        return new ScenarioResult(name, "GET", "http://127.0.0.1:8080/" + name, ScenarioResult.FAILED, reason, LOAD,
+        return new ScenarioResult(name, "GET", "http://127.0.0.1:8080/" + name, ScenarioResult.Status.FAILED, reason, LOAD,
                 List.of(), null);
     }
 
@@ -80,24 +82,23 @@ public final class SampleRuns {
             starts.add(new TargetResult.Start(1000 + i, 8080, 0.5 + 0.1 * i, memory(idleRssMiB * MIB, true),
                     memory((idleRssMiB + 30) * MIB, true)));
         }
-        return new TargetResult(name, version, TargetResult.OK, null, List.of(), List.of("java", "-jar", name + ".jar"),
+        return new TargetResult(name, version, TargetResult.Status.OK, null, List.of(), List.of("java", "-jar", name + ".jar"),
                 "logs/" + name + ".log", starts, scenarios);
     }
 
     public static TargetResult failedTarget(String name, String reason, List<String> logTail, List<String> scenarios) {
-        return new TargetResult(name, "", TargetResult.FAILED, reason, logTail, List.of("python3", name + ".py"),
+        return new TargetResult(name, "", TargetResult.Status.FAILED, reason, logTail, List.of("python3", name + ".py"),
                 "logs/" + name + ".log", List.of(), scenarios.stream().map(s -> new ScenarioResult(s, "GET", "",
-                        ScenarioResult.NOT_RUN, reason, LOAD, List.of(), null)).toList());
+                        ScenarioResult.Status.NOT_RUN, reason, LOAD, List.of(), null)).toList());
     }
 
     public static RunResult run(String suite, List<TargetResult> targets) {
-        List<String> scenarios = targets.stream().flatMap(t -> t.scenarios().stream()).map(ScenarioResult::scenario)
-                .distinct().toList();
         Environment env = new Environment("0.1.0", "Linux", "6.1.0-test", "Test CPU @ 3.0GHz", 2, 8192 * MIB,
                 "OpenJDK 25 (Temurin)", "0", "1", true, "linux-proc");
-        return new RunResult(RunResult.SCHEMA_VERSION, suite, "suites/" + suite + ".yaml", T0, T0 + 95_000,
+        RunResult run = new RunResult(RunResult.SCHEMA_VERSION, suite, "suites/" + suite + ".yaml", T0, T0 + 95_000,
                 List.of("fwbench", "run", "suites/" + suite + ".yaml", "--repeat", "3"), env,
-                new RunSettings("standard", 3, true, 1, false), targets, Rankings.of(targets, scenarios));
+                new RunSettings("standard", 3, true, 1, false), targets, List.of());
+        return run.withRankings(Rankings.of(run));
     }
 
     /**

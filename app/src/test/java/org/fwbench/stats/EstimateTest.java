@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import org.fwbench.report.Json;
+import org.fwbench.result.Json;
 import org.junit.jupiter.api.Test;
 
 class EstimateTest {

@@ -1,0 +1,178 @@
+package org.fwbench.analysis;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.fwbench.result.Cell;
+import org.fwbench.result.Measurement;
+import org.fwbench.result.ScenarioResult;
+import org.fwbench.result.TargetResult;
+import org.fwbench.stats.Estimate;
+
+/**
+ * Every figure fwbench judges targets by, in one list: the rankings, {@code compare}, the {@code --fail-if}
+ * thresholds and the renderers all take their metrics, names, units and directions from here. A figure with
+ * one sample per repeat is summarised by the median of the repeats; p90, p99.9, p99.99 and max come from the
+ * merged histograms of all repeats.
+ */
+public enum Metric {
+    THROUGHPUT(Unit.RATE, true, "throughput", "throughput", "throughput", "Throughput (req/s, higher is better)",
+            m -> m.load().throughput(), null),
+    P50(Unit.MILLIS, false, "p50Ms", "p50", "p50", "p50 latency (ms)", m -> m.load().latencyMs().p50(), null),
+    P90(Unit.MILLIS, false, null, null, "p90", null, null, c -> OptionalDouble.of(c.summary().latencyMs().p90())),
+    P99(Unit.MILLIS, false, "p99Ms", "p99", "p99", "p99 latency (ms)", m -> m.load().latencyMs().p99(), null),
+    P999(Unit.MILLIS, false, null, null, "p999", null, null, c -> OptionalDouble.of(c.summary().latencyMs().p999())),
+    P9999(Unit.MILLIS, false, null, null, "p9999", null, null,
+            c -> OptionalDouble.of(c.summary().latencyMs().p9999())),
+    MAX(Unit.MILLIS, false, null, null, "max", null, null, c -> OptionalDouble.of(c.summary().latencyMs().max())),
+    ERRORS(Unit.COUNT, false, null, null, "errors", null, null, c -> OptionalDouble.of(c.summary().failed())),
+    /** {@code errors>1%}: failed attempts as a share of all attempts, over all repeats. */
+    ERROR_PERCENT(Unit.PERCENT, false, null, null, "errors", null, null,
+            c -> OptionalDouble.of(c.summary().requests() == 0 ? 0
+                    : 100.0 * c.summary().failed() / c.summary().requests())),
+    /** PSS after the load where the system tells it, else RSS: the figure memory is ranked by. */
+    MEMORY_AFTER(Unit.BYTES, false, "memoryAfterBytes", null, null, "Memory after the load (MiB)",
+            Measurement::memoryAfter, null),
+    RSS_AFTER(Unit.BYTES, false, null, "rss after", "rss", null, m -> (double) m.after().rssBytes(), null),
+    PSS_AFTER(Unit.BYTES, false, null, "pss after", "pss", null, m -> toDouble(m.after().pssBytes()), null),
+    PEAK_RSS(Unit.BYTES, false, null, null, "peak-rss", null, m -> (double) m.peak().rssBytes(), null),
+    PEAK_PSS(Unit.BYTES, false, null, null, "peak-pss", null, m -> toDouble(m.peak().pssBytes()), null),
+    CPU(Unit.MICROS, false, "serverCpuMicrosPerRequest", "cpu/request", "cpu", "Server CPU per request (µs)",
+            Measurement::serverCpuMicrosPerRequest, null),
+    STARTUP(Unit.SECONDS, false, null, null, "startup", null, null, c -> c.target().starts().isEmpty()
+            ? OptionalDouble.empty()
+            : median(c.target().starts().stream().mapToDouble(TargetResult.Start::startupSeconds).toArray()));
+
+    /** The metrics each scenario's targets are ranked by, in the order the reports show them. */
+    public static final List<Metric> RANKED = List.of(THROUGHPUT, P99, MEMORY_AFTER, CPU);
+
+    private final Unit unit;
+    private final boolean higherIsBetter;
+    private final String rankingKey;
+    private final String compareName;
+    private final String thresholdName;
+    private final String title;
+    private final Function<Measurement, Double> perRepeat;
+    private final Function<Cell, OptionalDouble> overAll;
+
+    Metric(Unit unit, boolean higherIsBetter, String rankingKey, String compareName, String thresholdName,
+            String title, Function<Measurement, Double> perRepeat, Function<Cell, OptionalDouble> overAll) {
+        this.unit = unit;
+        this.higherIsBetter = higherIsBetter;
+        this.rankingKey = rankingKey;
+        this.compareName = compareName;
+        this.thresholdName = thresholdName;
+        this.title = title;
+        this.perRepeat = perRepeat;
+        this.overAll = overAll;
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    public boolean higherIsBetter() {
+        return higherIsBetter;
+    }
+
+    /** The name a ranking is saved under in results.json, e.g. {@code p99Ms}; null for metrics not ranked. */
+    public String rankingKey() {
+        return rankingKey;
+    }
+
+    /** The name {@code compare} shows, e.g. {@code pss after}; null for metrics not compared. */
+    public String compareName() {
+        return compareName;
+    }
+
+    /** The name typed after {@code --fail-if}, e.g. {@code p99}; null for metrics no threshold names. */
+    public String thresholdName() {
+        return thresholdName;
+    }
+
+    /** A heading with the unit, e.g. {@code p99 latency (ms)}; the ranking key for metrics without one. */
+    public String title() {
+        return title != null ? title : rankingKey;
+    }
+
+    /** The metric a ranking was saved under, if any. */
+    public static Optional<Metric> ofRankingKey(String key) {
+        return Arrays.stream(values()).filter(m -> key.equals(m.rankingKey)).findFirst();
+    }
+
+    /** The metrics {@code --fail-if} takes under this name ({@code errors} is a count or a share). */
+    static List<Metric> ofThresholdName(String name) {
+        return Arrays.stream(values()).filter(m -> name.equals(m.thresholdName)).toList();
+    }
+
+    /** The names {@code --fail-if} takes, for its help and error messages. */
+    static String thresholdNames() {
+        return String.join(", ", Arrays.stream(values()).map(m -> m.thresholdName).filter(Objects::nonNull)
+                .distinct().toList());
+    }
+
+    /**
+     * One sample per repeat; empty when the figure is not one per repeat, or when any repeat lacks it (PSS
+     * on a system that cannot tell it).
+     */
+    public Optional<double[]> samples(ScenarioResult s) {
+        if (perRepeat == null) {
+            return Optional.empty();
+        }
+        List<Double> values = s.measurements().stream().map(perRepeat).toList();
+        if (values.contains(null)) {
+            return Optional.empty();
+        }
+        return Optional.of(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** One sample per repeat of a figure every repeat has (throughput, latency, memory after, CPU). */
+    public ToDoubleFunction<Measurement> perRepeat() {
+        return m -> perRepeat.apply(m);
+    }
+
+    /** The cell's figure: the median over its repeats, or the figure over all of them; empty when unknown. */
+    public OptionalDouble valueOf(Cell cell) {
+        if (overAll != null) {
+            return overAll.apply(cell);
+        }
+        return samples(cell.scenario()).filter(v -> v.length > 0).map(Metric::median).orElse(OptionalDouble.empty());
+    }
+
+    private static OptionalDouble median(double[] samples) {
+        return OptionalDouble.of(Estimate.of(samples).median());
+    }
+
+    private static Double toDouble(Long bytes) {
+        return bytes == null ? null : bytes.doubleValue();
+    }
+
+    /** How a metric's values are typed (in a threshold) and shown. */
+    public enum Unit {
+        /** Requests per second. */
+        RATE("req/s"),
+        /** A plain count, e.g. of failed requests. */
+        COUNT(""),
+        PERCENT("%"),
+        MILLIS("ms"),
+        MICROS("us"),
+        SECONDS("s"),
+        /** Compared and limited in bytes, shown in MiB. */
+        BYTES("MiB");
+
+        private final String symbol;
+
+        Unit(String symbol) {
+            this.symbol = symbol;
+        }
+
+        /** What follows a value shown in this unit. */
+        public String symbol() {
+            return symbol;
+        }
+    }
+}

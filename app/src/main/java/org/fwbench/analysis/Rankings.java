@@ -1,0 +1,47 @@
+package org.fwbench.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.fwbench.result.Cell;
+import org.fwbench.result.RunResult;
+import org.fwbench.result.ScenarioRanking;
+import org.fwbench.stats.Ranking;
+import org.fwbench.stats.RatioTest;
+
+/** Ranks the targets of each scenario on the {@linkplain Metric#RANKED ranked metrics}; indistinguishable ones tie. */
+public final class Rankings {
+
+    private Rankings() {
+    }
+
+    /** Every scenario with at least two targets measured and ok on it, ranked on each metric. */
+    public static List<ScenarioRanking> of(RunResult run) {
+        List<ScenarioRanking> rankings = new ArrayList<>();
+        for (String scenario : run.scenarioNames()) {
+            List<Cell> cells = run.measured(scenario).stream().filter(c -> c.scenario().ok()).toList();
+            for (Metric metric : Metric.RANKED) {
+                Map<String, double[]> samples = new LinkedHashMap<>();
+                cells.forEach(c -> samples.putIfAbsent(c.targetName(),
+                        c.scenario().measurements().stream().mapToDouble(metric.perRepeat()).toArray()));
+                if (samples.size() >= 2) {
+                    rankings.add(ranking(scenario, metric, samples));
+                }
+            }
+        }
+        return rankings;
+    }
+
+    private static ScenarioRanking ranking(String scenario, Metric metric, Map<String, double[]> samples) {
+        List<Ranking.Entry> entries = Ranking.of(samples, metric.higherIsBetter()).entries();
+        List<ScenarioRanking.Rank> ranks = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Ranking.Entry e = entries.get(i);
+            RatioTest vsNext = i + 1 < entries.size()
+                    ? RatioTest.of(samples.get(e.name()), samples.get(entries.get(i + 1).name())) : null;
+            ranks.add(new ScenarioRanking.Rank(e.name(), e.rank(), e.tied(), e.estimate().median(), vsNext));
+        }
+        return new ScenarioRanking(scenario, metric.rankingKey(), metric.higherIsBetter(), ranks);
+    }
+}

@@ -1,0 +1,94 @@
+package org.fwbench.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.fwbench.result.MemoryBasis;
+import org.fwbench.result.RunResult;
+import org.fwbench.result.ScenarioResult;
+import org.fwbench.result.TargetResult;
+import org.fwbench.stats.Change;
+import org.fwbench.stats.Estimate;
+
+/**
+ * Two runs side by side ({@code fwbench compare}): the change of every compared metric of every target x
+ * scenario measured in both, and the cells found in only one of them (named, not silently dropped).
+ *
+ * @param unmatched one line per cell that could not be compared, with why
+ */
+public record RunDiff(List<MetricChange> changes, List<String> unmatched) {
+
+    public RunDiff {
+        changes = List.copyOf(changes);
+        unmatched = List.copyOf(unmatched);
+    }
+
+    public static RunDiff of(RunResult before, RunResult after) {
+        List<MetricChange> changes = new ArrayList<>();
+        List<String> unmatched = new ArrayList<>();
+        for (TargetResult t : after.targets()) {
+            for (ScenarioResult s : t.scenarios()) {
+                Optional<ScenarioResult> old = before.cell(t.name(), s.scenario());
+                String name = t.name() + " " + s.scenario();
+                if (old.isEmpty()) {
+                    unmatched.add(name + ": only in the new run");
+                } else if (!measured(old.get())) {
+                    unmatched.add(name + ": not measured in the old run");
+                } else if (!measured(s)) {
+                    unmatched.add(name + ": not measured in the new run"
+                            + (s.reason() == null ? "" : " (" + s.reason() + ")"));
+                } else {
+                    changes.addAll(compare(t.name(), old.get(), s));
+                }
+            }
+        }
+        for (TargetResult t : before.targets()) {
+            for (ScenarioResult s : t.scenarios()) {
+                if (after.cell(t.name(), s.scenario()).isEmpty()) {
+                    unmatched.add(t.name() + " " + s.scenario() + ": only in the old run");
+                }
+            }
+        }
+        return new RunDiff(changes, unmatched);
+    }
+
+    public List<MetricChange> regressions() {
+        return changes.stream().filter(c -> c.verdict() == MetricChange.Verdict.REGRESSION).toList();
+    }
+
+    public List<MetricChange> improvements() {
+        return changes.stream().filter(c -> c.verdict() == MetricChange.Verdict.IMPROVEMENT).toList();
+    }
+
+    /** Significant regressions worse than {@code percent} (10 means 10% slower, larger, or less throughput). */
+    public List<MetricChange> regressionsBeyond(double percent) {
+        return regressions().stream().filter(c -> c.worsePercent() > percent).toList();
+    }
+
+    /**
+     * The metrics compared: memory as PSS where every repeat on both sides has it, RSS otherwise, so that
+     * both runs are measured the same way.
+     */
+    static List<Metric> compared(MemoryBasis basis) {
+        return List.of(Metric.THROUGHPUT, Metric.P50, Metric.P99,
+                basis == MemoryBasis.PSS ? Metric.PSS_AFTER : Metric.RSS_AFTER, Metric.CPU);
+    }
+
+    private static List<MetricChange> compare(String target, ScenarioResult before, ScenarioResult after) {
+        MemoryBasis basis = MemoryBasis.of(Stream.of(before, after)
+                .flatMap(s -> s.measurements().stream()).map(m -> m.after().pssBytes()).toList());
+        List<MetricChange> changes = new ArrayList<>();
+        for (Metric metric : compared(basis)) {
+            double[] old = metric.samples(before).orElseThrow();
+            double[] now = metric.samples(after).orElseThrow();
+            changes.add(new MetricChange(target, after.scenario(), metric, Estimate.of(old).median(),
+                    Estimate.of(now).median(), Change.of(old, now)));
+        }
+        return changes;
+    }
+
+    private static boolean measured(ScenarioResult s) {
+        return s.ok() && !s.measurements().isEmpty();
+    }
+}

@@ -1,0 +1,228 @@
+package org.fwbench.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.fwbench.analysis.Metric;
+import org.fwbench.result.Cell;
+import org.fwbench.result.Measurement;
+import org.fwbench.result.MemoryBasis;
+import org.fwbench.result.RunResult;
+import org.fwbench.result.SamplingCost;
+import org.fwbench.result.ScenarioRanking;
+import org.fwbench.result.ScenarioResult;
+import org.fwbench.result.Summary;
+import org.fwbench.result.TargetResult;
+import org.fwbench.stats.Estimate;
+import org.fwbench.units.Format;
+
+/**
+ * The main table as rows of text, one table per scenario, shared by the console, Markdown and HTML renderers:
+ * targets sorted by throughput, the best of each column marked with {@code *}, tied ranks with {@code =}.
+ */
+public final class ScenarioTable {
+
+    /** One target's row, with the other rows of its table (for the best-in-column marks) and the ranking. */
+    private record Row(Cell cell, List<Cell> table, Optional<ScenarioRanking> ranking) {
+        Summary summary() {
+            return cell.summary();
+        }
+
+        TargetResult target() {
+            return cell.target();
+        }
+
+        Optional<TargetResult.Start> first() {
+            return target().firstStart();
+        }
+
+        /** Idle memory of the first start by the scenario's basis; null when unknown. */
+        Long idle() {
+            return first().map(s -> s.idle() == null ? null : s.idle().bytes(summary().memoryBasis())).orElse(null);
+        }
+
+        /** {@code " *"} when this row holds the best value of its column (and there is something to compare). */
+        String mark(ToDoubleFunction<Cell> value, boolean higherIsBetter) {
+            if (table.size() < 2) {
+                return "";
+            }
+            double best = higherIsBetter
+                    ? table.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN)
+                    : table.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
+            return value.applyAsDouble(cell) == best ? " *" : "";
+        }
+
+        String mark(Metric metric, ToDoubleFunction<Summary> median) {
+            return mark(c -> median.applyAsDouble(c.summary()), metric.higherIsBetter());
+        }
+    }
+
+    private static final List<Column<Row>> COLUMNS = List.of(
+            new Column<>("target", r -> r.target().name()),
+            new Column<>("version", r -> r.target().version()),
+            new Column<>("req/s", r -> Text.estimate(r.summary().throughput())
+                    + r.mark(Metric.THROUGHPUT, s -> s.throughput().median())),
+            new Column<>("rank", ScenarioTable::rank),
+            new Column<>("p50 ms", r -> Text.estimate(r.summary().p50Ms())
+                    + r.mark(Metric.P50, s -> s.p50Ms().median())),
+            new Column<>("p99 ms", r -> Text.estimate(r.summary().p99Ms())
+                    + r.mark(Metric.P99, s -> s.p99Ms().median())),
+            new Column<>("ok %", r -> Format.percent(r.summary().successPercent().median())),
+            new Column<>("statuses", r -> Text.counts(r.summary().statuses())),
+            new Column<>("errors", r -> Text.counts(r.summary().errors())),
+            new Column<>("mem idle", r -> Format.mib(r.idle())),
+            new Column<>("mem after", r -> Text.estimateMib(r.summary().memoryAfterBytes())
+                    + r.mark(Metric.MEMORY_AFTER, s -> s.memoryAfterBytes().median())),
+            new Column<>("growth", r -> growth(r.idle(), r.summary().memoryAfterBytes().median())),
+            new Column<>("mem peak", r -> Text.estimateMib(r.summary().memoryPeakBytes())),
+            new Column<>("CPU us/req", r -> Text.estimate(r.summary().serverCpuMicrosPerRequest())
+                    + r.mark(Metric.CPU, s -> s.serverCpuMicrosPerRequest().median())),
+            new Column<>("startup", r -> r.first().map(s -> Format.seconds(s.startupSeconds())
+                    + r.mark(ScenarioTable::startup, Metric.STARTUP.higherIsBetter())).orElse("-")),
+            new Column<>("leak", r -> leak(r.cell().scenario())));
+
+    public static final List<String> HEADER = Column.headers(COLUMNS);
+
+    /**
+     * One scenario's table; {@code problems} lists targets that could not be measured, with why, and
+     * {@code warnings} figures not to trust (a saturated load engine measures the client, not the server).
+     */
+    public record Table(String scenario, String caption, List<List<String>> rows, List<String> problems,
+            List<String> warnings) {
+    }
+
+    private ScenarioTable() {
+    }
+
+    public static List<Table> of(RunResult result) {
+        List<Table> tables = new ArrayList<>();
+        for (String scenario : result.scenarioNames()) {
+            tables.add(table(result, scenario));
+        }
+        return tables;
+    }
+
+    private static Table table(RunResult result, String scenario) {
+        List<String> problems = new ArrayList<>();
+        for (TargetResult t : result.targets()) {
+            Optional<ScenarioResult> s = t.scenario(scenario);
+            if (!t.ok()) {
+                problems.add(t.name() + ": " + t.status() + ": " + t.reason());
+            } else if (s.isPresent() && !s.get().ok()) {
+                problems.add(t.name() + ": " + s.get().reason());
+            }
+        }
+        List<Cell> measured = new ArrayList<>(result.measured(scenario));
+        ScenarioResult.AppliedLoad load = measured.isEmpty() ? null : measured.getLast().scenario().load();
+        measured.sort(Comparator.comparingDouble((Cell c) -> c.summary().throughput().median()).reversed());
+        Optional<ScenarioRanking> ranking = result.rankings().stream()
+                .filter(r -> r.scenario().equals(scenario) && r.metric().equals(Metric.THROUGHPUT.rankingKey()))
+                .findFirst();
+        List<List<String>> rows = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Cell c : measured) {
+            warnings.addAll(warnings(c.targetName(), c.summary()));
+            rows.add(Column.values(COLUMNS, new Row(c, measured, ranking)));
+        }
+        return new Table(scenario, caption(scenario, load, result, measured), rows, problems, warnings);
+    }
+
+    private static String caption(String scenario, ScenarioResult.AppliedLoad load, RunResult result,
+            List<Cell> measured) {
+        MemoryBasis basis = measured.isEmpty() ? MemoryBasis.PSS : measured.getFirst().summary().memoryBasis();
+        StringBuilder b = new StringBuilder("Scenario ").append(scenario);
+        if (load != null) {
+            b.append(" (").append(load.rate() > 0 ? Format.number(load.rate()) + " req/s offered, " : "")
+                    .append(load.connections()).append(" connections, ")
+                    .append(load.requests() > 0 ? load.requests() + " requests" : Format.number(load.durationSeconds()) + " s")
+                    .append(load.keepAlive() ? "" : ", no keep-alive")
+                    .append(", ").append(result.settings().repeats()).append(" repeats)");
+        }
+        b.append(": memory is ").append(basis.toString().toUpperCase(Locale.ROOT))
+                .append(" in MiB; ± is the 95% confidence half-width; * best in column; = tied rank");
+        return b.toString();
+    }
+
+    /** Noisy figures and outlier repeats, named rather than hidden, and a load engine that was the limit. */
+    private static List<String> warnings(String target, Summary s) {
+        List<String> notes = new ArrayList<>();
+        note(notes, target, "req/s", s.throughput());
+        note(notes, target, "p99", s.p99Ms());
+        note(notes, target, "memory after", s.memoryAfterBytes());
+        note(notes, target, "CPU/request", s.serverCpuMicrosPerRequest());
+        if (s.clientSaturated()) {
+            notes.add(target + ": the load engine used nearly all its CPUs: these figures are a limit of the client, "
+                    + "not of the server");
+        }
+        return notes;
+    }
+
+    private static void note(List<String> notes, String target, String metric, Estimate e) {
+        if (e.noisy()) {
+            notes.add(String.format(Locale.ROOT, "%s %s: noisy, the repeats vary by %.0f%% (CV)", target, metric,
+                    100 * e.cv()));
+        }
+        if (!e.outliers().isEmpty()) {
+            notes.add(target + " " + metric + ": outlier repeat" + (e.outliers().size() == 1 ? " " : "s ")
+                    + String.join(", ", e.outliers().stream().map(i -> String.valueOf(i + 1)).toList())
+                    + " (kept in every figure)");
+        }
+    }
+
+    /** Memory after the load against idle: {@code +12.3 (+25%)} in MiB. */
+    private static String growth(Long idle, double after) {
+        if (idle == null || idle == 0) {
+            return "-";
+        }
+        double delta = after - idle;
+        return (delta >= 0 ? "+" : "") + Format.mib(delta) + " (" + (delta >= 0 ? "+" : "")
+                + String.format(Locale.ROOT, "%.0f%%", 100 * delta / idle) + ")";
+    }
+
+    /** The leak verdicts of a phased run, e.g. {@code plateau} or {@code growing 812 KiB/1k req}; "-" without phases. */
+    private static String leak(ScenarioResult s) {
+        List<Measurement.LeakCheck> checks = s.measurements().stream().map(Measurement::leak)
+                .filter(Objects::nonNull).toList();
+        if (checks.isEmpty()) {
+            return "-";
+        }
+        return checks.stream().anyMatch(l -> l.verdict() == Measurement.LeakCheck.Verdict.GROWING)
+                ? "growing " + Format.number(checks.stream().mapToDouble(Measurement.LeakCheck::bytesPer1kRequests)
+                        .max().orElse(0) / 1024) + " KiB/1k req"
+                : Measurement.LeakCheck.Verdict.PLATEAU.toString();
+    }
+
+    /**
+     * Notes on the whole run: what sampling the targets' memory cost fwbench, so a reader can judge
+     * whether it disturbed anything.
+     */
+    public static List<String> runNotes(RunResult result) {
+        List<SamplingCost> costs = result.targets().stream().flatMap(t -> t.scenarios().stream())
+                .flatMap(s -> s.measurements().stream()).map(Measurement::sampler).filter(Objects::nonNull)
+                .toList();
+        long samples = costs.stream().mapToLong(SamplingCost::samples).sum();
+        if (samples == 0) {
+            return List.of();
+        }
+        double meanMicros = costs.stream().mapToDouble(o -> o.meanMicrosPerSample() * o.samples()).sum() / samples;
+        double cpu = costs.stream().map(SamplingCost::cpuSeconds).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).sum();
+        return List.of(String.format(Locale.ROOT, "Memory sampling: %d samples of the targets' /proc, %.0f us each on "
+                + "average, %.2f s of fwbench's CPU in all.", samples, meanMicros, cpu));
+    }
+
+    private static double startup(Cell c) {
+        return c.target().firstStart().map(TargetResult.Start::startupSeconds).orElse(Double.NaN);
+    }
+
+    private static String rank(Row r) {
+        return r.ranking().flatMap(x -> x.ranks().stream().filter(k -> k.target().equals(r.target().name()))
+                        .findFirst())
+                .map(x -> x.rank() + (x.tied() ? "=" : ""))
+                .orElse("-");
+    }
+}

@@ -1,0 +1,60 @@
+package org.fwbench.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.fwbench.result.Json;
+import org.fwbench.result.RunResult;
+import org.fwbench.run.SampleRuns;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunDiffTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsTheKnownRegressionInSavedFilesAndNothingElse() throws Exception {
+        Json.write(dir.resolve("old.json"), SampleRuns.standard());
+        Json.write(dir.resolve("new.json"), SampleRuns.fastSlowedDown());
+        RunDiff c = RunDiff.of(Json.read(dir.resolve("old.json"), RunResult.class),
+                Json.read(dir.resolve("new.json"), RunResult.class));
+
+        assertThat(c.regressions()).singleElement().satisfies(r -> {
+            assertThat(r.target() + " " + r.scenario() + " " + r.metric().compareName()).isEqualTo("fast hello throughput");
+            assertThat(r.change().relative()).isCloseTo(-0.2, offset(1e-9));
+            assertThat(r.change().relativeLow()).isLessThan(-0.2);
+            assertThat(r.change().relativeHigh()).isBetween(-0.2, 0.0);
+            assertThat(r.worsePercent()).isCloseTo(20, offset(1e-6));
+            assertThat(r.before()).isEqualTo(40_000);
+            assertThat(r.after()).isEqualTo(32_000);
+        });
+        assertThat(c.improvements()).isEmpty();
+        // fast hello, fast json, slow hello: five metrics each.
+        assertThat(c.changes()).hasSize(15);
+        assertThat(c.changes()).filteredOn(x -> x.metric() == Metric.PSS_AFTER).hasSize(3);
+        assertThat(c.unmatched()).containsExactly("slow json: not measured in the old run",
+                "broken hello: not measured in the old run", "broken json: not measured in the old run");
+        assertThat(c.regressionsBeyond(19)).hasSize(1);
+        assertThat(c.regressionsBeyond(20.5)).isEmpty();
+    }
+
+    @Test
+    void lowerLatencyIsAnImprovementAndHigherThroughputToo() {
+        RunDiff c = RunDiff.of(SampleRuns.fastSlowedDown(), SampleRuns.standard());
+        assertThat(c.regressions()).isEmpty();
+        assertThat(c.improvements()).extracting(x -> x.metric().compareName()).containsExactly("throughput");
+        assertThat(c.improvements().getFirst().worsePercent()).isCloseTo(-25, offset(1e-6));
+    }
+
+    @Test
+    void cellsInOnlyOneRunAreNamed() {
+        RunResult one = SampleRuns.run("s", List.of(SampleRuns.standard().targets().getFirst()));
+        assertThat(RunDiff.of(one, SampleRuns.standard()).unmatched())
+                .contains("slow hello: only in the new run", "broken hello: only in the new run");
+        assertThat(RunDiff.of(SampleRuns.standard(), one).unmatched()).contains("slow hello: only in the old run");
+    }
+}

@@ -1,0 +1,55 @@
+package org.fwbench.report;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.fwbench.analysis.RunDiff;
+import org.fwbench.result.Json;
+import org.fwbench.run.SampleRuns;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every renderer's output on the sample run, byte for byte: a change in any of them is a change of behaviour
+ * and shows as a diff of its golden file.
+ */
+class GoldenRenderersTest {
+
+    /** Chart.js is inlined from its WebJar: the golden file keeps the page without the library's 200 KB. */
+    private static final Pattern CHART_JS = Pattern.compile("<script>/\\*!\\s*\\* Chart\\.js.*?</script>", Pattern.DOTALL);
+
+    @Test
+    void consoleTable() throws Exception {
+        Golden.assertMatches(printed(out -> ConsoleReport.print(SampleRuns.standard(), out)), "console.txt");
+    }
+
+    @Test
+    void htmlPage() throws Exception {
+        String html = HtmlReport.render(SampleRuns.standard());
+        Golden.assertMatches(CHART_JS.matcher(html).replaceFirst("<script>[chart.js]</script>"), "report.html");
+    }
+
+    @Test
+    void runToRunChanges() throws Exception {
+        Golden.assertMatches(printed(out -> ChangeReport.print(
+                RunDiff.of(SampleRuns.standard(), SampleRuns.fastSlowedDown()), out)), "compare.txt");
+    }
+
+    @Test
+    void seedLayouts() throws Exception {
+        Golden.assertMatches(printed(out -> SeedReports.seedCompare(SampleRuns.standard(), out)), "seed-compare.txt");
+        Golden.assertMatches(printed(out -> SeedReports.ramp(SampleRuns.standard(), out)), "seed-ramp.txt");
+        Golden.assertMatches(printed(out -> SeedReports.ab(SampleRuns.standard(), out)), "seed-ab.txt");
+    }
+
+    @Test
+    void resultsJson() throws Exception {
+        Golden.assertMatches(Json.MAPPER.writeValueAsString(SampleRuns.standard()), "results.json");
+    }
+
+    private static String printed(Consumer<PrintWriter> renderer) {
+        StringWriter s = new StringWriter();
+        renderer.accept(new PrintWriter(s));
+        return s.toString();
+    }
+}
