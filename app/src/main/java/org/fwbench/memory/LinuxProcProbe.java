@@ -1,6 +1,5 @@
 package org.fwbench.memory;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +17,7 @@ import org.fwbench.proc.ProcStat;
  */
 public final class LinuxProcProbe implements MemoryProbe {
 
-    private static final long CLOCK_TICKS = clockTicks();
+    private static final long CLOCK_TICKS = ProcFs.clockTicks();
 
     @Override
     public TreeMemory read(long rootPid) {
@@ -102,19 +101,5 @@ public final class LinuxProcProbe implements MemoryProbe {
             return cmdline;
         }
         return "[" + ProcFs.read(pid, "comm").map(String::trim).orElse("?") + "]";
-    }
-
-    /** The kernel's clock tick for stat's times; 100 on every common Linux, the fallback. */
-    private static long clockTicks() {
-        try {
-            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-            return p.waitFor() == 0 ? Long.parseLong(out) : 100;
-        } catch (IOException | NumberFormatException e) {
-            return 100;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 100;
-        }
     }
 }

@@ -20,7 +20,14 @@ public final class ProcFs {
     private static final boolean CHILDREN_LISTS = Files.isReadable(
             ROOT.resolve("self/task").resolve(Long.toString(ProcessHandle.current().pid())).resolve("children"));
 
+    private static final long CLOCK_TICKS = readClockTicks();
+
     private ProcFs() {
+    }
+
+    /** Clock ticks per second, the unit of the CPU times in {@code /proc} ({@code getconf CLK_TCK}; 100 if unknown). */
+    public static long clockTicks() {
+        return CLOCK_TICKS;
     }
 
     /** Whether this system has a Linux-style /proc. */
@@ -48,6 +55,15 @@ public final class ProcFs {
     public static Optional<byte[]> readBytes(long pid, String name) {
         try {
             return Optional.of(Files.readAllBytes(ROOT.resolve(Long.toString(pid)).resolve(name)));
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A system-wide file such as {@code /proc/stat}, as text, if readable. */
+    public static Optional<String> readSystem(String name) {
+        try {
+            return Optional.of(Files.readString(ROOT.resolve(name), StandardCharsets.US_ASCII));
         } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
@@ -113,5 +129,18 @@ public final class ProcFs {
             return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         }
         return stat(pid).map(s -> !s.isZombie()).orElse(false);
+    }
+
+    private static long readClockTicks() {
+        try {
+            Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            return p.waitFor() == 0 ? Long.parseLong(out) : 100;
+        } catch (IOException | NumberFormatException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
     }
 }
