@@ -117,10 +117,16 @@ public final class HammerCommand implements Callable<Integer> {
             if (interactive) {
                 err.print("\r" + " ".repeat(78) + "\r");
             }
-            out.print(LoadSummaryText.render(result));
-            out.flush();
+            if (result.stoppedBecause() == null) {
+                out.print(LoadSummaryText.render(result));
+                out.flush();
+            }
             if (json != null) {
                 Json.write(json, result);
+            }
+            if (result.stoppedBecause() != null) {
+                err.println("fwbench: " + result.stoppedBecause()); // e.g. nothing listens on the port: no figures to show
+                return Main.EXIT_FAILED;
             }
             return exitCode(result, err);
         } finally {
@@ -138,6 +144,9 @@ public final class HammerCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "fwbench: %d of %d requests failed (errors: %s)%n", r.failed(), r.requests(),
                     r.errors().entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + e.getValue())
                             .collect(java.util.stream.Collectors.joining(", ")));
+            if (r.firstMismatch() != null) {
+                err.println("fwbench: first mismatch: " + r.firstMismatch());
+            }
             return Main.EXIT_FAILED;
         }
         if (r.ok() == 0) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 import org.fwbench.load.LoadResult;
 import org.fwbench.stats.Histograms;
@@ -60,6 +62,11 @@ final class Loads {
                 null, null,
                 new LoadResult.ClientCpu(cpu, requests == 0 ? 0 : cpu * 1e6 / requests,
                         seconds > 0 ? utilization / seconds : 0, saturated),
-                first.startedAtMillis(), last.endedAtMillis(), timeline, Histograms.encode(latency));
+                first.startedAtMillis(), last.endedAtMillis(), timeline, Histograms.encode(latency),
+                firstNonNull(loads, LoadResult::stoppedBecause), firstNonNull(loads, LoadResult::firstMismatch));
+    }
+
+    private static String firstNonNull(List<LoadResult> loads, Function<LoadResult, String> field) {
+        return loads.stream().map(field).filter(Objects::nonNull).findFirst().orElse(null);
     }
 }

@@ -46,7 +46,7 @@ public final class SampleRuns {
         LoadResult load = new LoadResult("closed", 16, ok + failed, ok, failed, Map.of("200", ok), errors, 10,
                 throughput, (ok + failed) / 10.0, ok * 120, ok * 12.0, latency, null, null,
                 new LoadResult.ClientCpu(1.5, 1e6 * 1.5 / (ok + failed), 0.15, false), T0, T0 + 10_000, List.of(),
-                Histograms.encode(h));
+                Histograms.encode(h), null, null);
         long rss = rssMiB * MIB;
         Long pssBytes = pss ? rss * 8 / 10 : null;
         List<Measurement.MemoryPoint> timeline = new ArrayList<>();
