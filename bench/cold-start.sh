@@ -12,10 +12,6 @@ runs=${RUNS:-5}
 port=${PORT:-18081}
 url="http://127.0.0.1:$port/"
 
-work=$(mktemp -d)
-nginx_pid=""
-cleanup() { [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
 . "$root/bench/nginx.sh"
 bench_install nginx:nginx ab:apache2-utils taskset:util-linux curl:curl
 bench_nginx

@@ -1,7 +1,12 @@
 # Sourced by the bench scripts: installs what they need from Debian packages when missing, and starts nginx
-# on 127.0.0.1:$port (one worker, no access log, a 12-byte body, pinned to the last CPU) in the temporary
-# folder $work, stopped when the script exits.
-# Needs $port, $url and $work set.
+# on 127.0.0.1:$port (one worker, no access log, a 12-byte body, pinned to the last CPU) in a
+# temporary folder $work, made here; nginx is stopped and $work removed when the script exits.
+# Needs $port and $url set.
+
+work=$(mktemp -d)
+nginx_pid=""
+bench_cleanup() { [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap bench_cleanup EXIT
 
 # bench_install TOOL:PACKAGE ...: installs the package of each tool that is not on the PATH
 bench_install() {

@@ -19,8 +19,8 @@ final class Warmup {
 
     /** The measured run's warm-up: well under a second in all (see docs/hammer.md for the measurements). */
     static final Budget RUN = new Budget(Duration.ofMillis(400), 3_000, Duration.ofMillis(100), 20_000, Duration.ofMillis(150));
-    /** The launcher's training run for the JVM's ahead-of-time cache: long enough for every hot path to reach C2. */
-    static final Budget TRAINING = new Budget(Duration.ofSeconds(3), 15_000, Duration.ofSeconds(1), 100_000, Duration.ofSeconds(2));
+    /** The launcher's training run for the JVM's ahead-of-time cache: it records the classes the engine loads. */
+    static final Budget TRAINING = new Budget(Duration.ofSeconds(1), 3_000, Duration.ofMillis(300), 20_000, Duration.ZERO);
     /** Enough connections to use every event loop on a small machine, few enough for a thread each on the server. */
     private static final int CONNECTIONS = 2;
 
@@ -84,7 +84,7 @@ final class Warmup {
 
     /**
      * The training run of the launcher's ahead-of-time cache ({@code -XX:AOTCacheOutput}): the JVM records
-     * the classes this loads and the profiles of the methods it runs, so that later runs start with them.
+     * the classes this loads, linked, so that later runs start with them.
      */
     public static void main(String[] args) {
         try (LoadEngine engine = new LoadEngine()) {
