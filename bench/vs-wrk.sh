@@ -12,39 +12,9 @@ rounds=${ROUNDS:-3}
 port=${PORT:-18080}
 url="http://127.0.0.1:$port/"
 
-if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null || ! command -v taskset >/dev/null; then
-  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
-  echo "vs-wrk: installing nginx and wrk (Debian packages) ..." >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nginx wrk util-linux >/dev/null
-fi
-nginx=$(command -v nginx || echo /usr/sbin/nginx)
-last=$(( $(nproc) - 1 ))
-[ "$last" -ge 1 ] || { echo "vs-wrk: needs at least 2 CPUs (server and client apart); this process may use $(nproc)" >&2; exit 2; }
-
-work=$(mktemp -d)
-nginx_pid=""
-cleanup() { [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-cat >"$work/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 100000000;
-  client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;
-  server {
-    listen 127.0.0.1:$port;
-    location / { default_type text/plain; return 200 "hello world\n"; }
-  }
-}
-CONF
-taskset -c "$last" "$nginx" -c "$work/nginx.conf" -p "$work" &
-nginx_pid=$!
-for _ in $(seq 50); do curl -fs "$url" >/dev/null 2>&1 && break; sleep 0.1; done
+. "$root/bench/nginx.sh"
+bench_install nginx:nginx wrk:wrk taskset:util-linux curl:curl
+bench_nginx
 "$root/fwbench" --version >/dev/null   # builds on first use, outside the measurements
 
 # cpu_of CMD...: runs CMD and leaves its children's user+system CPU seconds in $cpu
@@ -76,7 +46,6 @@ for mode in keep-alive close; do
   done
 done
 
-median() { sort -g | awk '{ v[NR]=$1 } END { print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2 }'; }
 echo
 echo "median ratios fwbench/wrk over $rounds rounds ($conns connections, ${secs}s, client on CPU 0, nginx on CPU $last):"
 for mode in keep-alive close; do

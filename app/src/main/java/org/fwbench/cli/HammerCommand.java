@@ -131,16 +131,22 @@ public final class HammerCommand implements Callable<Integer> {
                 }
             }
             boolean interrupted = Thread.interrupted(); // the interrupt has done its job: it ended the run
-            out.print(LoadSummaryText.render(result));
-            if (interrupted) {
-                out.println(interruptedLine(load, result));
+            if (result.stoppedBecause() == null) {
+                out.print(LoadSummaryText.render(result));
+                if (interrupted) {
+                    out.println(interruptedLine(load, result));
+                }
+                out.flush();
             }
-            out.flush();
             if (json != null) {
                 // the engine's result, and whether it covers the whole planned run
                 ObjectNode tree = Json.MAPPER.valueToTree(result);
                 tree.put("interrupted", interrupted);
                 Json.write(json, tree);
+            }
+            if (result.stoppedBecause() != null) {
+                err.println("fwbench: " + result.stoppedBecause()); // e.g. nothing listens on the port: no figures to show
+                return Main.EXIT_FAILED;
             }
             return exitCode(result, err);
         } finally {
@@ -158,6 +164,9 @@ public final class HammerCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "fwbench: %d of %d requests failed (errors: %s)%n", r.failed(), r.requests(),
                     r.errors().entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + e.getValue())
                             .collect(java.util.stream.Collectors.joining(", ")));
+            if (r.firstMismatch() != null) {
+                err.println("fwbench: first mismatch: " + r.firstMismatch());
+            }
             return Main.EXIT_FAILED;
         }
         if (r.ok() == 0) {

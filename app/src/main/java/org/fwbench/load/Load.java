@@ -1,6 +1,9 @@
 package org.fwbench.load;
 
+import java.net.ConnectException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,9 +46,13 @@ final class Load {
     private final long ticketLimit;
     private final AtomicLong ticketsClaimed = new AtomicLong();
     private final AtomicLong ticketsDone = new AtomicLong();
-    private final CountDownLatch allTicketsDone = new CountDownLatch(1);
+    /** Counted down when all tickets are done or the run stopped early: what the coordinator waits for. */
+    private final CountDownLatch over = new CountDownLatch(1);
 
     private volatile boolean stopped;
+    /** Set by the first connection that was made: from then on a refused connect is the server's trouble, not a wrong port. */
+    private volatile boolean connected;
+    private volatile String stoppedBecause;
 
     Load(LoadSpec spec, InetSocketAddress address) {
         this.spec = spec;
@@ -80,13 +87,43 @@ final class Load {
     /** Fixed-count runs: one measured attempt ended. */
     void ticketDone() {
         if (ticketLimit > 0 && ticketsDone.incrementAndGet() == ticketLimit) {
-            allTicketsDone.countDown();
+            over.countDown();
         }
     }
 
-    /** Waits until all tickets are done (true) or the time is up (false). */
-    boolean awaitTickets(long nanos) throws InterruptedException {
-        return allTicketsDone.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    /** Waits until all tickets are done or the run stopped early (true), or the time is up (false). */
+    boolean awaitOver(long nanos) throws InterruptedException {
+        return over.await(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    }
+
+    /** A connection was made. */
+    void connected() {
+        if (!connected) {
+            connected = true;
+        }
+    }
+
+    /**
+     * A connect failed with {@code cause}. Refused before any connection of the run was made, it means that
+     * nothing listens on the port: the run stops at once with that reason, as ab does, instead of counting
+     * refusals for its whole duration.
+     */
+    void connectFailed(Throwable cause) {
+        if (!connected && cause instanceof ConnectException && String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("refused")) {
+            stoppedBecause = "connection refused: " + hostAndPort(address);
+            stop();
+            over.countDown();
+        }
+    }
+
+    private static String hostAndPort(InetSocketAddress a) {
+        String host = a.getAddress().getHostAddress();
+        return (a.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    /** Why the run ended early, or null. */
+    String stoppedBecause() {
+        return stoppedBecause;
     }
 
     boolean stopped() {
@@ -104,5 +141,16 @@ final class Load {
             return null;
         }
         return expectation ? ErrorKind.VALIDATION : ErrorKind.STATUS;
+    }
+
+    /** How a response that {@link #judge} found a validation error missed the expectation. */
+    String mismatch(int status, ResponseParser parser) {
+        if (expectStatus != 0 && status != expectStatus) {
+            return "status " + status + ", expected " + expectStatus;
+        }
+        if (expectStatus == 0 && status >= 400) {
+            return "status " + status + ", expected a 2xx or 3xx status";
+        }
+        return parser.mismatch();
     }
 }

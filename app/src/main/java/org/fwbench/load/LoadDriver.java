@@ -5,7 +5,6 @@ import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.fwbench.stats.Histograms;
@@ -84,7 +83,9 @@ final class LoadDriver {
         if (run.warmupEndNanos > run.startNanos) {
             while (true) {
                 long until = Math.min(tick, run.warmupEndNanos);
-                TimeUnit.NANOSECONDS.sleep(until - System.nanoTime());
+                if (run.awaitOver(until - System.nanoTime())) {
+                    return; // stopped early: no measured window follows
+                }
                 warmupTick(progress, until);
                 if (until == run.warmupEndNanos) {
                     break;
@@ -98,7 +99,7 @@ final class LoadDriver {
         tick = run.warmupEndNanos + SECOND;
         while (true) {
             long until = Math.min(tick, run.endNanos);
-            if (run.awaitTickets(until - System.nanoTime()) || System.nanoTime() >= run.endNanos) {
+            if (run.awaitOver(until - System.nanoTime()) || System.nanoTime() >= run.endNanos) {
                 return; // the last, partial interval is collected with the loops' finish
             }
             List<Loop.Snapshot> s = swapAll();

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
@@ -30,6 +31,9 @@ import org.HdrHistogram.Histogram;
  * none behind.
  */
 public final class LoadEngine implements AutoCloseable {
+
+    /** The JIT's state is the process's: the first run of any engine warms it up for all. */
+    private static final AtomicBoolean WARM = new AtomicBoolean();
 
     private final EventLoopGroup group;
     private final List<EventLoop> eventLoops = new ArrayList<>();
@@ -75,8 +79,20 @@ public final class LoadEngine implements AutoCloseable {
     public synchronized LoadResult run(LoadSpec spec, Consumer<Progress> progress, Consumer<Histogram> intervals)
             throws InterruptedException {
         InetSocketAddress address = address(spec);
-        Load run = new Load(spec, address);
-        return new LoadDriver(run, eventLoops, channels(address), cpus, intervals).execute(progress);
+        if (WARM.compareAndSet(false, true)) {
+            warmUp(Warmup.RUN);
+        }
+        return execute(spec, address, progress, intervals);
+    }
+
+    /** Trains the JIT on this engine's loops against a loopback server of its own (see {@link Warmup}). */
+    Warmup.Report warmUp(Warmup.Budget budget) {
+        return Warmup.run(budget, s -> execute(s, address(s), p -> { }, null));
+    }
+
+    private LoadResult execute(LoadSpec spec, InetSocketAddress address, Consumer<Progress> progress,
+            Consumer<Histogram> intervals) {
+        return new LoadDriver(new Load(spec, address), eventLoops, channels(address), cpus, intervals).execute(progress);
     }
 
     /**

@@ -29,6 +29,12 @@ import org.fwbench.stats.LatencySummary;
  * @param timeline           one entry per second of the measured window
  * @param latencyHistogram   the latency HdrHistogram (microseconds), compressed and base64-encoded, so
  *                           that runs can be merged later (see {@code org.fwbench.stats.Histograms})
+ * @param stoppedBecause     why the engine ended the run before its duration or count, e.g. {@code connection
+ *                           refused: 127.0.0.1:18199} when no connection could be made from the start; null
+ *                           when it ran as planned
+ * @param firstMismatch      with an expectation: how the first response that missed it differed, e.g.
+ *                           {@code body differs from expected at offset 6: got "there", expected "world"};
+ *                           null when none did
  */
 public record LoadResult(
         String model,
@@ -50,7 +56,9 @@ public record LoadResult(
         long startedAtMillis,
         long endedAtMillis,
         List<Interval> timeline,
-        String latencyHistogram) {
+        String latencyHistogram,
+        String stoppedBecause,
+        String firstMismatch) {
 
     public LoadResult {
         statuses = Map.copyOf(statuses);

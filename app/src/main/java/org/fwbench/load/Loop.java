@@ -50,6 +50,9 @@ final class Loop {
     private final long[] statuses = new long[600];
     private final long[] errorCounts = new long[ErrorKind.values().length];
     private long bytes;
+    /** The first validation error's description, kept so that a failed expectation can be shown, not just counted. */
+    private String firstMismatch;
+    private long firstMismatchNanos;
 
     /** Loop {@code index} of {@code loops} gets users {@code index}, {@code index + loops}, ... of the run's connections. */
     Loop(EventLoop eventLoop, Load run, int index, int loops, ChannelFactory<Channel> channels) {
@@ -147,6 +150,19 @@ final class Loop {
         }
     }
 
+    /** True until this loop has recorded a mismatch: what users ask before describing one. */
+    boolean wantsMismatch() {
+        return firstMismatch == null;
+    }
+
+    /** Records the first measured validation error of this loop, at {@code now}. */
+    void mismatch(String description, long now) {
+        if (firstMismatch == null) {
+            firstMismatch = description;
+            firstMismatchNanos = now;
+        }
+    }
+
     private void warmup(ErrorKind kind) {
         warmupRequests++;
         if (kind != null) {
@@ -208,7 +224,8 @@ final class Loop {
         idle.clear();
         backlog.clear();
         request.release();
-        return new Final(swap(spare), statuses.clone(), errorCounts.clone(), bytes, service, wait);
+        return new Final(swap(spare), statuses.clone(), errorCounts.clone(), bytes, service, wait, firstMismatch,
+                firstMismatchNanos);
     }
 
     /** One interval of one loop; the histogram holds the measured latencies completed in it. */
@@ -217,6 +234,7 @@ final class Loop {
     }
 
     /** The end of one loop's run. */
-    record Final(Snapshot last, long[] statuses, long[] errors, long bytes, Histogram service, Histogram waiting) {
+    record Final(Snapshot last, long[] statuses, long[] errors, long bytes, Histogram service, Histogram waiting,
+            String firstMismatch, long firstMismatchNanos) {
     }
 }

@@ -76,6 +76,7 @@ final class Tally {
         long[] statuses = new long[600];
         long[] errors = new long[ErrorKind.values().length];
         long bytes = 0;
+        Loop.Final mismatched = null;
         Histogram service = Histograms.newMicros();
         Histogram wait = Histograms.newMicros();
         for (Loop.Final f : finals) {
@@ -88,6 +89,9 @@ final class Tally {
             bytes += f.bytes();
             service.add(f.service());
             wait.add(f.waiting());
+            if (f.firstMismatch() != null && (mismatched == null || f.firstMismatchNanos() - mismatched.firstMismatchNanos() < 0)) {
+                mismatched = f;
+            }
         }
         Map<String, Long> statusMap = new TreeMap<>();
         for (int i = 0; i < statuses.length; i++) {
@@ -107,7 +111,7 @@ final class Tally {
                 errorMap, seconds, perSecond(ok, seconds), perSecond(requests, seconds), bytes, perSecond(bytes, seconds),
                 LatencySummary.ofMicros(total), run.open ? LatencySummary.ofMicros(service) : null,
                 run.open ? LatencySummary.ofMicros(wait) : null, cpu, startedAtMillis, endedAtMillis, timeline,
-                Histograms.encode(total));
+                Histograms.encode(total), run.stoppedBecause(), mismatched == null ? null : mismatched.firstMismatch());
     }
 
     private static double perSecond(long count, double seconds) {

@@ -146,6 +146,7 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
             return;
         }
         if (f.isSuccess()) {
+            run.connected();
             connected = true;
             responsesOnChannel = 0;
             backoffNanos = MIN_BACKOFF_NANOS;
@@ -154,6 +155,7 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
             }
         } else {
             channel = null;
+            run.connectFailed(f.cause());
             if (inFlight) {
                 failed(ErrorKind.CONNECT);
             }
@@ -274,7 +276,11 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         long now = System.nanoTime();
         responsesOnChannel++;
         inFlight = false;
-        loop.completed(this, now, parser.status(), run.judge(parser.status(), parser.bodyMatches()), attemptBytes);
+        ErrorKind kind = run.judge(parser.status(), parser.bodyMatches());
+        if (kind == ErrorKind.VALIDATION && measured && loop.wantsMismatch()) {
+            loop.mismatch(run.mismatch(parser.status(), parser), now);
+        }
+        loop.completed(this, now, parser.status(), kind, attemptBytes);
         if (!parser.keepAlive()) {
             linger(now);
         } else if (!run.keepAlive) {

@@ -128,8 +128,20 @@ class HammerCommandTest {
     @Test
     void aFailedExpectationExitsWith1() throws Exception {
         assertThat(execute("hammer", "-n", "20", "--expect-status", "200", base + "/missing")).isEqualTo(Main.EXIT_FAILED);
-        assertThat(err.toString()).contains("20 of 20 requests failed");
+        assertThat(err.toString()).contains("20 of 20 requests failed")
+                .contains("first mismatch: status 404, expected 200");
         assertThat(out.toString()).contains("validation 20");
+    }
+
+    @Test
+    void aPortWithNoServerIsOneLineAndExitCode1() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        assertThat(execute("hammer", "-d", "60s", "http://127.0.0.1:" + port + "/")).isEqualTo(Main.EXIT_FAILED);
+        assertThat(err.toString()).isEqualTo("fwbench: connection refused: 127.0.0.1:" + port + System.lineSeparator());
+        assertThat(out.toString()).doesNotContain("Latency");
     }
 
     @Test

@@ -130,4 +130,33 @@ class LoadEngineFaultsTest {
         assertThat(r.errors().get("timeout")).isBetween(2L, 5L);
         assertThat(server.accepted() - before).isGreaterThanOrEqualTo((int) r.errors().get("timeout").longValue());
     }
+
+    @Test
+    void theFirstBodyMismatchIsShownWithItsOffset() throws Exception {
+        LoadResult r = timed(engine, Specs.of(server.url("/ok")).connections(2).requests(20).expectBody("hello there".getBytes()).build());
+        assertThat(r.errors().get("validation")).isEqualTo(20);
+        assertThat(r.firstMismatch())
+                .isEqualTo("body differs from expected at offset 6: got \"hello world\\n\", expected \"hello there\" (12 bytes, expected 11)");
+    }
+
+    @Test
+    void aShorterBodyIsShownEndingEarly() throws Exception {
+        LoadResult r = timed(engine, Specs.of(server.url("/ok")).connections(1).requests(3).expectBody("hello world\nand more".getBytes()).build());
+        assertThat(r.firstMismatch())
+                .isEqualTo("body differs from expected at offset 12: got \"\" (the end), expected ...\"llo world\\nand more\" (12 bytes, expected 20)");
+    }
+
+    @Test
+    void theFirstStatusMismatchIsShown() throws Exception {
+        LoadResult r = timed(engine, Specs.of(server.url("/status?code=404")).connections(1).requests(3).expectStatus(200).build());
+        assertThat(r.firstMismatch()).isEqualTo("status 404, expected 200");
+    }
+
+    @Test
+    void matchingResponsesHaveNoMismatch() throws Exception {
+        LoadResult r = timed(engine, Specs.of(server.url("/ok")).connections(1).requests(3).expectBody(FaultServer.HELLO).build());
+        assertThat(r.ok()).isEqualTo(3);
+        assertThat(r.firstMismatch()).isNull();
+        assertThat(r.stoppedBecause()).isNull();
+    }
 }

@@ -141,28 +141,51 @@ class LoadEngineTest {
         }
     }
 
-    @Test
-    void anAbsentServerIsConnectErrorsWithABackOff() throws Exception {
-        int port;
+    private static int closedPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
+            return s.getLocalPort();
         }
-        LoadResult r = LoadEngineFaultsTest.timed(engine,
-                Specs.of(URI.create("http://127.0.0.1:" + port + "/")).connections(4).duration(1000).build());
-        assertThat(r.ok()).isZero();
-        assertThat(r.errors().get("connect")).isPositive().isEqualTo(r.failed());
-        // back-off from 10 ms: at most about 100 attempts per connection and second, not a hot loop
-        assertThat(r.failed()).isLessThan(4 * 110);
     }
 
     @Test
-    void aFixedCountAgainstAnAbsentServerEnds() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+    void aPortWithNoServerStopsTheRunAtOnceWithTheReason() throws Exception {
+        int port = closedPort();
+        LoadResult r = engine.run(Specs.of(URI.create("http://127.0.0.1:" + port + "/")).connections(4).duration(60_000).build(),
+                p -> { });
+        assertThat(r.stoppedBecause()).isEqualTo("connection refused: 127.0.0.1:" + port);
+        assertThat(r.ok()).isZero();
+        assertThat(r.errors().get("connect")).isEqualTo(r.failed()).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void aFixedCountAgainstAPortWithNoServerStopsWithTheReason() throws Exception {
+        int port = closedPort();
         LoadResult r = engine.run(Specs.of(URI.create("http://127.0.0.1:" + port + "/")).connections(2).requests(10).build(), p -> { });
-        assertThat(r.errors().get("connect")).isEqualTo(10);
+        assertThat(r.stoppedBecause()).isEqualTo("connection refused: 127.0.0.1:" + port);
+        assertThat(r.ok()).isZero();
+    }
+
+    @Test
+    void aServerThatGoesAwayMidRunIsConnectErrorsWithABackOff() throws Exception {
+        FaultServer server = new FaultServer();
+        Thread closer = Thread.ofPlatform().start(() -> {
+            try {
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while (server.accepted() < 4 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                server.close();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        LoadResult r = LoadEngineFaultsTest.timed(engine, Specs.of(server.url("/stall")).connections(4).duration(1000).build());
+        closer.join();
+        assertThat(r.stoppedBecause()).as("it had connected: refusals are the server's trouble now").isNull();
+        assertThat(r.ok()).isZero();
+        assertThat(r.errors().get("connect")).isPositive();
+        // back-off from 10 ms: at most about 100 attempts per connection and second, not a hot loop
+        assertThat(r.failed()).isLessThan(4 * 110);
     }
 
     @Test

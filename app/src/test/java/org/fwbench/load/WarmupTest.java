@@ -1,0 +1,34 @@
+package org.fwbench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The engine's self-warm-up: it runs both hot paths against its own loopback server, within its budget, and leaves the target alone. */
+class WarmupTest {
+
+    @Test
+    void bothPathsRunAgainstTheLoopbackServerWithinTheBudget() {
+        try (LoadEngine engine = new LoadEngine()) {
+            Warmup.Report r = engine.warmUp(Warmup.RUN);
+            assertThat(r.newConnections().ok()).as("new-connection requests").isPositive()
+                    .isLessThanOrEqualTo(Warmup.RUN.maxNewConnections());
+            assertThat(r.keepAlive().ok()).as("keep-alive requests").isPositive()
+                    .isLessThanOrEqualTo(Warmup.RUN.maxKeepAlive());
+            assertThat(r.newConnections().failed() + r.keepAlive().failed()).isZero();
+            // each phase ends at its time budget or its count, whichever comes first
+            assertThat(r.newConnections().durationSeconds()).isLessThanOrEqualTo(Warmup.RUN.newConnections().toMillis() / 1e3);
+            assertThat(r.keepAlive().durationSeconds()).isLessThanOrEqualTo(Warmup.RUN.keepAlive().toMillis() / 1e3);
+            assertThat(r.served()).as("responses the loopback server wrote").isGreaterThanOrEqualTo(r.requests());
+        }
+    }
+
+    @Test
+    void theTargetSeesOnlyTheMeasuredRequests() throws Exception {
+        try (FaultServer target = new FaultServer(); LoadEngine engine = new LoadEngine()) {
+            LoadResult r = engine.run(Specs.of(target.url("/ok")).connections(2).requests(25).noKeepAlive().build(), p -> { });
+            assertThat(r.ok()).isEqualTo(25);
+            assertThat(target.accepted()).isEqualTo(25);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+# Sourced by the bench scripts: installs what they need from Debian packages when missing, and starts nginx
+# on 127.0.0.1:$port (one worker, no access log, a 12-byte body, pinned to the last CPU) in a
+# temporary folder $work, made here; nginx is stopped and $work removed when the script exits.
+# Needs $port and $url set.
+
+work=$(mktemp -d)
+nginx_pid=""
+bench_cleanup() { [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap bench_cleanup EXIT
+
+# bench_install TOOL:PACKAGE ...: installs the package of each tool that is not on the PATH
+bench_install() {
+  local missing=() tp
+  for tp in "$@"; do command -v "${tp%%:*}" >/dev/null || missing+=("${tp#*:}"); done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  echo "bench: installing ${missing[*]} (Debian packages) ..." >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# bench_nginx: starts nginx, waits until it answers, and sets $last (its CPU) and $nginx_pid
+bench_nginx() {
+  local nginx
+  nginx=$(command -v nginx || echo /usr/sbin/nginx)
+  last=$(( $(nproc) - 1 ))
+  [ "$last" -ge 1 ] || { echo "bench: needs at least 2 CPUs (server and client apart); this process may use $(nproc)" >&2; exit 2; }
+  cat >"$work/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 100000000;
+  client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;
+  server {
+    listen 127.0.0.1:$port;
+    location / { default_type text/plain; return 200 "hello world\n"; }
+  }
+}
+CONF
+  taskset -c "$last" "$nginx" -c "$work/nginx.conf" -p "$work" &
+  nginx_pid=$!
+  for _ in $(seq 50); do curl -fs "$url" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "bench: nginx did not answer on $url; its log: $(tail -n 3 "$work/error.log" 2>/dev/null)" >&2
+  exit 1
+}
+
+# median: of the numbers on stdin, one a line
+median() { sort -g | awk '{ v[NR]=$1 } END { print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2 }'; }
