@@ -126,13 +126,13 @@ class SuiteErrorsTest {
                         "ready: {timeout: 0s}"), "6:5: target 'x' has no 'command'\n@7:22: 'timeout' must be a "
                                 + "duration longer than 0 such as 500ms, 10s or 1m, not \"0s\""),
                 Arguments.of("unknown placeholder", VALID.replace("[run]", "[run, \"${prot}\"]"),
-                        "7:20: unknown placeholder ${prot} (did you mean ${port}?); known: port, java, python, home, suiteDir"),
+                        "7:20: unknown placeholder ${prot} (did you mean ${port}?); known: port, java, python, home, suiteDir, files"),
                 Arguments.of("unknown placeholder in env", VALID.replace("[run]", "[run]\n    env: {A: \"${jvmm}\"}")
                                 .replace("name: t", "name: t\nvars: {jvm: [a, b]}"),
                         "9:14: unknown placeholder ${jvmm} (did you mean ${jvm}?); known: port, java, python, home, "
-                                + "suiteDir, jvm"),
+                                + "suiteDir, files, jvm"),
                 Arguments.of("unknown placeholder in a path", VALID.replace("path: /a", "path: /${x}"),
-                        "4:11: unknown placeholder ${x}; known: port, java, python, home, suiteDir"),
+                        "4:11: unknown placeholder ${x}; known: port, java, python, home, suiteDir, files"),
                 Arguments.of("list inside a longer string", VALID.replace("[run]", "[run, \"-D${jvm}\"]")
                                 .replace("name: t", "name: t\nvars: {jvm: [a, b]}"),
                         "8:20: ${jvm} is a list: it can only be a whole command element on its own"),
@@ -146,7 +146,7 @@ class SuiteErrorsTest {
                         "2:11: ${a} refers to itself: a -> b -> a\n@2:22: ${b} refers to itself: b -> a -> b"),
                 Arguments.of("variable naming an unknown placeholder", VALID.replace("name: t",
                         "name: t\nvars: {a: \"${nope}\"}").replace("[run]", "[\"${a}\"]"),
-                        "2:11: unknown placeholder ${nope}; known: port, java, python, home, suiteDir, a"),
+                        "2:11: unknown placeholder ${nope}; known: port, java, python, home, suiteDir, files, a"),
                 Arguments.of("variable shadowing a built-in", VALID.replace("name: t", "name: t\nvars: {port: 1}"),
                         "2:8: 'port' is a built-in placeholder: choose another name"),
                 Arguments.of("variable of the wrong type", VALID.replace("name: t", "name: t\nvars: {a: {b: c}}"),
@@ -185,7 +185,7 @@ class SuiteErrorsTest {
                 file + ":5:11: 'path' must be a path starting with /, not \"a\"",
                 file + ":7:5: target 'x' has no 'command'",
                 file + ":8:5: unknown key 'comand' in target 'x' (did you mean 'command'?)",
-                file + ":9:14: unknown placeholder ${nope}; known: port, java, python, home, suiteDir"));
+                file + ":9:14: unknown placeholder ${nope}; known: port, java, python, home, suiteDir, files"));
     }
 
     @Test
