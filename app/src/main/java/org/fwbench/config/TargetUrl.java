@@ -15,14 +15,14 @@ public final class TargetUrl {
 
     /** What is wrong with {@code text} as a target's URL, or empty when it is one. */
     public static Optional<String> problem(String text) {
+        if (!text.regionMatches(true, 0, "http://", 0, 7)) {
+            return Optional.of("'" + text + "' must start with http:// (fwbench speaks plain HTTP/1.1)");
+        }
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
             return Optional.of("'" + text + "' is not a URL: " + e.getReason());
-        }
-        if (!"http".equalsIgnoreCase(uri.getScheme())) {
-            return Optional.of("'" + text + "' must start with http:// (fwbench speaks plain HTTP/1.1)");
         }
         if (uri.getHost() == null || uri.getPort() == -1) {
             return Optional.of("'" + text + "' must name a host and a port, e.g. http://127.0.0.1:8080");

@@ -52,6 +52,18 @@ class SuiteErrorsTest {
                         "2:1: unknown key 'scenario' in the suite (did you mean 'scenarios'?)"),
                 Arguments.of("unknown key in a target", VALID.replace("command:", "comand:"),
                         "6:5: target 'x' has no 'command'\n@7:5: unknown key 'comand' in target 'x' (did you mean 'command'?)"),
+                Arguments.of("both command and url", VALID.replace("command: [run]", "command: [run]\n    url: http://127.0.0.1:8080"),
+                        "7:14: target 'x' has both 'command' and 'url': either fwbench starts it, or it is already running at the url"),
+                Arguments.of("a start key on a url target", VALID.replace("command: [run]", "url: http://127.0.0.1:8080\n    port: 9"),
+                        "8:11: 'port' does not apply to a target given by 'url': fwbench neither starts nor stops it"),
+                Arguments.of("a bad url", VALID.replace("command: [run]", "url: 127.0.0.1:8080"),
+                        "7:10: '127.0.0.1:8080' must start with http:// (fwbench speaks plain HTTP/1.1)"),
+                Arguments.of("a pid without url", VALID.replace("command: [run]", "command: [run]\n    pid: 12"),
+                        "8:10: 'pid' names the process of a target given by 'url'"),
+                Arguments.of("a missing template file", VALID.replace("command: [run]", "command: [run]\n    files: {a.conf: nope.in}"),
+                        "8:21: cannot read the template @DIR/nope.in (no such file)"),
+                Arguments.of("a bad file name", VALID.replace("command: [run]", "command: [run]\n    files: {../a: x}"),
+                        "8:13: '../a' must be a plain file name (letters, digits, '.', '_', '-')\n@8:19: cannot read the template @DIR/x (no such file)"),
                 Arguments.of("unknown key without a close match", VALID.replace("path: /a", "path: /a\n    colour: red"),
                         "5:5: unknown key 'colour' in scenario 'a'"),
                 Arguments.of("unknown key in a nested section", VALID.replace("path: /a",
@@ -161,7 +173,8 @@ class SuiteErrorsTest {
         SuiteException e = catchThrowableOfType(SuiteException.class, () -> SuiteLoader.load(file));
 
         assertThat(e).as(kind).isNotNull();
-        assertThat(e.problems()).containsExactly((file + ":" + expected).replace("\n@", "\n" + file + ":").split("\n"));
+        assertThat(e.problems()).containsExactly((file + ":" + expected.replace("@DIR", dir.toString()))
+                .replace("\n@", "\n" + file + ":").split("\n"));
     }
 
     @Test
