@@ -43,9 +43,7 @@ public enum Metric {
     PEAK_PSS(Unit.BYTES, false, null, null, "peak-pss", null, m -> toDouble(m.peak().pssBytes()), null),
     CPU(Unit.MICROS, false, "serverCpuMicrosPerRequest", "cpu/request", "cpu", "Server CPU per request (µs)",
             Measurement::serverCpuMicrosPerRequest, null),
-    STARTUP(Unit.SECONDS, false, null, null, "startup", null, null, c -> c.target().starts().isEmpty()
-            ? OptionalDouble.empty()
-            : median(c.target().starts().stream().mapToDouble(TargetResult.Start::startupSeconds).toArray()));
+    STARTUP(Unit.SECONDS, false, null, null, "startup", null, null, c -> startups(c.target().starts()));
 
     /** The metrics each scenario's targets are ranked by, in the order the reports show them. */
     public static final List<Metric> RANKED = List.of(THROUGHPUT, P99, MEMORY_AFTER, CPU);
@@ -141,6 +139,13 @@ public enum Metric {
             return overAll.apply(cell);
         }
         return samples(cell.scenario()).filter(v -> v.length > 0).map(Metric::median).orElse(OptionalDouble.empty());
+    }
+
+    /** The median startup; none when the target never started or was already running. */
+    private static OptionalDouble startups(List<TargetResult.Start> starts) {
+        double[] seconds = starts.stream().map(TargetResult.Start::startupSeconds).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).toArray();
+        return seconds.length == 0 ? OptionalDouble.empty() : median(seconds);
     }
 
     private static OptionalDouble median(double[] samples) {

@@ -33,11 +33,12 @@ class ConsoleProgress implements RunListener {
     }
 
     @Override
-    public void targetReady(String target, String version, long pid, double startupSeconds, MemoryReading idle,
+    public void targetReady(String target, String version, long pid, Double startupSeconds, MemoryReading idle,
             String firstUrl) {
         clearStatus();
-        out.println(String.format(Locale.ROOT, "%-32s PID=%-7d %s  ready in %.2f s  %s",
-                label(target, version), pid, memory(idle), startupSeconds, firstUrl));
+        out.println(String.format(Locale.ROOT, "%-32s PID=%-7d %s  %s  %s", label(target, version), pid, memory(idle),
+                startupSeconds == null ? "already running" : String.format(Locale.ROOT, "ready in %.2f s", startupSeconds),
+                firstUrl));
         out.flush();
     }
 

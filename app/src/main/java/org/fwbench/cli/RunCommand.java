@@ -50,8 +50,12 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load = new LoadOptions();
 
-    @Parameters(arity = "0..1", paramLabel = "SUITE", description = "Suite file (YAML). Default: suites/java.yaml.")
+    @Parameters(arity = "0..1", paramLabel = "SUITE", description = "Suite file (YAML). Default: suites/java.yaml, "
+            + "or the servers and paths given by --server, --url and --path.")
     Path suiteFile;
+
+    @Mixin
+    AdHocOptions adHoc = new AdHocOptions();
 
     @Option(names = "--targets", split = ",", paramLabel = "NAME", description = "Only these targets, in this order.")
     List<String> targets = List.of();
@@ -113,7 +117,7 @@ public final class RunCommand implements Callable<Integer> {
         int repeatCount = repeats != null ? repeats : runMode.defaultRepeats();
         validate(repeatCount);
         Path home = Home.get();
-        Suite suite = load(suiteFile != null ? suiteFile : home.resolve("suites/java.yaml"));
+        Suite suite = suite(home);
         Path outDir = out != null ? out : home.resolve("results")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         RunPlan plan = new RunPlan(suite, selectTargets(suite),
@@ -183,6 +187,18 @@ public final class RunCommand implements Callable<Integer> {
         if (phases < 1) {
             throw new UsageException("--phases must be at least 1, not " + phases);
         }
+    }
+
+    /** The suite file, or the comparison given by --server, --url and --path (the same suite, built in memory). */
+    private Suite suite(Path home) {
+        if (adHoc.given()) {
+            if (suiteFile != null) {
+                throw new UsageException("give either a SUITE file or --server/--url/--path, not both ("
+                        + "`fwbench init` writes the options as a suite file)");
+            }
+            return adHoc.suite(LoadSettings.EMPTY);
+        }
+        return load(suiteFile != null ? suiteFile : home.resolve("suites/java.yaml"));
     }
 
     private static Suite load(Path file) {

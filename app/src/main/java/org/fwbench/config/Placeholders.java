@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * The values of {@code ${name}} placeholders as fwbench knows them when it launches a target: the
- * built-ins {@code port}, {@code java}, {@code python}, {@code home} and {@code suiteDir}, and the
+ * built-ins {@code port}, {@code java}, {@code python}, {@code home}, {@code suiteDir} and {@code files}, and the
  * suite's {@code vars}, whose values may use placeholders themselves. Expansion failures are
  * {@link SuiteException}s without a file position (the loader has already checked every template of
  * its suite, so at launch time they only come from templates built elsewhere).
@@ -22,7 +22,7 @@ import java.util.Set;
 public final class Placeholders {
 
     /** Built-in names, in the order they are listed in messages. */
-    static final List<String> BUILT_INS = List.of("port", "java", "python", "home", "suiteDir");
+    static final List<String> BUILT_INS = List.of("port", "java", "python", "home", "suiteDir", "files");
 
     private final Map<String, String> builtIns;
     private final Map<String, List<String>> vars;
@@ -52,6 +52,13 @@ public final class Placeholders {
     public Placeholders withPort(int port) {
         Map<String, String> values = new LinkedHashMap<>(builtIns);
         values.put("port", Integer.toString(port));
+        return new Placeholders(values, vars);
+    }
+
+    /** The same values with {@code ${files}}: the folder a target's filled template files are written to. */
+    public Placeholders withFiles(Path folder) {
+        Map<String, String> values = new LinkedHashMap<>(builtIns);
+        values.put("files", folder.toAbsolutePath().normalize().toString());
         return new Placeholders(values, vars);
     }
 
@@ -155,6 +162,9 @@ public final class Placeholders {
     private String unknown(String name) {
         if (name.equals("port")) {
             return "${port} is not known until a port is chosen for the target";
+        }
+        if (name.equals("files")) {
+            return "${files} is not known until the target's files are filled in";
         }
         Set<String> known = new LinkedHashSet<>(BUILT_INS);
         known.addAll(vars.keySet());

@@ -45,7 +45,7 @@ public final class SuiteLoader {
         Path suiteDir = file.toAbsolutePath().normalize().getParent();
         ScenarioReader scenarioReader = new ScenarioReader(problems, check, suiteDir);
         List<ScenarioDef> scenarios = list(top, "scenarios", scenarioReader::read, ScenarioDef::name);
-        TargetReader targetReader = new TargetReader(problems, check, scenarios);
+        TargetReader targetReader = new TargetReader(problems, check, scenarios, suiteDir);
         List<TargetDef> targets = list(top, "targets", targetReader::read, TargetDef::name);
         problems.throwIfAny();
         Suite suite = new Suite(file, name, description, vars, load, scenarios, targets);

@@ -1,5 +1,9 @@
 package org.fwbench.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,20 +13,25 @@ import java.util.regex.Pattern;
 final class TargetReader {
 
     private static final List<String> KEYS = List.of("name", "command", "cwd", "env", "port", "ready", "version",
-            "requires", "paths");
+            "requires", "paths", "url", "pid", "files");
+    /** Keys about starting a process: meaningless for a target that is already running. */
+    private static final List<String> START_KEYS = List.of("cwd", "env", "port", "requires", "files");
     private static final List<String> READY_KEYS = List.of("path", "timeout");
     private static final List<String> VERSION_KEYS = List.of("command");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern PATH = Pattern.compile("/.*");
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
     private final Problems problems;
     private final TemplateCheck check;
     private final List<ScenarioDef> scenarios;
+    private final Path suiteDir;
 
-    TargetReader(Problems problems, TemplateCheck check, List<ScenarioDef> scenarios) {
+    TargetReader(Problems problems, TemplateCheck check, List<ScenarioDef> scenarios, Path suiteDir) {
         this.problems = problems;
         this.check = check;
         this.scenarios = scenarios;
+        this.suiteDir = suiteDir;
     }
 
     /** The target, or null when it is too broken to build (its problems are recorded). */
@@ -35,7 +44,20 @@ final class TargetReader {
         String name = t.text("name", NAME, "letters, digits, '.', '_' and '-'");
         t.required("name");
         List<String> command = command(t, "command");
-        t.required("command");
+        String url = url(t);
+        Long pid = t.whole("pid", 1, Long.MAX_VALUE, "a process ID");
+        if (url == null && t.node("url") == null) {
+            t.required("command");
+            if (t.node("pid") != null) {
+                problems.add(t.node("pid").mark(), "'pid' names the process of a target given by 'url'");
+            }
+        } else if (t.node("command") != null) {
+            problems.add(t.node("command").mark(), t.subject() + " has both 'command' and 'url': either fwbench starts "
+                    + "it, or it is already running at the url");
+        } else {
+            START_KEYS.stream().filter(k -> t.node(k) != null).forEach(k -> problems.add(t.node(k).mark(), "'" + k
+                    + "' does not apply to a target given by 'url': fwbench neither starts nor stops it"));
+        }
         String cwd = t.text("cwd");
         check.text(t.node("cwd"));
         Map<String, String> env = t.textMap("env");
@@ -45,11 +67,51 @@ final class TargetReader {
         Map<String, String> paths = paths(t);
         Readiness ready = ready(t, paths);
         VersionSource version = version(t);
-        if (name == null || command == null) {
+        Map<String, String> files = files(t);
+        if (name == null || (command == null) == (url == null)) {
             return null;
         }
-        return new TargetDef(name, command, cwd == null ? "." : cwd, env == null ? Map.of() : env, port, ready,
-                version, requires == null ? List.of() : requires, paths);
+        return TargetDef.builder(name).command(command == null ? List.of() : command).cwd(cwd == null ? "." : cwd)
+                .env(env == null ? Map.of() : env).port(port).ready(ready).version(version)
+                .requires(requires == null ? List.of() : requires).paths(paths).url(url).pid(pid).files(files).build();
+    }
+
+    private String url(Section t) {
+        String url = t.text("url");
+        if (url == null) {
+            return null;
+        }
+        String problem = TargetUrl.problem(url).orElse(null);
+        if (problem != null) {
+            problems.add(t.node("url").mark(), problem);
+            return null;
+        }
+        return TargetUrl.base(url);
+    }
+
+    /** The template files: each a plain file name in ${files}, and a readable template with known placeholders. */
+    private Map<String, String> files(Section t) {
+        Map<String, String> files = t.textMap("files");
+        if (files == null) {
+            return Map.of();
+        }
+        ((Node.Mapping) t.node("files")).entries().forEach((name, entry) -> {
+            if (!FILE_NAME.matcher(name).matches()) {
+                problems.add(entry.keyMark(), "'" + name + "' must be a plain file name (letters, digits, '.', '_', '-')");
+            }
+            String template = files.get(name);
+            if (template == null) {
+                return;
+            }
+            Path file = suiteDir.resolve(template).normalize();
+            try {
+                check.content(entry.value(), file, Files.readString(file));
+            } catch (IOException e) {
+                problems.add(entry.value().mark(), "cannot read the template " + file + " ("
+                        + (e instanceof NoSuchFileException ? "no such file" : e.getClass().getSimpleName()) + ")");
+            }
+        });
+        return files;
     }
 
     private List<String> command(Section s, String key) {

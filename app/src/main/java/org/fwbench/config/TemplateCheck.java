@@ -1,5 +1,6 @@
 package org.fwbench.config;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -33,6 +34,18 @@ final class TemplateCheck {
     void values(Node node) {
         if (node instanceof Node.Mapping m) {
             m.entries().values().forEach(entry -> scalar(entry.value(), false));
+        }
+    }
+
+    /** The text of a template file named at {@code node}: its placeholders must be known too. */
+    void content(Node node, Path file, String text) {
+        if (placeholders == null) {
+            return;
+        }
+        try {
+            placeholders.expand(text);
+        } catch (SuiteException e) {
+            problems.add(node.mark(), "in " + file.getFileName() + ": " + e.getMessage());
         }
     }
 

@@ -47,7 +47,7 @@ public final class CsvReport {
             measured("memory_peak_bytes", s -> num(s.memoryPeakBytes().median())),
             measured("server_cpu_us_per_request", s -> num(s.serverCpuMicrosPerRequest().median())),
             new Column<>("startup_s", r -> r.summary() == null ? ""
-                    : r.target().firstStart().map(st -> num(st.startupSeconds())).orElse("")),
+                    : r.target().firstStart().map(TargetResult.Start::startupSeconds).map(CsvReport::num).orElse("")),
             measured("client_saturated", s -> String.valueOf(s.clientSaturated())),
             measured("statuses", s -> Text.counts(s.statuses())),
             measured("errors", s -> Text.counts(s.errors())));

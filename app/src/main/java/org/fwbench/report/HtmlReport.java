@@ -200,6 +200,9 @@ public final class HtmlReport {
         if (t.starts().isEmpty()) {
             return "never started";
         }
+        if (t.starts().getFirst().startupSeconds() == null) {
+            return "already running (not started by fwbench)";
+        }
         return t.starts().size() + (t.starts().size() == 1 ? " start" : " starts") + ", ready after "
                 + String.join(", ", t.starts().stream().map(s -> Format.seconds(s.startupSeconds())).toList());
     }

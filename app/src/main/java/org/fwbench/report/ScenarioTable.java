@@ -81,7 +81,8 @@ public final class ScenarioTable {
             new Column<>("mem peak", r -> Text.estimateMib(r.summary().memoryPeakBytes())),
             new Column<>("CPU us/req", r -> Text.estimate(r.summary().serverCpuMicrosPerRequest())
                     + r.mark(Metric.CPU, s -> s.serverCpuMicrosPerRequest().median())),
-            new Column<>("startup", r -> r.first().map(s -> Format.seconds(s.startupSeconds())
+            new Column<>("startup", r -> r.first().map(s -> s.startupSeconds() == null ? "running"
+                    : Format.seconds(s.startupSeconds())
                     + r.mark(ScenarioTable::startup, Metric.STARTUP.higherIsBetter())).orElse("-")),
             new Column<>("leak", r -> leak(r.cell().scenario())));
 
@@ -216,7 +217,9 @@ public final class ScenarioTable {
     }
 
     private static double startup(Cell c) {
-        return c.target().firstStart().map(TargetResult.Start::startupSeconds).orElse(Double.NaN);
+        // A target found running has no startup: NaN, like one that never started, takes no part in the best mark.
+        return c.target().firstStart().map(TargetResult.Start::startupSeconds).orElse(null) instanceof Double d
+                ? d : Double.NaN;
     }
 
     private static String rank(Row r) {

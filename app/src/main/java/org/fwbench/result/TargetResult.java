@@ -62,10 +62,11 @@ public record TargetResult(
     /**
      * One start of the target's process tree.
      *
-     * @param startupSeconds from launch to the first good answer of its readiness path
+     * @param startupSeconds from launch to the first good answer of its readiness path; null for a target that was
+     *                       already running (fwbench did not start it)
      * @param idle           memory after start and a short settle, before any load
      * @param after          memory after all its scenarios ran and a short settle; null if it died
      */
-    public record Start(long pid, int port, double startupSeconds, MemoryReading idle, MemoryReading after) {
+    public record Start(long pid, int port, Double startupSeconds, MemoryReading idle, MemoryReading after) {
     }
 }

@@ -12,11 +12,17 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.fwbench.config.Placeholders;
 import org.fwbench.config.TargetDef;
+import org.fwbench.config.TargetFiles;
+import org.fwbench.server.AttachedServer;
 import org.fwbench.server.LaunchSpec;
+import org.fwbench.server.RunningServer;
 import org.fwbench.server.TargetFailedException;
 import org.fwbench.server.TargetProcess;
 
-/** Starts a suite's target as a process: placeholders, a port, its log file, CPUs, and readiness. */
+/**
+ * Starts a suite's target as a process (placeholders, a port, its template files, its log file, CPUs, and
+ * readiness), or finds one that is already running at its url.
+ */
 final class Launcher {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(20);
@@ -54,22 +60,42 @@ final class Launcher {
         return out.exitCode() == 0 ? out.firstLine() : "unknown";
     }
 
-    /** Starts the target on a port of its own and waits until it answers. */
+    /** Starts the target on a port of its own and waits until it answers; or finds it when it is already running. */
     Session start(TargetDef target) {
+        if (target.alreadyRunning()) {
+            return attach(target);
+        }
         int port = target.port() != null ? requireFree(target.port()) : freePort();
-        Placeholders p = placeholders.withPort(port);
+        Path files = plan.logDir().resolveSibling("files").resolve(target.name());
+        Placeholders p = placeholders.withPort(port).withFiles(files);
+        try {
+            TargetFiles.fill(target, p, plan.suite().directory(), files);
+        } catch (IOException e) {
+            throw new TargetFailedException("target '" + target.name() + "' cannot start: its files cannot be filled in "
+                    + files + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", "");
+        }
         List<String> argv = p.argv(target.command());
-        URI ready = URI.create("http://127.0.0.1:" + port + p.expand(target.ready().path()));
+        String base = "http://127.0.0.1:" + port;
+        URI ready = URI.create(base + p.expand(target.ready().path()));
         LaunchSpec spec = new LaunchSpec(target.name(), argv, p.cwd(target), p.env(target.env()), ready,
                 target.ready().timeout(), logFile(target), plan.cpus() == null ? null : plan.cpus().target());
         TargetProcess process = TargetProcess.start(spec);
         try {
             Duration startup = process.awaitReady();
-            return new Session(target, process, port, p, argv, startup);
+            return new Session(target, process, base, port, p, argv, startup);
         } catch (RuntimeException e) {
             process.stop();
             throw e;
         }
+    }
+
+    /** A target that runs already: it must answer now; its process is found, never started or stopped. */
+    private Session attach(TargetDef target) {
+        int port = URI.create(target.url()).getPort();
+        Placeholders p = placeholders.withPort(port);
+        URI ready = URI.create(target.url() + p.expand(target.ready().path()));
+        AttachedServer server = AttachedServer.attach(target.name(), ready, target.pid());
+        return new Session(target, server, target.url(), port, p, server.command(), null);
     }
 
     Path logFile(TargetDef target) {
@@ -121,18 +147,28 @@ final class Launcher {
         }
     }
 
-    /** A started, ready target. */
-    record Session(TargetDef target, TargetProcess process, int port, Placeholders placeholders, List<String> argv,
-            Duration startup)
+    /**
+     * A started, ready target, or one found running.
+     *
+     * @param base    the URL every scenario's path is appended to
+     * @param startup the time to the first good answer; null for a target found running
+     */
+    record Session(TargetDef target, RunningServer process, String base, int port, Placeholders placeholders,
+            List<String> argv, Duration startup)
             implements AutoCloseable {
 
         /** The URL of a suite path on this target; paths may hold placeholders such as ${port}. */
         URI url(String path) {
-            return URI.create("http://127.0.0.1:" + port + placeholders.expand(path));
+            return URI.create(base + placeholders.expand(path));
         }
 
         long pid() {
             return process.pid();
+        }
+
+        /** Seconds from launch to the first good answer; null for a target found running. */
+        Double startupSeconds() {
+            return startup == null ? null : startup.toNanos() / 1e9;
         }
 
         @Override

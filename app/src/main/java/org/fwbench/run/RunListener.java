@@ -16,8 +16,11 @@ public interface RunListener {
     default void targetStarting(String target, int repeat) {
     }
 
-    /** A target answers; {@code idle} is its memory after a short settle, before any load. */
-    default void targetReady(String target, String version, long pid, double startupSeconds, MemoryReading idle,
+    /**
+     * A target answers; {@code idle} is its memory after a short settle, before any load; {@code startupSeconds}
+     * is null for a target that was already running.
+     */
+    default void targetReady(String target, String version, long pid, Double startupSeconds, MemoryReading idle,
             String firstUrl) {
     }
 

@@ -193,7 +193,7 @@ public final class Runner {
     private TreeMemory ready(TargetRun run, Launcher.Session session) throws InterruptedException {
         TreeMemory idle = settledMemory(session);
         String url = session.url(run.target().pathFor(plan.scenarios().getFirst().def())).toString();
-        listener.targetReady(run.name(), run.version(), session.pid(), session.startup().toNanos() / 1e9,
+        listener.targetReady(run.name(), run.version(), session.pid(), session.startupSeconds(),
                 MemoryRecords.of(idle), url);
         return idle;
     }
@@ -206,7 +206,7 @@ public final class Runner {
     private void recordStart(TargetRun run, Launcher.Session session, TreeMemory idle) throws InterruptedException {
         TreeMemory after = session.process().isAlive() ? settledMemory(session) : null;
         TargetResult.Start start = new TargetResult.Start(session.pid(), session.port(),
-                session.startup().toNanos() / 1e9, MemoryRecords.of(idle), MemoryRecords.of(after));
+                session.startupSeconds(), MemoryRecords.of(idle), MemoryRecords.of(after));
         run.started(start);
         listener.targetStopping(run.name(), run.version(), start);
     }

@@ -21,7 +21,7 @@ import org.fwbench.units.Durations;
  * One running target: its process tree, its log and its readiness. Always stop it (or close it):
  * until then a shutdown hook and a watchdog process stand ready to do it, see {@link Watchdog}.
  */
-public final class TargetProcess implements AutoCloseable {
+public final class TargetProcess implements AutoCloseable, RunningServer {
 
     /** How long a target's tree may take to leave after SIGTERM before it gets SIGKILL. */
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(5);
@@ -208,10 +208,12 @@ public final class TargetProcess implements AutoCloseable {
     }
 
     /** The PID of the target's first process (taskset and setsid replace themselves with it). */
+    @Override
     public long pid() {
         return process.pid();
     }
 
+    @Override
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -225,6 +227,7 @@ public final class TargetProcess implements AutoCloseable {
     }
 
     /** The last {@code n} lines of the target's log. */
+    @Override
     public String lastLogLines(int n) {
         return LogTail.lastLines(spec.logFile(), n);
     }
@@ -233,6 +236,7 @@ public final class TargetProcess implements AutoCloseable {
      * SIGTERM to the whole tree, SIGKILL after the grace period to whatever is left, children that
      * ignore SIGTERM or were re-parented included. Calling it again does nothing.
      */
+    @Override
     public synchronized void stop() {
         if (stopped) {
             return;

@@ -48,7 +48,7 @@ class PlaceholdersTest {
                 .hasMessage("${port} is not known until a port is chosen for the target");
         assertThatThrownBy(() -> placeholders.expand("${greting}"))
                 .hasMessage("unknown placeholder ${greting} (did you mean ${greeting}?); known: port, java, python, "
-                        + "home, suiteDir, jvm, greeting, jar, all");
+                        + "home, suiteDir, files, jvm, greeting, jar, all");
         assertThatThrownBy(() -> placeholders.expand("-D${jvm}"))
                 .hasMessage("${jvm} is a list: it can only be a whole command element on its own");
         assertThatThrownBy(() -> placeholders.argv(List.of("x${all}")))

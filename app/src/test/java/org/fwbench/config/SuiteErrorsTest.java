@@ -52,6 +52,18 @@ class SuiteErrorsTest {
                         "2:1: unknown key 'scenario' in the suite (did you mean 'scenarios'?)"),
                 Arguments.of("unknown key in a target", VALID.replace("command:", "comand:"),
                         "6:5: target 'x' has no 'command'\n@7:5: unknown key 'comand' in target 'x' (did you mean 'command'?)"),
+                Arguments.of("both command and url", VALID.replace("command: [run]", "command: [run]\n    url: http://127.0.0.1:8080"),
+                        "7:14: target 'x' has both 'command' and 'url': either fwbench starts it, or it is already running at the url"),
+                Arguments.of("a start key on a url target", VALID.replace("command: [run]", "url: http://127.0.0.1:8080\n    port: 9"),
+                        "8:11: 'port' does not apply to a target given by 'url': fwbench neither starts nor stops it"),
+                Arguments.of("a bad url", VALID.replace("command: [run]", "url: 127.0.0.1:8080"),
+                        "7:10: '127.0.0.1:8080' must start with http:// (fwbench speaks plain HTTP/1.1)"),
+                Arguments.of("a pid without url", VALID.replace("command: [run]", "command: [run]\n    pid: 12"),
+                        "8:10: 'pid' names the process of a target given by 'url'"),
+                Arguments.of("a missing template file", VALID.replace("command: [run]", "command: [run]\n    files: {a.conf: nope.in}"),
+                        "8:21: cannot read the template @DIR/nope.in (no such file)"),
+                Arguments.of("a bad file name", VALID.replace("command: [run]", "command: [run]\n    files: {../a: x}"),
+                        "8:13: '../a' must be a plain file name (letters, digits, '.', '_', '-')\n@8:19: cannot read the template @DIR/x (no such file)"),
                 Arguments.of("unknown key without a close match", VALID.replace("path: /a", "path: /a\n    colour: red"),
                         "5:5: unknown key 'colour' in scenario 'a'"),
                 Arguments.of("unknown key in a nested section", VALID.replace("path: /a",
@@ -126,13 +138,13 @@ class SuiteErrorsTest {
                         "ready: {timeout: 0s}"), "6:5: target 'x' has no 'command'\n@7:22: 'timeout' must be a "
                                 + "duration longer than 0 such as 500ms, 10s or 1m, not \"0s\""),
                 Arguments.of("unknown placeholder", VALID.replace("[run]", "[run, \"${prot}\"]"),
-                        "7:20: unknown placeholder ${prot} (did you mean ${port}?); known: port, java, python, home, suiteDir"),
+                        "7:20: unknown placeholder ${prot} (did you mean ${port}?); known: port, java, python, home, suiteDir, files"),
                 Arguments.of("unknown placeholder in env", VALID.replace("[run]", "[run]\n    env: {A: \"${jvmm}\"}")
                                 .replace("name: t", "name: t\nvars: {jvm: [a, b]}"),
                         "9:14: unknown placeholder ${jvmm} (did you mean ${jvm}?); known: port, java, python, home, "
-                                + "suiteDir, jvm"),
+                                + "suiteDir, files, jvm"),
                 Arguments.of("unknown placeholder in a path", VALID.replace("path: /a", "path: /${x}"),
-                        "4:11: unknown placeholder ${x}; known: port, java, python, home, suiteDir"),
+                        "4:11: unknown placeholder ${x}; known: port, java, python, home, suiteDir, files"),
                 Arguments.of("list inside a longer string", VALID.replace("[run]", "[run, \"-D${jvm}\"]")
                                 .replace("name: t", "name: t\nvars: {jvm: [a, b]}"),
                         "8:20: ${jvm} is a list: it can only be a whole command element on its own"),
@@ -146,7 +158,7 @@ class SuiteErrorsTest {
                         "2:11: ${a} refers to itself: a -> b -> a\n@2:22: ${b} refers to itself: b -> a -> b"),
                 Arguments.of("variable naming an unknown placeholder", VALID.replace("name: t",
                         "name: t\nvars: {a: \"${nope}\"}").replace("[run]", "[\"${a}\"]"),
-                        "2:11: unknown placeholder ${nope}; known: port, java, python, home, suiteDir, a"),
+                        "2:11: unknown placeholder ${nope}; known: port, java, python, home, suiteDir, files, a"),
                 Arguments.of("variable shadowing a built-in", VALID.replace("name: t", "name: t\nvars: {port: 1}"),
                         "2:8: 'port' is a built-in placeholder: choose another name"),
                 Arguments.of("variable of the wrong type", VALID.replace("name: t", "name: t\nvars: {a: {b: c}}"),
@@ -161,7 +173,8 @@ class SuiteErrorsTest {
         SuiteException e = catchThrowableOfType(SuiteException.class, () -> SuiteLoader.load(file));
 
         assertThat(e).as(kind).isNotNull();
-        assertThat(e.problems()).containsExactly((file + ":" + expected).replace("\n@", "\n" + file + ":").split("\n"));
+        assertThat(e.problems()).containsExactly((file + ":" + expected.replace("@DIR", dir.toString()))
+                .replace("\n@", "\n" + file + ":").split("\n"));
     }
 
     @Test
@@ -185,7 +198,7 @@ class SuiteErrorsTest {
                 file + ":5:11: 'path' must be a path starting with /, not \"a\"",
                 file + ":7:5: target 'x' has no 'command'",
                 file + ":8:5: unknown key 'comand' in target 'x' (did you mean 'command'?)",
-                file + ":9:14: unknown placeholder ${nope}; known: port, java, python, home, suiteDir"));
+                file + ":9:14: unknown placeholder ${nope}; known: port, java, python, home, suiteDir, files"));
     }
 
     @Test

@@ -50,10 +50,10 @@ class SuiteLoaderTest {
                 .keepAlive(true).build());
 
         TargetDef first = suite.target("first").orElseThrow();
-        assertThat(first).isEqualTo(new TargetDef("first", List.of("${java}", "${all}", "${port}", "$${port}"),
-                "sub/${greeting}", Map.of("GREETING", "${greeting}, ${port}", "PLAIN", "plain"), 8123,
-                new Readiness("/health", Duration.ofSeconds(5)), new VersionSource("1.2.3", null),
-                List.of("${python}", "-c", "import sys"), Map.of("echo", "/other-echo")));
+        assertThat(first).isEqualTo(TargetDef.builder("first").command(List.of("${java}", "${all}", "${port}", "$${port}"))
+                .cwd("sub/${greeting}").env(Map.of("GREETING", "${greeting}, ${port}", "PLAIN", "plain")).port(8123)
+                .ready(new Readiness("/health", Duration.ofSeconds(5))).version(new VersionSource("1.2.3", null))
+                .requires(List.of("${python}", "-c", "import sys")).paths(Map.of("echo", "/other-echo")).build());
         assertThat(first.pathFor(echo)).isEqualTo("/other-echo");
         assertThat(first.pathFor(plaintext)).isEqualTo("/plaintext");
 
@@ -78,8 +78,8 @@ class SuiteLoaderTest {
         ScenarioDef root = suite.scenarios().get(0);
         assertThat(root).isEqualTo(new ScenarioDef("root", "GET", "/", Map.of(), "", Expect.status(200),
                 LoadSettings.EMPTY));
-        assertThat(suite.targets().get(0)).isEqualTo(new TargetDef("only", List.of("server", "${port}"), ".", Map.of(),
-                null, new Readiness("/", Duration.ofSeconds(30)), null, List.of(), Map.of()));
+        assertThat(suite.targets().get(0)).isEqualTo(TargetDef.builder("only").command(List.of("server", "${port}"))
+                .ready(new Readiness("/", Duration.ofSeconds(30))).build());
         assertThat(suite.loadFor(root, LoadSettings.EMPTY)).isEqualTo(LoadSettings.DEFAULTS);
     }
 
