@@ -6,7 +6,7 @@ requests.get(url, timeout=T) on a new connection, then joined them all; servers 
 after another. Its figures were the batch's wall time / N ("seconds/call"), the share of 200s and a
 Counter of status codes (-1 for an exception). This script does the same with the same library and
 adds what the seed did not print: how long launching the N threads took (the arrival rate the servers
-actually saw) and the client's own CPU per call. Loopback URLs only.
+actually saw), how bursty those arrivals were, what each exception was, and the client's own CPU per call. Loopback URLs only.
 
 Usage: bench/seed-hammer.py [-n 2000] [-t 1.0] [--json FILE] NAME=URL [NAME=URL ...]
 """
@@ -23,12 +23,16 @@ import requests
 
 def hammer(url, n, timeout):
     results = []
+    kinds = Counter()
+    starts = []
 
     def call():
+        starts.append(time.time())
         try:
             results.append(requests.get(url, timeout=timeout).status_code)
-        except Exception:  # noqa: BLE001 - the seed counted every exception as -1
+        except Exception as e:  # noqa: BLE001 - the seed counted every exception as -1
             results.append(-1)
+            kinds[type(e).__name__] += 1
 
     cpu0 = time.process_time()
     t0 = time.time()
@@ -41,7 +45,19 @@ def hammer(url, n, timeout):
     for t in threads:
         t.join()
     wall = time.time() - t0
-    return {"wall": wall, "launch": launched, "cpu": time.process_time() - cpu0, "counter": Counter(results)}
+    return {"wall": wall, "launch": launched, "cpu": time.process_time() - cpu0, "counter": Counter(results),
+            "exceptions": kinds, "burst": busiest(starts, 0.1)}
+
+
+def busiest(times, window):
+    """The most calls that began within any `window` seconds: how bursty the arrivals were."""
+    times = sorted(times)
+    most, j = 0, 0
+    for i, t in enumerate(times):
+        while times[i] - times[j] > window:
+            j += 1
+        most = max(most, i - j + 1)
+    return most
 
 
 def main():
@@ -62,12 +78,14 @@ def main():
                "secondsPerCall": r["wall"] / a.n, "launchSeconds": r["launch"],
                "launchRate": a.n / r["launch"] if r["launch"] > 0 else None,
                "clientCpuMsPerCall": 1000 * r["cpu"] / a.n,
-               "statuses": {str(k): v for k, v in sorted(r["counter"].items())}}
+               "statuses": {str(k): v for k, v in sorted(r["counter"].items())},
+               "exceptions": dict(r["exceptions"]), "mostCallsIn100ms": r["burst"]}
         out.append(row)
         print(f"{name:<10} {url:<40} took {row['secondsPerCall']:.4f} seconds/call, with "
               f"{row['successPercent']:5.1f}% success - {dict(r['counter'])}  "
               f"[threads launched in {r['launch']:.2f} s = {row['launchRate']:.0f}/s, "
-              f"client CPU {row['clientCpuMsPerCall']:.2f} ms/call]", flush=True)
+              f"client CPU {row['clientCpuMsPerCall']:.2f} ms/call, at most {r['burst']} calls began in 100 ms"
+              + (f", -1 were {dict(r['exceptions'])}" if r["exceptions"] else "") + "]", flush=True)
         time.sleep(1)  # the seed printed and moved on; a second lets the last sockets close
     if a.json:
         with open(a.json, "w") as f:

@@ -22,7 +22,8 @@ final class LoadOptions {
     Long requests;
 
     @Option(names = {"-R", "--rate"}, paramLabel = "RPS",
-            description = "Open model: requests per second at a constant arrival rate; latency counts from each request's scheduled start.")
+            description = "Open model: requests per second at a constant arrival rate; latency counts from each request's scheduled start. "
+                    + "0: the closed model (undoes a suite's or a mode's rate).")
     Double rate;
 
     @Option(names = "--warmup", paramLabel = "DURATION", description = "Load sent first and not counted.")
@@ -46,7 +47,7 @@ final class LoadOptions {
     LoadSettings settings() {
         positive("--connections", connections == null ? null : connections.doubleValue(), false);
         positive("--requests", requests == null ? null : requests.doubleValue(), false);
-        positive("--rate", rate, false);
+        positive("--rate", rate, true);
         positive("--spawn-rate", spawnRate, true);
         if (duration != null && duration.isZero()) {
             throw new UsageException("--duration must be more than 0 (or give -n alone)");

@@ -73,8 +73,9 @@ public final class RunCommand implements Callable<Integer> {
 
 
     @Option(names = "--mode", paramLabel = "MODE", defaultValue = "standard",
-            description = "standard, or a seed's experiment: seed-compare (compare.py: N calls, new connection each, "
-                    + "1 s timeout, all at once, targets together), ramp (Locust: users ramped up with think time), "
+            description = "standard, or a seed's experiment: seed-compare (compare.py: 2000 calls, a new connection each, "
+                    + "1 s timeout, arriving at the pace of its thread-per-call loop (--rate 0: all at once), targets "
+                    + "together, each hammered in turn), ramp (Locust: users ramped up with think time), "
                     + "ab (ab -n 1000 -c 4, 5 runs).")
     String mode;
 

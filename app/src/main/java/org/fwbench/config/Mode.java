@@ -14,12 +14,16 @@ public enum Mode {
 
     STANDARD("standard", LoadSettings.EMPTY, 3, false, true),
 
-    /** compare.py: 2000 calls per server, each on a new connection, 1 s timeout, all issued at once; every server kept running. */
+    /**
+     * compare.py: 2000 calls per server, each on a new connection with a 1 s timeout, arriving at the pace
+     * of the seed's thread-per-call loop ({@link #SEED_ARRIVAL_RATE}) with no cap on those in flight;
+     * every server kept running while each is hammered in turn.
+     */
     SEED_COMPARE("seed-compare", LoadSettings.builder()
             .duration(Duration.ZERO)
             .warmup(Duration.ZERO)
             .connections(2000)
-            .rate(0.0)
+            .rate(Mode.SEED_ARRIVAL_RATE)
             .requests(2000L)
             .timeout(Duration.ofSeconds(1))
             .keepAlive(false)
@@ -55,6 +59,14 @@ public enum Mode {
             .spawnRate(0.0)
             .thinkTime(Duration.ZERO)
             .build(), 5, false, false);
+
+    /**
+     * Calls per second at which compare.py's loop started its threads, each opening its connection at once:
+     * measured with bench/seed-hammer.py (a re-creation of its hammer()) against the five seed apps on a
+     * 2-core VM, client on one CPU, servers on the other; docs/seeds.md has the rounds. {@code --rate}
+     * overrides it, {@code --rate 0} issues all calls at once.
+     */
+    public static final double SEED_ARRIVAL_RATE = 450.0;
 
     private final String label;
     private final LoadSettings preset;

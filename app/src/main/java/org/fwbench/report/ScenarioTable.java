@@ -47,7 +47,7 @@ public final class ScenarioTable {
 
         /** {@code " *"} when this row holds the best value of its column (and there is something to compare). */
         String mark(ToDoubleFunction<Cell> value, boolean higherIsBetter) {
-            if (table.size() < 2) {
+            if (table.size() < 2 || !table.contains(cell)) {
                 return "";
             }
             double best = higherIsBetter
@@ -123,11 +123,13 @@ public final class ScenarioTable {
         Optional<ScenarioRanking> ranking = result.rankings().stream()
                 .filter(r -> r.scenario().equals(scenario) && r.metric().equals(Metric.THROUGHPUT.rankingKey()))
                 .findFirst();
+        // A failed cell (no successful response, a target that died) is shown but never marked best.
+        List<Cell> comparable = measured.stream().filter(c -> c.scenario().ok()).toList();
         List<List<String>> rows = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Cell c : measured) {
             warnings.addAll(warnings(c.targetName(), c.summary()));
-            rows.add(Column.values(COLUMNS, new Row(c, measured, ranking)));
+            rows.add(Column.values(COLUMNS, new Row(c, comparable, ranking)));
         }
         return new Table(scenario, caption(scenario, load, result, measured), rows, problems, warnings);
     }

@@ -25,7 +25,11 @@ public final class SeedReports {
     private SeedReports() {
     }
 
-    /** The first seed's compare.py output, line for line. */
+    /**
+     * The first seed's compare.py output, line for line (its wording where fwbench did the same thing, its
+     * field widths), with fwbench's extra figures in brackets at the end of a line: USS and PSS, how the
+     * calls arrived, latency percentiles and fwbench's own CPU per call.
+     */
     public static void seedCompare(RunResult r, PrintWriter out) {
         List<TargetResult> started = r.targets().stream().filter(t -> !t.starts().isEmpty()).toList();
         out.println("Started these independent subprocesses: " + started.stream()
@@ -34,48 +38,57 @@ public final class SeedReports {
         out.println();
         for (TargetResult t : started) {
             TargetResult.Start s = t.starts().getFirst();
-            out.println(String.format(Locale.ROOT, "%-20s %s PID=%6d %s  %s", label(t), os(r), s.pid(), mem(s.idle()),
-                    firstCell(t).map(ScenarioResult::url).orElse("")));
+            out.println(String.format(Locale.ROOT, "%-20s %s PID=%5d %s  %s   %s", label(t), os(r), s.pid(),
+                    mem(s.idle()), firstCell(t).map(ScenarioResult::url).orElse(""), ussPss(s.idle())));
         }
         out.println();
         Optional<ScenarioResult.AppliedLoad> load = started.stream().flatMap(t -> t.scenarios().stream())
                 .map(ScenarioResult::load).findFirst();
         long n = load.map(ScenarioResult.AppliedLoad::requests).orElse(0L);
         out.println(String.format(Locale.ROOT, "Now hammering each of those servers %5d times, with a %.3f seconds "
-                        + "timeout, %d at once, a new connection each:  %s - Done.", n,
-                load.map(ScenarioResult.AppliedLoad::timeoutSeconds).orElse(0.0),
-                load.map(ScenarioResult.AppliedLoad::connections).orElse(0),
-                started.stream().map(TargetResult::name).collect(Collectors.joining(" "))));
+                        + "timeout:  %s - Done.   [%s]", n, load.map(ScenarioResult.AppliedLoad::timeoutSeconds).orElse(0.0),
+                started.stream().map(TargetResult::name).collect(Collectors.joining(" ")),
+                load.map(SeedReports::arrivals).orElse("")));
         double total = started.stream().flatMap(t -> loads(t).stream()).mapToDouble(MeasuredLoad::durationSeconds).sum();
-        out.println(String.format(Locale.ROOT, "Hammering %d * %d urls took %.1f secs. Results: (200 = OK; -1 = "
-                + "exception: timeout, connect, reset or protocol error)", started.size(), n, total));
+        out.println(String.format(Locale.ROOT, "Concurrent hammering %d * %d urls took %.1f secs. Results: (200 = OK; "
+                + "-1 = exception: timeout, connect, reset or protocol error)", started.size(), n, total));
         out.println();
         for (TargetResult t : started) {
             for (MeasuredLoad l : loads(t)) {
                 String url = firstCell(t).map(ScenarioResult::url).orElse("");
-                out.println(String.format(Locale.ROOT, "%-16s %36s   took %.4f seconds/call, with %5.1f%% success - %s",
+                out.println(String.format(Locale.ROOT, "%-16s %40s   took %.4f seconds/call, with %5.1f%% success - %s"
+                                + "   [latency ms p50 %s p90 %s p99 %s max %s; fwbench's own CPU %.0f us/call%s]",
                         label(t), url, l.requests() == 0 ? 0 : l.durationSeconds() / l.requests(), l.successPercent(),
-                        counter(l)));
-                out.println(String.format(Locale.ROOT, "%-16s %36s   latency ms p50 %s p90 %s p99 %s max %s; "
-                                + "fwbench's own CPU %.0f us/call%s", "", "",
-                        Format.number(l.latencyMs().p50()), Format.number(l.latencyMs().p90()),
+                        counter(l), Format.number(l.latencyMs().p50()), Format.number(l.latencyMs().p90()),
                         Format.number(l.latencyMs().p99()), Format.number(l.latencyMs().max()),
                         l.client().cpuMicrosPerRequest(), l.client().saturated() ? " (SATURATED: client-bound)" : ""));
             }
         }
         out.println();
-        out.println("Now after all those calls, memory again (after a short settle):");
+        out.println("Now after all those calls, measure memory again ...  Settled briefly, measuring memory consumption now:");
         out.println();
         for (TargetResult t : started) {
             TargetResult.Start s = t.starts().getFirst();
-            out.println(String.format(Locale.ROOT, "%-20s %s PID=%6d %s", label(t), os(r), s.pid(),
-                    s.after() == null ? "(exited)" : mem(s.after())));
+            out.println(String.format(Locale.ROOT, "%-20s %s PID=%5d %s", label(t), os(r), s.pid(),
+                    s.after() == null ? "(exited)" : mem(s.after()) + "     " + ussPss(s.after())));
         }
         out.println();
-        out.println("Killed process trees: " + started.stream()
+        out.println("Killing PIDs: " + started.stream()
                 .map(t -> t.starts().getFirst().pid() + " (" + label(t) + ")").collect(Collectors.joining(" ")));
         failures(r, out);
         out.flush();
+    }
+
+    /** How the calls arrived: the seed's pace (an arrival rate), all at once, or at most some at once. */
+    static String arrivals(ScenarioResult.AppliedLoad l) {
+        String connection = l.keepAlive() ? "keep-alive" : "a new connection each";
+        if (l.rate() > 0) {
+            return "arriving at " + Format.number(l.rate()) + "/s, " + connection
+                    + (l.requests() > 0 && l.connections() >= l.requests() ? ", no cap on those in flight"
+                    : ", at most " + l.connections() + " in flight");
+        }
+        return (l.requests() > 0 && l.connections() >= l.requests() ? "all at once" : "at most " + l.connections()
+                + " at once") + ", " + connection;
     }
 
     /** The Locust seed's table, with the number of users at which failures began. */
@@ -173,8 +186,14 @@ public final class SeedReports {
         return r.environment() != null && r.environment().os().startsWith("Windows") ? "Windows" : "Posix";
     }
 
+    /** The seed's figures: RSS and VMS. */
     private static String mem(MemoryReading m) {
-        return String.format(Locale.ROOT, "MEM(rss,vms)=(%6.2f,%7.2f) MiB  USS %s PSS %s MiB",
-                m.rssBytes() / ByteSizes.MIB, m.vmsBytes() / ByteSizes.MIB, Format.mib(m.ussBytes()), Format.mib(m.pssBytes()));
+        return String.format(Locale.ROOT, "MEM(rss,vms)=(%5.2f,%6.2f) MiB", m.rssBytes() / ByteSizes.MIB,
+                m.vmsBytes() / ByteSizes.MIB);
+    }
+
+    /** What the seed's psutil could not read then: memory not shared with others, and shared memory split. */
+    private static String ussPss(MemoryReading m) {
+        return "[USS " + Format.mib(m.ussBytes()) + " PSS " + Format.mib(m.pssBytes()) + " MiB]";
     }
 }

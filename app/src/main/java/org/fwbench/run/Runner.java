@@ -45,7 +45,8 @@ public final class Runner {
         for (TargetDef t : plan.targets()) {
             runs.put(t.name(), new TargetRun(t, plan.scenarios(), launcher.logFile(t).toString()));
         }
-        try (LoadEngine engine = new LoadEngine(); Verifier verifier = new Verifier()) {
+        Verifier verifier = new Verifier();
+        try (LoadEngine engine = new LoadEngine()) {
             Measurer measurer = new Measurer(engine, probe, plan.phases());
             if (plan.together()) {
                 runTogether(measurer, verifier);

@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.fwbench.analysis.Summaries;
 import org.fwbench.config.LoadSettings;
 import org.fwbench.config.TargetDef;
+import org.fwbench.result.MeasuredLoad;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.ScenarioResult.AppliedLoad;
@@ -89,6 +92,9 @@ final class TargetRun {
 
     /** One scenario of this target. */
     static final class ScenarioState {
+        /** Fewer successful responses than this in a repeat make no figure: a p99 of 9 answers is their maximum. */
+        static final long MIN_OK = 10;
+
         private final RunPlan.PlannedScenario planned;
         private final List<Measurement> measurements = new ArrayList<>();
         private String url = "";
@@ -118,8 +124,37 @@ final class TargetRun {
             reason = why;
         }
 
+        /**
+         * Keeps a repeat's measurement; one with fewer successful responses than {@link #MIN_OK} (or than
+         * the requests asked for, when fewer) fails the cell: its rate, percentiles and memory per request
+         * would be figures of errors, and a ranking would put its zero latency first.
+         */
         void add(Measurement m) {
             measurements.add(m);
+            MeasuredLoad load = m.load();
+            long needed = planned.load().requests() > 0 ? Math.min(MIN_OK, planned.load().requests()) : MIN_OK;
+            if (load.ok() < needed) {
+                fail((load.ok() == 0 ? "no successful response" : "only " + load.ok() + " successful responses (at least "
+                        + needed + " make a figure)") + " in repeat " + m.repeat() + ": " + load.requests()
+                        + " attempts, " + failures(load));
+            }
+        }
+
+        /** {@code status 500: 812, timeout: 3}: what went wrong, by kind. */
+        private static String failures(MeasuredLoad load) {
+            Map<String, Long> counts = new TreeMap<>();
+            load.errors().forEach((kind, n) -> {
+                if (n > 0 && !kind.equals("status")) {
+                    counts.put(kind, n);
+                }
+            });
+            load.statuses().forEach((code, n) -> {
+                if (Integer.parseInt(code) >= 400) {
+                    counts.put("status " + code, n);
+                }
+            });
+            return counts.isEmpty() ? "no response at all" : counts.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
         }
 
         boolean runnable() {

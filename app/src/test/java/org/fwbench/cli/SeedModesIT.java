@@ -17,17 +17,19 @@ class SeedModesIT {
 
     @Test
     void seedCompareHammersEachTargetWithNewConnectionsAndPrintsTheSeedsLines() throws Exception {
-        // At most 50 at once: a burst of 300 connects could overflow a listen backlog and make the counts luck.
-        FwbenchProcess.Result r = FwbenchProcess.run(dir, LIMIT, "run", "--mode", "seed-compare", "-n", "300", "-c", "50",
+        // The mode's default: calls arriving at the seed loop's pace, a new connection each, no cap in flight.
+        FwbenchProcess.Result r = FwbenchProcess.run(dir, LIMIT, "run", "--mode", "seed-compare", "-n", "300",
                 "--targets", "jdk-httpserver,netty", "--scenarios", "hello", "--out", dir.resolve("out").toString());
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stdout())
                 .contains("Started these independent subprocesses: jdk-httpserver (", "MEM(rss,vms)=(")
-                .contains("Now hammering each of those servers   300 times, with a 1.000 seconds timeout, 50 at once")
+                .contains("Now hammering each of those servers   300 times, with a 1.000 seconds timeout:  jdk-httpserver netty - Done."
+                        + "   [arriving at 450/s, a new connection each, no cap on those in flight]")
                 .containsPattern("jdk-httpserver .*/hello/World +took \\d+\\.\\d{4} seconds/call, with 100\\.0% success - Counter\\(\\{200: 300\\}\\)")
-                .containsPattern("fwbench's own CPU \\d+ us/call")
-                .contains("Now after all those calls, memory again");
+                .containsPattern("fwbench's own CPU \\d+ us/call\\]")
+                .doesNotContain("SATURATED")
+                .contains("Now after all those calls, measure memory again", "Killing PIDs: ");
     }
 
     @Test

@@ -36,4 +36,23 @@ class ModeTest {
         assertThat(Mode.SEED_COMPARE.together()).isTrue();
         assertThat(Mode.SEED_COMPARE.preset().keepAlive()).isFalse();
     }
+
+    @Test
+    void seedCompareArrivesAtTheSeedLoopsPaceWithNoCapAndRateZeroIsTheBurst() {
+        LoadSettings paced = LoadSettings.layered(List.of(LoadSettings.DEFAULTS, Mode.SEED_COMPARE.withCommandLine(LoadSettings.EMPTY)));
+        assertThat(paced.rate()).isEqualTo(Mode.SEED_ARRIVAL_RATE);
+        assertThat(paced.connections()).as("no cap: one connection per call at most").isEqualTo(2000);
+        assertThat(paced.requests()).isEqualTo(2000);
+        assertThat(paced.timeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(paced.keepAlive()).isFalse();
+
+        LoadSettings burst = LoadSettings.layered(List.of(LoadSettings.DEFAULTS,
+                Mode.SEED_COMPARE.withCommandLine(LoadSettings.builder().rate(0.0).build())));
+        assertThat(burst.rate()).as("the closed model").isZero();
+        assertThat(burst.connections()).as("all at once").isEqualTo(2000);
+
+        LoadSettings capped = LoadSettings.layered(List.of(LoadSettings.DEFAULTS,
+                Mode.SEED_COMPARE.withCommandLine(LoadSettings.builder().rate(0.0).connections(1).build())));
+        assertThat(capped.connections()).isEqualTo(1);
+    }
 }

@@ -13,6 +13,7 @@ import org.fwbench.config.LoadSettings;
 import org.fwbench.config.Mode;
 import org.fwbench.config.Suite;
 import org.fwbench.config.SuiteLoader;
+import org.fwbench.report.ScenarioTable;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.ScenarioResult;
@@ -143,6 +144,38 @@ class RunnerTest {
             assertThat(m.leak().phasesUsed()).isEqualTo(2);
             assertThat(m.load().requests()).isEqualTo(m.phases().stream().mapToLong(Measurement.Phase::requests).sum());
         }
+        assertNoProcessLeft(r);
+    }
+
+    @Test
+    void readinessAndVerificationLeaveNoConnectionOpenToASingleThreadedKeepAliveTarget() throws Exception {
+        RunResult r = run(suite(target("lonely", "one-at-a-time")), 1, true, 1, false);
+
+        for (ScenarioResult s : r.targets().getFirst().scenarios()) {
+            assertThat(s.status()).as(s.scenario() + ": " + s.reason()).isEqualTo(ScenarioResult.Status.OK);
+            assertThat(s.measurements().getFirst().load().ok()).as(s.scenario()).isPositive();
+        }
+        assertNoProcessLeft(r);
+    }
+
+    @Test
+    void aMeasurementWithNoSuccessfulResponseIsAFailedCellAndNeverRanked() throws Exception {
+        // 2 good answers: the readiness probe's and the verification's; then only 500s
+        RunResult r = run(suite(target("broken", "fail-after:2"), target("good", "ok")), 1, true, 1, false);
+
+        ScenarioResult broken = r.targets().getFirst().scenario("plaintext").orElseThrow();
+        assertThat(broken.status()).isEqualTo(ScenarioResult.Status.FAILED);
+        assertThat(broken.reason()).startsWith("no successful response").contains("status");
+        assertThat(broken.measurements()).hasSize(1);
+        assertThat(broken.measurements().getFirst().load().ok()).isZero();
+        assertThat(r.targets().getFirst().scenario("json").orElseThrow().ok()).isTrue();
+        assertThat(r.rankings()).filteredOn(x -> x.scenario().equals("plaintext")).isEmpty();
+        assertThat(r.rankings()).filteredOn(x -> x.scenario().equals("json")).isNotEmpty();
+        ScenarioTable.Table table = ScenarioTable.of(r).getFirst();
+        List<String> brokenRow = table.rows().stream().filter(row -> row.getFirst().equals("broken")).findFirst().orElseThrow();
+        assertThat(brokenRow).noneMatch(cell -> cell.endsWith(" *"));
+        assertThat(brokenRow.get(ScenarioTable.HEADER.indexOf("rank"))).isEqualTo("-");
+        assertThat(table.problems()).anyMatch(p -> p.startsWith("broken: no successful response"));
         assertNoProcessLeft(r);
     }
 
