@@ -1,0 +1,34 @@
+package org.fwbench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Reading the JIT compiler threads' state: the warm-up waits on it. */
+class CompilerThreadsTest {
+
+    @Test
+    void theCompilerThreadsAreFoundAndGoIdle() throws Exception {
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            assertThat(Files.list(Path.of("/proc/self/task")).map(t -> {
+                try {
+                    return Files.readString(t.resolve("stat"));
+                } catch (Exception e) {
+                    return "";
+                }
+            })).as("compiler threads as this class names them").anyMatch(s -> s.contains("CompilerThre"));
+        }
+        // nothing in this test keeps the JIT busy for long: it must be seen idle within the deadline
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        boolean idle = false;
+        while (!idle && System.nanoTime() < deadline) {
+            idle = !CompilerThreads.busy();
+            if (!idle) {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(idle).isTrue();
+    }
+}
