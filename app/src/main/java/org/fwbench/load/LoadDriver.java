@@ -3,6 +3,8 @@ package org.fwbench.load;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoop;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,7 @@ final class LoadDriver {
 
     /** Runs the whole run; on interrupt it stops early, returns what was measured and keeps the interrupt flag set. */
     LoadResult execute(Consumer<Progress> progress) {
-        boolean interrupted = false;
+        boolean interrupted = !awaitStart();
         List<Loop.Final> finals;
         long end;
         long endMillis;
@@ -54,7 +56,9 @@ final class LoadDriver {
         cpuStart = ProcessCpu.nanos();
         windowStartMillis = System.currentTimeMillis();
         try {
-            drive(progress);
+            if (!interrupted) {
+                drive(progress);
+            }
         } catch (InterruptedException e) {
             interrupted = true;
         } finally {
@@ -72,7 +76,24 @@ final class LoadDriver {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return tally.result(run, finals, seconds, cpuEnd - cpuStart, cpus, windowStartMillis, endMillis);
+        return tally.result(run, finals, seconds, cpuEnd - cpuStart, cpus, windowStartMillis, endMillis, interrupted);
+    }
+
+    /**
+     * With a start time, sleeps until the load begins: the warm-up ends, and the measured window opens, at
+     * that instant. False when interrupted while waiting.
+     */
+    private boolean awaitStart() {
+        if (run.spec.startAt().isEmpty()) {
+            return true;
+        }
+        Instant loadStart = run.spec.startAt().get().minus(run.spec.warmup());
+        try {
+            TimeUnit.NANOSECONDS.sleep(Duration.between(Instant.now(), loadStart).toNanos());
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
     }
 
     private void drive(Consumer<Progress> progress) throws InterruptedException {
