@@ -71,19 +71,19 @@ public final class SampleCommand implements Callable<Integer> {
         } catch (ProcessGoneException e) {
             throw new UsageException("no process " + pid + " runs here");
         }
-        List<TreeMemory> samples;
         CtrlC ctrlC = CtrlC.interruptsThisThread();
         try (ctrlC) {
             MemorySampler sampler = MemorySampler.start(probe, pid, interval);
             awaitEnd(process.onExit());
-            samples = sampler.stop();
+            List<TreeMemory> samples = sampler.stop();
             Thread.interrupted(); // Ctrl-C ended the sampling; the file is still written
             Json.write(out, new MemoryTimeline(pid, process.info().commandLine().orElse(null), interval.toMillis(), samples));
+            // before Ctrl-C's wait ends: the JVM may exit right after
+            PrintWriter o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "Sampled process %d every %s: %d samples%s; written to %s%n", pid, Durations.format(interval),
+                    samples.size(), span(samples), out);
+            o.flush();
         }
-        PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "Sampled process %d every %s: %d samples%s; written to %s%n", pid, Durations.format(interval),
-                samples.size(), span(samples), out);
-        o.flush();
         return 0;
     }
 
