@@ -6,7 +6,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
+import java.time.Instant;
 import org.fwbench.units.Durations;
+import org.fwbench.units.Instants;
 import org.fwbench.units.InvalidValueException;
 import picocli.CommandLine;
 
@@ -28,6 +30,14 @@ final class Cli {
         }
     }
 
+    private static Instant instant(String text) {
+        try {
+            return Instants.parse(text);
+        } catch (InvalidValueException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+
     /** A file that cannot be read or written, said as a person would: the file, then why. */
     private static String describe(IOException e) {
         if (e instanceof FileSystemException f) {
@@ -44,6 +54,7 @@ final class Cli {
         // which would split the file's content into arguments and drop its trailing newline.
         cl.setExpandAtFiles(false);
         cl.registerConverter(Duration.class, Cli::duration);
+        cl.registerConverter(Instant.class, Cli::instant);
         cl.setExitCodeExceptionMapper(e -> Main.EXIT_USAGE);
         cl.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("fwbench: " + ParameterErrors.describe(e));

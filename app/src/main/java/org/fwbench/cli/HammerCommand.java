@@ -1,22 +1,18 @@
 package org.fwbench.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.fwbench.config.LoadSettings;
@@ -25,8 +21,6 @@ import org.fwbench.load.LoadEngine;
 import org.fwbench.load.LoadModel;
 import org.fwbench.load.LoadResult;
 import org.fwbench.load.LoadSpec;
-import org.fwbench.load.LoadSpec.Expectation;
-import org.fwbench.load.LoadSpec.Header;
 import org.fwbench.report.HistogramLog;
 import org.fwbench.result.Json;
 import org.fwbench.units.Durations;
@@ -42,6 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Sends HTTP/1.1 requests to one URL and reports latency, throughput, errors and the client's own CPU.",
                 "Exit codes: 0 ok; 1 nothing succeeded, or an --expect-* option was given and a request failed; 2 usage error."})
 public final class HammerCommand implements Callable<Integer> {
+
+    /** Agents whose windows open within this of each other count as aligned. */
+    static final long LATE_MILLIS = 50;
 
     @Spec
     CommandSpec spec;
@@ -62,34 +59,17 @@ public final class HammerCommand implements Callable<Integer> {
     @Mixin
     LoadOptions load = new LoadOptions();
 
+    @Mixin
+    RequestOptions request = new RequestOptions();
+
+    @Mixin
+    AgentOptions agent = new AgentOptions();
+
     @Parameters(paramLabel = "URL", description = "An http:// URL.")
     String url;
 
-
-
-
-
-
-
-
-    @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'", description = "A request header; repeatable.")
-    List<String> headers = new ArrayList<>();
-
-    @Option(names = {"-m", "--method"}, defaultValue = "GET", description = "Request method. Default: ${DEFAULT-VALUE}.")
-    String method;
-
-    @Option(names = "--body", paramLabel = "TEXT|@FILE", description = "Request body: the text, or the content of FILE.")
-    String body;
-
-    @Option(names = "--expect-status", paramLabel = "CODE", description = "Only this status is a success; others are validation errors.")
-    int expectStatus;
-
-    @Option(names = "--expect-body", paramLabel = "TEXT|@FILE", description = "Only this exact body is a success; others are validation errors.")
-    String expectBody;
-
-
-
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the result as JSON to FILE.")
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Write the result as JSON to FILE; '-' prints it on stdout in place of the text summary.")
     Path json;
 
     @Option(names = "--hlog", paramLabel = "FILE", description = "Write an HdrHistogram interval log (one histogram a second, microseconds) to FILE.")
@@ -98,29 +78,24 @@ public final class HammerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         LoadSpec load = loadSpec();
-        PrintWriter out = spec.commandLine().getOut();
+        int agents = agent.agents();
+        int agentIndex = agent.agentIndex(System.getenv());
+        boolean jsonOnStdout = json != null && json.toString().equals("-");
+        // with the JSON on stdout, the text goes nowhere: it can be printed from the JSON with `fwbench merge FILE`
+        PrintWriter out = jsonOnStdout ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         out.printf(Locale.ROOT, "Hammering %s: %s model, %d connections, %s%n", load.url(), load.openModel() ? "open" : "closed",
-                load.model().connections(), plan(load));
+                load.model().connections(), plan(load, agentIndex, agents));
         out.flush();
         boolean interactive = Terminal.isInteractive();
         // Ctrl-C ends the run early and still prints what was measured, as wrk does
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread caller = Thread.currentThread();
-        Thread onCtrlC = new Thread(() -> {
-            caller.interrupt();
-            try {
-                reported.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(onCtrlC);
-        try (LoadEngine engine = new LoadEngine(); HistogramLog log = hlog == null ? null : openLog()) {
+        CtrlC ctrlC = CtrlC.interruptsThisThread();
+        try (ctrlC; LoadEngine engine = new LoadEngine();
+                HistogramLog log = hlog == null ? null : openLog()) {
             LiveLine live = interactive ? new LiveLine(err) : null;
-            LoadResult result;
+            LoadResult measured;
             try {
-                result = engine.run(load, p -> {
+                measured = engine.run(load, p -> {
                     if (live != null) {
                         live.progress(p);
                     }
@@ -130,37 +105,44 @@ public final class HammerCommand implements Callable<Integer> {
                     live.close();
                 }
             }
-            boolean interrupted = Thread.interrupted(); // the interrupt has done its job: it ended the run
+            Thread.interrupted(); // the interrupt has done its job: it ended the run, and the result says so
+            LoadResult result = measured.asAgent(agentIndex, agents);
             if (result.stoppedBecause() == null) {
                 out.print(LoadSummaryText.render(result));
-                if (interrupted) {
+                if (result.interrupted()) {
                     out.println(interruptedLine(load, result));
                 }
                 out.flush();
+                warnIfLate(load, result, err);
             }
-            if (json != null) {
-                // the engine's result, and whether it covers the whole planned run
-                ObjectNode tree = Json.MAPPER.valueToTree(result);
-                tree.put("interrupted", interrupted);
-                Json.write(json, tree);
+            if (jsonOnStdout) {
+                PrintWriter stdout = spec.commandLine().getOut();
+                stdout.println(Json.MAPPER.writeValueAsString(result));
+                stdout.flush();
+            } else if (json != null) {
+                Json.write(json, result);
             }
             if (result.stoppedBecause() != null) {
                 err.println("fwbench: " + result.stoppedBecause()); // e.g. nothing listens on the port: no figures to show
                 return Main.EXIT_FAILED;
             }
             return exitCode(result, err);
-        } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it returns now that the summary is out
-            }
         }
     }
 
+    /** An agent whose window opened late (a slow start, a busy machine) is not aligned with the others: say so. */
+    private static void warnIfLate(LoadSpec load, LoadResult r, PrintWriter err) {
+        load.startAt().ifPresent(at -> {
+            long late = r.startedAtMillis() - at.toEpochMilli();
+            if (late > LATE_MILLIS) {
+                err.printf(Locale.ROOT, "fwbench: warning: the measured window opened %d ms after --start-at %s: this agent"
+                        + " started late, give the agents more time%n", late, at);
+            }
+        });
+    }
+
     private int exitCode(LoadResult r, PrintWriter err) {
-        if (r.failed() > 0 && (expectStatus != 0 || expectBody != null)) {
+        if (r.failed() > 0 && request.expects()) {
             err.printf(Locale.ROOT, "fwbench: %d of %d requests failed (errors: %s)%n", r.failed(), r.requests(),
                     r.errors().entrySet().stream().filter(e -> e.getValue() > 0).map(e -> e.getKey() + " " + e.getValue())
                             .collect(java.util.stream.Collectors.joining(", ")));
@@ -186,20 +168,21 @@ public final class HammerCommand implements Callable<Integer> {
 
     LoadSpec loadSpec() {
         URI uri = parseUrl(url);
-        if (expectStatus != 0 && (expectStatus < 100 || expectStatus > 599)) {
-            throw new UsageException("--expect-status must be an HTTP status code (100-599), not " + expectStatus);
-        }
-        if (method.isBlank() || !method.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new UsageException("not a request method: '" + method + "'");
-        }
-        LoadSettings settings = LoadSettings.layered(List.of(LoadSettings.HAMMER_DEFAULTS, load.settings()));
-        byte[] expected = expectBody == null ? null : textOrFile(expectBody, "--expect-body");
-        return LoadSpecs.builder(uri, settings).method(method.toUpperCase(Locale.ROOT)).headers(headers())
-                .body(body == null ? new byte[0] : textOrFile(body, "--body"))
-                .expect(new Expectation(expectStatus, expected)).build();
+        resolve(uri);
+        return request.applyTo(LoadSpecs.builder(uri, settings(load, agent.agents()))
+                .startAt(agent.startAt(Instant.now()).orElse(null))).build();
     }
 
-    /** A URL fwbench can load: http, with a host that resolves. */
+    /** The load settings of one of {@code agents} agents: hammer's defaults, what was given, and the rate's share. */
+    static LoadSettings settings(LoadOptions given, int agents) {
+        LoadSettings settings = LoadSettings.layered(List.of(LoadSettings.HAMMER_DEFAULTS, given.settings()));
+        if (agents > 1 && settings.rate() > 0) {
+            settings = settings.toBuilder().rate(settings.rate() / agents).build();
+        }
+        return settings;
+    }
+
+    /** A URL fwbench can load: http, with a host (resolved elsewhere: see {@link #resolve}). */
     static URI parseUrl(String text) {
         if (!text.contains("://")) {
             throw new UsageException("not an http URL: '" + text + "' has no scheme (did you mean http://"
@@ -217,37 +200,15 @@ public final class HammerCommand implements Callable<Integer> {
         if (!uri.getScheme().equalsIgnoreCase("http")) {
             throw new UsageException("only http:// URLs are supported, not " + uri.getScheme() + "://");
         }
+        return uri;
+    }
+
+    /** The URL's host must resolve here, where the load comes from. */
+    static void resolve(URI uri) {
         try {
             InetAddress.getByName(uri.getHost().replaceAll("^\\[|]$", ""));
         } catch (UnknownHostException e) {
             throw new UsageException("unknown host: " + uri.getHost());
-        }
-        return uri;
-    }
-
-    private List<Header> headers() {
-        List<Header> list = new ArrayList<>();
-        for (String h : headers) {
-            int colon = h.indexOf(':');
-            if (colon <= 0 || h.substring(0, colon).isBlank()) {
-                throw new UsageException("a header is 'Name: value', not '" + h + "'");
-            }
-            list.add(new Header(h.substring(0, colon).trim(), h.substring(colon + 1).trim()));
-        }
-        return list;
-    }
-
-    private static byte[] textOrFile(String value, String option) {
-        if (!value.startsWith("@")) {
-            return value.getBytes(StandardCharsets.UTF_8);
-        }
-        Path file = Path.of(value.substring(1));
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageException(option + ": no such file: " + file);
-        } catch (IOException e) {
-            throw new UsageException(option + ": cannot read " + file + ": " + e.getMessage());
         }
     }
 
@@ -260,13 +221,17 @@ public final class HammerCommand implements Callable<Integer> {
                 r.durationSeconds(), planned, counted);
     }
 
-    private static String plan(LoadSpec s) {
+    private static String plan(LoadSpec s, int agentIndex, int agents) {
         List<String> parts = new ArrayList<>();
+        if (agents > 1) {
+            parts.add("agent " + agentIndex + " of " + agents);
+        }
         if (s.model() instanceof LoadModel.Open open) {
             parts.add(String.format(Locale.ROOT, "%.0f req/s", open.rate()));
         }
         s.stop().duration().ifPresent(d -> parts.add(Durations.format(d)));
         s.stop().requests().ifPresent(n -> parts.add(n + " requests"));
+        s.startAt().ifPresent(at -> parts.add("measured from " + at));
         if (!s.warmup().isZero()) {
             parts.add("after " + Durations.format(s.warmup()) + " of warm-up");
         }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Puts web frameworks side by side on one machine: memory, speed, stability.",
-        subcommands = {RunCommand.class, InitCommand.class, HammerCommand.class, ReportCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, InitCommand.class, HammerCommand.class, MergeCommand.class, SampleCommand.class,
+                K8sJobCommand.class, ReportCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a run that worked but broke a threshold or saw failures. */

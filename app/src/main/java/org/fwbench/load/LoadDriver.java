@@ -3,8 +3,11 @@ package org.fwbench.load;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoop;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.fwbench.stats.Histograms;
@@ -44,7 +47,7 @@ final class LoadDriver {
 
     /** Runs the whole run; on interrupt it stops early, returns what was measured and keeps the interrupt flag set. */
     LoadResult execute(Consumer<Progress> progress) {
-        boolean interrupted = false;
+        boolean interrupted = !awaitStart();
         List<Loop.Final> finals;
         long end;
         long endMillis;
@@ -53,7 +56,9 @@ final class LoadDriver {
         cpuStart = ProcessCpu.nanos();
         windowStartMillis = System.currentTimeMillis();
         try {
-            drive(progress);
+            if (!interrupted) {
+                drive(progress);
+            }
         } catch (InterruptedException e) {
             interrupted = true;
         } finally {
@@ -71,7 +76,34 @@ final class LoadDriver {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return tally.result(run, finals, seconds, cpuEnd - cpuStart, cpus, windowStartMillis, endMillis);
+        return tally.result(run, finals, seconds, cpuEnd - cpuStart, cpus, windowStartMillis, endMillis, interrupted);
+    }
+
+    /**
+     * With a start time, sleeps until the load begins: the warm-up ends, and the measured window opens, at
+     * that instant. False when interrupted while waiting.
+     */
+    private static final long SPIN_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private boolean awaitStart() {
+        if (run.spec.startAt().isEmpty()) {
+            return true;
+        }
+        Instant loadStart = run.spec.startAt().get().minus(run.spec.warmup());
+        try {
+            // A sleep wakes up late by the scheduler's whim, a few ms on a busy machine: sleep to just before
+            // the instant, then spin the last stretch so that agents on different machines open together.
+            TimeUnit.NANOSECONDS.sleep(Duration.between(Instant.now(), loadStart).toNanos() - SPIN_NANOS);
+            while (Instant.now().isBefore(loadStart)) {
+                if (Thread.interrupted()) {
+                    return false;
+                }
+                Thread.onSpinWait();
+            }
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
     }
 
     private void drive(Consumer<Progress> progress) throws InterruptedException {

@@ -2,9 +2,11 @@ package org.fwbench.load;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What to send, how and for how long: everything the engine needs for one load, and nothing about where
@@ -20,6 +22,8 @@ import java.util.Objects;
  * @param warmup    load sent before the measured window and not counted; ZERO for none
  * @param timeout   per-request timeout; an expired request is a {@code timeout} error
  * @param keepAlive false: a new TCP connection for every request
+ * @param startAt   when the measured window opens (the warm-up comes before it), so that agents on several
+ *                  machines load together; empty: at once
  */
 public record LoadSpec(
         URI url,
@@ -31,7 +35,8 @@ public record LoadSpec(
         Stop stop,
         Duration warmup,
         Duration timeout,
-        boolean keepAlive) {
+        boolean keepAlive,
+        Optional<Instant> startAt) {
 
     public LoadSpec {
         Objects.requireNonNull(url, "url");
@@ -43,6 +48,7 @@ public record LoadSpec(
         Objects.requireNonNull(stop, "stop");
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(startAt, "startAt");
     }
 
     /**
@@ -57,7 +63,7 @@ public record LoadSpec(
     /** A builder that starts from this spec. */
     public Builder toBuilder() {
         return new Builder(url).method(method).headers(headers).body(body).expect(expect).model(model).stop(stop)
-                .warmup(warmup).timeout(timeout).keepAlive(keepAlive);
+                .warmup(warmup).timeout(timeout).keepAlive(keepAlive).startAt(startAt.orElse(null));
     }
 
     public boolean openModel() {
@@ -107,6 +113,7 @@ public record LoadSpec(
         private Duration warmup = Duration.ZERO;
         private Duration timeout;
         private boolean keepAlive = true;
+        private Instant startAt;
 
         private Builder(URI url) {
             this.url = url;
@@ -162,8 +169,15 @@ public record LoadSpec(
             return this;
         }
 
+        /** The instant the measured window opens; null: at once. */
+        public Builder startAt(Instant at) {
+            startAt = at;
+            return this;
+        }
+
         public LoadSpec build() {
-            return new LoadSpec(url, method, headers, body, expect, model, stop, warmup, timeout, keepAlive);
+            return new LoadSpec(url, method, headers, body, expect, model, stop, warmup, timeout, keepAlive,
+                    Optional.ofNullable(startAt));
         }
     }
 }

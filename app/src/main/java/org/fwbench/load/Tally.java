@@ -53,8 +53,7 @@ final class Tally {
         requests += r;
         ok += o;
         failed += e;
-        LatencySummary l = LatencySummary.ofMicros(interval);
-        timeline.add(new Interval(timeline.size(), r, o, e, connections, l.p50(), l.p99()));
+        timeline.add(Interval.of(timeline.size(), r, o, e, connections, startMillis, interval));
         if (intervalSink != null) {
             Histogram copy = interval.copy();
             copy.setStartTimeStamp(startMillis);
@@ -72,7 +71,7 @@ final class Tally {
     }
 
     LoadResult result(Load run, List<Loop.Final> finals, double seconds, long cpuNanos, int cpus, long startedAtMillis,
-            long endedAtMillis) {
+            long endedAtMillis, boolean interrupted) {
         long[] statuses = new long[600];
         long[] errors = new long[ErrorKind.values().length];
         long bytes = 0;
@@ -111,7 +110,9 @@ final class Tally {
                 errorMap, seconds, perSecond(ok, seconds), perSecond(requests, seconds), bytes, perSecond(bytes, seconds),
                 LatencySummary.ofMicros(total), run.open ? LatencySummary.ofMicros(service) : null,
                 run.open ? LatencySummary.ofMicros(wait) : null, cpu, startedAtMillis, endedAtMillis, timeline,
-                Histograms.encode(total), run.stoppedBecause(), mismatched == null ? null : mismatched.firstMismatch());
+                Histograms.encode(total), run.spec.url().toString(), LoadResult.Plan.of(run.spec), List.of(0),
+                run.open ? Histograms.encode(service) : null, run.open ? Histograms.encode(wait) : null, interrupted,
+                run.stoppedBecause(), mismatched == null ? null : mismatched.firstMismatch());
     }
 
     private static double perSecond(long count, double seconds) {

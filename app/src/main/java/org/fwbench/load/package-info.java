@@ -1,7 +1,8 @@
 /**
  * The load engine: an HTTP/1.1 client on Netty that sends requests under a closed or an open model
  * (constant arrival rate, corrected for coordinated omission), ended by a duration, a request count or
- * whichever comes first, and records latencies in HdrHistograms. It knows URLs and load specs, never
+ * whichever comes first, and records latencies in HdrHistograms, kept whole in its results so that the
+ * results of agents that loaded one server together merge exactly. It knows URLs and load specs, never
  * targets or reports, and uses nothing of fwbench but {@code stats}.
  */
 package org.fwbench.load;

@@ -14,7 +14,7 @@ class MistypedInputTest {
         "hammer --duraton=5s http://127.0.0.1:1/|Unknown option: '--duraton=5s' (did you mean --duration?)",
         "hammer --bogus --timout 1s http://127.0.0.1:1/|Unknown options: '--bogus' (did you mean --body?), '--timout'",
         "run --scenaros plaintext|Unknown option: '--scenaros' (did you mean --scenarios?)",
-        "hamer http://127.0.0.1:1/|unknown command 'hamer' (did you mean hammer?); the commands are run, init, hammer, report, compare, help",
+        "hamer http://127.0.0.1:1/|unknown command 'hamer' (did you mean hammer or merge or sample?); the commands are run, init, hammer, merge, sample, k8s-job, report, compare, help",
         "hammer 127.0.0.1:8080/|not an http URL: '127.0.0.1:8080/' has no scheme (did you mean http://127.0.0.1:8080/ ?)",
         "hammer localhost:8080/x|not an http URL: 'localhost:8080/x' has no scheme (did you mean http://localhost:8080/x ?)",
         "hammer http://127.0.0.1:1/ extra|Unmatched argument at index 2: 'extra'"})

@@ -26,6 +26,7 @@ final class Specs {
     private Duration thinkTime = Duration.ZERO;
     private int expectStatus;
     private byte[] expectBody;
+    private java.time.Instant startAt;
 
     private Specs(URI url) {
         this.url = url;
@@ -107,12 +108,17 @@ final class Specs {
         return this;
     }
 
+    Specs startAt(java.time.Instant at) {
+        startAt = at;
+        return this;
+    }
+
     LoadSpec build() {
         LoadModel model = rate > 0 ? new LoadModel.Open(rate, connections)
                 : LoadModel.Closed.of(connections).withSpawnRate(spawnRate).withThinkTime(thinkTime);
         Stop stop = requests == 0 ? Stop.after(duration)
                 : duration.isZero() ? Stop.afterRequests(requests) : Stop.afterEither(duration, requests);
         return LoadSpec.to(url).method(method).headers(headers).body(body).expect(new Expectation(expectStatus, expectBody))
-                .model(model).stop(stop).warmup(warmup).timeout(timeout).keepAlive(keepAlive).build();
+                .model(model).stop(stop).warmup(warmup).timeout(timeout).keepAlive(keepAlive).startAt(startAt).build();
     }
 }

@@ -30,7 +30,7 @@ class TallyTest {
         List<Loop.Final> finals = List.of(new Loop.Final(null, new long[600], new long[ErrorKind.values().length], 10,
                 Histograms.newMicros(), Histograms.newMicros(), null, 0));
 
-        LoadResult r = t.result(run, finals, 2.0, 1_000_000_000L, 2, 1000, 3000);
+        LoadResult r = t.result(run, finals, 2.0, 1_000_000_000L, 2, 1000, 3000, false);
 
         assertThat(r.requests()).isEqualTo(5);
         assertThat(r.ok()).isEqualTo(4);
