@@ -27,7 +27,11 @@ class ThresholdTest {
             "cpu>300us         | CPU              | GREATER          | 300",
             "cpu>300µs         | CPU              | GREATER          | 300",
             "cpu>1ms           | CPU              | GREATER          | 1000",
-            "startup>2s        | STARTUP          | GREATER          | 2"})
+            "startup>2s        | STARTUP          | GREATER          | 2",
+            "p99 > 1 ms        | P99              | GREATER          | 1",
+            "cpu > 300 µs      | CPU              | GREATER          | 300",
+            "errors >= 0.5 %   | ERROR_PERCENT    | GREATER_OR_EQUAL | 0.5",
+            "p99 >  1.5   s    | P99              | GREATER          | 1500"})
     void parsesMetricOperatorAndLimitInTheBaseUnit(String text, Metric metric, Operator op, double limit) {
         Threshold t = Threshold.parse(text);
         assertThat(t.metric()).isEqualTo(metric);
@@ -41,6 +45,7 @@ class ThresholdTest {
         assertThat(Threshold.parse("rss>200MiB").limit()).isEqualTo(200 * MIB);
         assertThat(Threshold.parse("pss<=1GiB").metric()).isEqualTo(Metric.PSS_AFTER);
         assertThat(Threshold.parse("peak-rss>300MB").limit()).isEqualTo(300e6);
+        assertThat(Threshold.parse("rss > 200 MiB").limit()).isEqualTo(200 * MIB);
     }
 
     @ParameterizedTest
@@ -51,7 +56,8 @@ class ThresholdTest {
             "p99=5ms          | is not a threshold (form: METRIC<VALUE",
             "throughput<1k    | throughput takes a plain number, not '1k'",
             "p99>5%           | p99 cannot be a percentage",
-            "errors>          | is not a threshold (form:"})
+            "errors>          | is not a threshold (form:",
+            "p99>1 0ms        | p99 needs a time with its unit (us, ms, s), not '1 0ms'"})
     void badExpressionsSayWhatIsWrong(String text, String message) {
         assertThatThrownBy(() -> Threshold.parse(text)).isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining(message).hasMessageNotContaining("\n");
