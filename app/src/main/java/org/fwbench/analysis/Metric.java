@@ -16,7 +16,7 @@ import org.fwbench.stats.Estimate;
 /**
  * Every figure fwbench judges targets by, in one list: the rankings, {@code compare}, the {@code --fail-if}
  * thresholds and the renderers all take their metrics, names, units and directions from here. A figure with
- * one sample per repeat is summarised by the median of the repeats; p90, p99.9, p99.99 and max come from the
+ * one sample per repeat is summarised by the median of the repeats (p50, p95, p99 among them); p90, p99.9, p99.99 and max come from the
  * merged histograms of all repeats.
  */
 public enum Metric {
@@ -24,6 +24,8 @@ public enum Metric {
             m -> m.load().throughput(), null),
     P50(Unit.MILLIS, false, "p50Ms", "p50", "p50", "p50 latency (ms)", m -> m.load().latencyMs().p50(), null),
     P90(Unit.MILLIS, false, null, null, "p90", null, null, c -> OptionalDouble.of(c.summary().latencyMs().p90())),
+    /** k6's default threshold; median of the repeats' p95, like p50 and p99. */
+    P95(Unit.MILLIS, false, "p95Ms", "p95", "p95", "p95 latency (ms)", m -> m.load().latencyMs().p95(), null),
     P99(Unit.MILLIS, false, "p99Ms", "p99", "p99", "p99 latency (ms)", m -> m.load().latencyMs().p99(), null),
     P999(Unit.MILLIS, false, null, null, "p999", null, null, c -> OptionalDouble.of(c.summary().latencyMs().p999())),
     P9999(Unit.MILLIS, false, null, null, "p9999", null, null,

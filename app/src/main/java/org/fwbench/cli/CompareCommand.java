@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code fwbench compare OLD.json NEW.json}: what changed between two runs, and whether it is more than noise. */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
-        description = {"Compares two saved runs: per target x scenario, the change of throughput, p50, p99, memory "
+        description = {"Compares two saved runs: per target x scenario, the change of throughput, p50, p95, p99, memory "
                 + "after the load and server CPU per request, with its 95%% interval and whether it is significant.",
                 "Exit codes: 0 ok; 1 --fail-on-regression was exceeded; 2 usage error."})
 public final class CompareCommand implements Callable<Integer> {

@@ -69,6 +69,8 @@ public final class ScenarioTable {
             new Column<>("rank", ScenarioTable::rank),
             new Column<>("p50 ms", r -> Text.estimate(r.summary().p50Ms())
                     + r.mark(Metric.P50, s -> s.p50Ms().median())),
+            new Column<>("p95 ms", r -> Text.estimate(r.summary().p95Ms())
+                    + r.mark(Metric.P95, s -> s.p95Ms().median())),
             new Column<>("p99 ms", r -> Text.estimate(r.summary().p99Ms())
                     + r.mark(Metric.P99, s -> s.p99Ms().median())),
             new Column<>("ok %", r -> Format.percent(r.summary().successPercent().median())),

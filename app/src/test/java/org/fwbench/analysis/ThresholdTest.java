@@ -28,6 +28,7 @@ class ThresholdTest {
             "cpu>300µs         | CPU              | GREATER          | 300",
             "cpu>1ms           | CPU              | GREATER          | 1000",
             "startup>2s        | STARTUP          | GREATER          | 2",
+            "p95>20ms          | P95              | GREATER          | 20",
             "p99 > 1 ms        | P99              | GREATER          | 1",
             "cpu > 300 µs      | CPU              | GREATER          | 300",
             "errors >= 0.5 %   | ERROR_PERCENT    | GREATER_OR_EQUAL | 0.5",
@@ -68,6 +69,13 @@ class ThresholdTest {
         List<Violation> v = Threshold.parse("p99>2ms").check(SampleRuns.standard());
         assertThat(v).extracting(Violation::describe).containsExactly("slow hello: p99 is 2.53 ms (--fail-if p99>2ms)");
         assertThat(v.getFirst().actual()).hasValueCloseTo(2.53, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void p95IsTheMedianOfTheRepeatsP95() {
+        // slow hello: latencies spread evenly over [0.8, 2.4], [0.9, 2.7] and [0.85, 2.55] ms; p95 of each.
+        List<Violation> v = Threshold.parse("p95 > 2.4 ms").check(SampleRuns.standard());
+        assertThat(v).extracting(Violation::describe).containsExactly("slow hello: p95 is 2.42 ms (--fail-if p95 > 2.4 ms)");
     }
 
     @Test
