@@ -40,11 +40,6 @@ public final class ScenarioTable {
             return target().firstStart();
         }
 
-        /** Idle memory of the first start by the scenario's basis; null when unknown. */
-        Long idle() {
-            return first().map(s -> s.idle() == null ? null : s.idle().bytes(summary().memoryBasis())).orElse(null);
-        }
-
         /** {@code " *"} when this row holds the best value of its column (and there is something to compare). */
         String mark(ToDoubleFunction<Cell> value, boolean higherIsBetter) {
             if (table.size() < 2) {
@@ -76,11 +71,12 @@ public final class ScenarioTable {
             new Column<>("ok %", r -> Format.percent(r.summary().successPercent().median())),
             new Column<>("statuses", r -> Text.counts(r.summary().statuses())),
             new Column<>("errors", r -> Text.counts(r.summary().errors())),
-            new Column<>("mem idle", r -> Format.mib(r.idle())),
+            new Column<>("mem idle", r -> Format.mib(idle(r.cell())) + r.mark(c -> orNaN(idle(c)), false)),
             new Column<>("mem after", r -> Text.estimateMib(r.summary().memoryAfterBytes())
                     + r.mark(Metric.MEMORY_AFTER, s -> s.memoryAfterBytes().median())),
-            new Column<>("growth", r -> growth(r.idle(), r.summary().memoryAfterBytes().median())),
-            new Column<>("mem peak", r -> Text.estimateMib(r.summary().memoryPeakBytes())),
+            new Column<>("growth", r -> growth(r.cell()) + r.mark(ScenarioTable::growthBytes, false)),
+            new Column<>("mem peak", r -> Text.estimateMib(r.summary().memoryPeakBytes())
+                    + r.mark(c -> c.summary().memoryPeakBytes().median(), false)),
             new Column<>("CPU us/req", r -> Text.estimate(r.summary().serverCpuMicrosPerRequest())
                     + r.mark(Metric.CPU, s -> s.serverCpuMicrosPerRequest().median())),
             new Column<>("startup", r -> r.first().map(s -> Format.seconds(s.startupSeconds())
@@ -176,11 +172,12 @@ public final class ScenarioTable {
     }
 
     /** Memory after the load against idle: {@code +12.3 (+25%)} in MiB. */
-    private static String growth(Long idle, double after) {
-        if (idle == null || idle == 0) {
+    private static String growth(Cell c) {
+        double delta = growthBytes(c);
+        if (Double.isNaN(delta)) {
             return "-";
         }
-        double delta = after - idle;
+        long idle = idle(c);
         return (delta >= 0 ? "+" : "") + Format.mib(delta) + " (" + (delta >= 0 ? "+" : "")
                 + String.format(Locale.ROOT, "%.0f%%", 100 * delta / idle) + ")";
     }
@@ -215,6 +212,22 @@ public final class ScenarioTable {
                 .mapToDouble(Double::doubleValue).sum();
         return List.of(String.format(Locale.ROOT, "Memory sampling: %d samples of the targets' /proc, %.0f us each on "
                 + "average, %.2f s of fwbench's CPU in all.", samples, meanMicros, cpu));
+    }
+
+    /** Idle memory of the first start by the scenario's basis; null when unknown. */
+    private static Long idle(Cell c) {
+        return c.target().firstStart().map(s -> s.idle() == null ? null : s.idle().bytes(c.summary().memoryBasis()))
+                .orElse(null);
+    }
+
+    /** Memory after the load minus idle memory, in bytes; NaN when idle memory is unknown. */
+    private static double growthBytes(Cell c) {
+        Long idle = idle(c);
+        return idle == null || idle == 0 ? Double.NaN : c.summary().memoryAfterBytes().median() - idle;
+    }
+
+    private static double orNaN(Long bytes) {
+        return bytes == null ? Double.NaN : bytes;
     }
 
     private static double startup(Cell c) {
