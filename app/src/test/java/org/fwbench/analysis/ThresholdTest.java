@@ -73,9 +73,9 @@ class ThresholdTest {
 
     @Test
     void p95IsTheMedianOfTheRepeatsP95() {
-        // slow hello: latencies spread evenly over [0.8, 2.4], [0.9, 2.7] and [0.85, 2.55] ms; p95 of each.
+        // slow hello: latencies spread evenly over [0.8, 2.4], [0.9, 2.7] and [0.85, 2.55] ms: p95 2.32, 2.61, 2.47.
         List<Violation> v = Threshold.parse("p95 > 2.4 ms").check(SampleRuns.standard());
-        assertThat(v).extracting(Violation::describe).containsExactly("slow hello: p95 is 2.42 ms (--fail-if p95 > 2.4 ms)");
+        assertThat(v).extracting(Violation::describe).containsExactly("slow hello: p95 is 2.47 ms (--fail-if p95 > 2.4 ms)");
     }
 
     @Test
