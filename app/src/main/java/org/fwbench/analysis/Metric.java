@@ -2,6 +2,7 @@ package org.fwbench.analysis;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -99,6 +100,16 @@ public enum Metric {
     /** A heading with the unit, e.g. {@code p99 latency (ms)}; the ranking key for metrics without one. */
     public String title() {
         return title != null ? title : rankingKey;
+    }
+
+    /** How a sentence names the metric: {@code req/s}, {@code p99}, {@code memory}, {@code CPU per request}. */
+    public String shortName() {
+        return switch (this) {
+            case THROUGHPUT -> "req/s";
+            case MEMORY_AFTER -> "memory";
+            case CPU -> "CPU per request";
+            default -> thresholdName != null ? thresholdName : name().toLowerCase(Locale.ROOT);
+        };
     }
 
     /** The metric a ranking was saved under, if any. */

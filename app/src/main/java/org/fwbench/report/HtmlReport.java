@@ -82,7 +82,7 @@ public final class HtmlReport {
         for (int i = 0; i < data.scenarios().size(); i++) {
             ChartData.ScenarioCharts charts = data.scenarios().get(i);
             scenarios.add(new ScenarioView(i, charts.name(), load(result, charts.name()),
-                    rankings(result, charts.name()), warnings(tables, charts.name()),
+                    rankings(result, charts.name()), notes(tables, charts.name()),
                     !charts.throughput().targets().isEmpty(), charts.timelineBasis().toString().toUpperCase(Locale.ROOT)));
         }
         Page page = new Page(result.suite(), Instant.ofEpochMilli(result.startedAtMillis()).toString(),
@@ -92,10 +92,10 @@ public final class HtmlReport {
         return TEMPLATE.execute(page);
     }
 
-    /** Noisy figures, outlier repeats and a saturated client: the table's warnings for the scenario. */
-    private static List<String> warnings(List<ScenarioTable.Table> tables, String scenario) {
+    /** At most one line per target: what not to take at face value in this scenario, and why. */
+    private static List<String> notes(List<ScenarioTable.Table> tables, String scenario) {
         return tables.stream().filter(t -> t.scenario().equals(scenario)).findFirst()
-                .map(ScenarioTable.Table::warnings).orElse(List.of());
+                .map(t -> t.verdict().notes()).orElse(List.of());
     }
 
     private static String took(RunResult r) {

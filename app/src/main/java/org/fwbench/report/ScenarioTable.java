@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.fwbench.analysis.Metric;
+import org.fwbench.analysis.Verdict;
+import org.fwbench.analysis.Verdicts;
 import org.fwbench.result.Cell;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.MemoryBasis;
@@ -87,10 +89,10 @@ public final class ScenarioTable {
 
     /**
      * One scenario's table; {@code problems} lists targets that could not be measured, with why, and
-     * {@code warnings} figures not to trust (a saturated load engine measures the client, not the server).
+     * {@code verdict} says what the table shows and which figures not to take at face value.
      */
     public record Table(String scenario, String caption, List<List<String>> rows, List<String> problems,
-            List<String> warnings) {
+            Verdict verdict) {
     }
 
     private ScenarioTable() {
@@ -121,12 +123,11 @@ public final class ScenarioTable {
                 .filter(r -> r.scenario().equals(scenario) && r.metric().equals(Metric.THROUGHPUT.rankingKey()))
                 .findFirst();
         List<List<String>> rows = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         for (Cell c : measured) {
-            warnings.addAll(warnings(c.targetName(), c.summary()));
             rows.add(Column.values(COLUMNS, new Row(c, measured, ranking)));
         }
-        return new Table(scenario, caption(scenario, load, result, measured), rows, problems, warnings);
+        return new Table(scenario, caption(scenario, load, result, measured), rows, problems,
+                Verdicts.of(result, scenario));
     }
 
     private static String caption(String scenario, ScenarioResult.AppliedLoad load, RunResult result,
@@ -138,37 +139,16 @@ public final class ScenarioTable {
                     .append(load.connections()).append(" connections, ")
                     .append(load.requests() > 0 ? load.requests() + " requests" : Format.number(load.durationSeconds()) + " s")
                     .append(load.keepAlive() ? "" : ", no keep-alive")
-                    .append(", ").append(result.settings().repeats()).append(" repeats)");
+                    .append(", ").append(result.settings().repeats())
+                    .append(result.settings().repeats() == 1 ? " repeat)" : " repeats)");
         }
-        b.append(": memory is ").append(basis.toString().toUpperCase(Locale.ROOT))
-                .append(" in MiB; ± is the 95% confidence half-width; * best in column; = tied rank");
+        long once = measured.stream().filter(c -> c.summary().repeats() < 2).count();
+        b.append(": memory is ").append(basis.toString().toUpperCase(Locale.ROOT)).append(" in MiB; ")
+                .append(once > 0 && once == measured.size() ? "one repeat: no interval, no ranks; * best in column"
+                        : once > 0 ? "± is the 95% confidence half-width; * best in column; no ranks, as a target "
+                                + "was measured once"
+                        : "± is the 95% confidence half-width; * best in column; = tied rank");
         return b.toString();
-    }
-
-    /** Noisy figures and outlier repeats, named rather than hidden, and a load engine that was the limit. */
-    private static List<String> warnings(String target, Summary s) {
-        List<String> notes = new ArrayList<>();
-        note(notes, target, "req/s", s.throughput());
-        note(notes, target, "p99", s.p99Ms());
-        note(notes, target, "memory after", s.memoryAfterBytes());
-        note(notes, target, "CPU/request", s.serverCpuMicrosPerRequest());
-        if (s.clientSaturated()) {
-            notes.add(target + ": the load engine used nearly all its CPUs: these figures are a limit of the client, "
-                    + "not of the server");
-        }
-        return notes;
-    }
-
-    private static void note(List<String> notes, String target, String metric, Estimate e) {
-        if (e.noisy()) {
-            notes.add(String.format(Locale.ROOT, "%s %s: noisy, the repeats vary by %.0f%% (CV)", target, metric,
-                    100 * e.cv()));
-        }
-        if (!e.outliers().isEmpty()) {
-            notes.add(target + " " + metric + ": outlier repeat" + (e.outliers().size() == 1 ? " " : "s ")
-                    + String.join(", ", e.outliers().stream().map(i -> String.valueOf(i + 1)).toList())
-                    + " (kept in every figure)");
-        }
     }
 
     /** Memory after the load against idle: {@code +12.3 (+25%)} in MiB. */
