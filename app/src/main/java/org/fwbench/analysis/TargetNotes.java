@@ -34,15 +34,19 @@ final class TargetNotes {
                 continue;
             }
             if (e.get().noisy()) {
-                noisy.add(String.format(Locale.ROOT, "%s by %.0f%%", metric.shortName(), 100 * e.get().cv()));
+                noisy.add(String.format(Locale.ROOT, "%.0f%% in %s", 100 * e.get().cv(), metric.shortName()));
             }
             e.get().outliers().forEach(i -> apart.computeIfAbsent(i + 1, k -> new ArrayList<>()).add(metric.shortName()));
         }
         if (!noisy.isEmpty()) {
-            parts.add("repeats vary (CV) in " + String.join(", ", noisy));
+            parts.add("repeats vary by " + String.join(", ", noisy) + " (CV)");
         }
-        apart.forEach((repeat, metrics) -> parts.add("repeat " + repeat + " stands apart in " + String.join(", ", metrics)
-                + " (kept in every figure)"));
+        if (!apart.isEmpty()) {
+            List<String> repeats = new ArrayList<>();
+            apart.forEach((repeat, metrics) -> repeats.add(repeat + " in " + String.join(", ", metrics)));
+            parts.add((apart.size() == 1 ? "outlier repeat " : "outlier repeats ") + String.join(" and ", repeats)
+                    + " (kept in every figure)");
+        }
         return parts.isEmpty() ? Optional.empty() : Optional.of(cell.targetName() + ": " + String.join("; ", parts));
     }
 

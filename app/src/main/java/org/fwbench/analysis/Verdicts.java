@@ -40,7 +40,10 @@ public final class Verdicts {
 
     public static Verdict of(RunResult run, String scenario) {
         List<Cell> cells = run.measured(scenario).stream().filter(c -> c.scenario().ok()).toList();
-        List<String> notes = run.measured(scenario).stream().flatMap(c -> TargetNotes.of(c).stream()).toList();
+        // In the tables' order: most req/s first.
+        List<String> notes = run.measured(scenario).stream()
+                .sorted(Comparator.comparingDouble((Cell c) -> c.summary().throughput().median()).reversed())
+                .flatMap(c -> TargetNotes.of(c).stream()).toList();
         Optional<ScenarioRanking> throughput = ranking(run, scenario, Metric.THROUGHPUT);
         if (cells.isEmpty()) {
             return new Verdict(scenario, "", false, notes);
