@@ -2,6 +2,7 @@ package org.fwbench.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -42,15 +43,20 @@ public final class ScenarioTable {
             return target().firstStart();
         }
 
-        /** {@code " *"} when this row holds the best value of its column (and there is something to compare). */
+        /**
+         * {@code " *"} when this row holds the best value of its column and there is something to compare: at
+         * least two rows, not all alike.
+         */
         String mark(ToDoubleFunction<Cell> value, boolean higherIsBetter) {
             if (table.size() < 2) {
                 return "";
             }
-            double best = higherIsBetter
-                    ? table.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN)
-                    : table.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
-            return value.applyAsDouble(cell) == best ? " *" : "";
+            DoubleSummaryStatistics known = table.stream().mapToDouble(value).filter(v -> !Double.isNaN(v))
+                    .summaryStatistics();
+            if (known.getCount() < 2 || known.getMin() == known.getMax()) {
+                return "";
+            }
+            return value.applyAsDouble(cell) == (higherIsBetter ? known.getMax() : known.getMin()) ? " *" : "";
         }
 
         String mark(Metric metric, ToDoubleFunction<Summary> median) {
