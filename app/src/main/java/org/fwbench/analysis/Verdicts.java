@@ -95,6 +95,11 @@ public final class Verdicts {
             Cell c = noisiest.get();
             double[] samples = Metric.THROUGHPUT.samples(c.scenario()).orElseThrow();
             Estimate e = Estimate.of(samples);
+            if (samples.length == 2) {
+                // Two repeats are equally far from their median: which one was disturbed cannot be told.
+                return String.format(Locale.ROOT, "noise: %s's two repeats disagree, %s and %s req/s", c.targetName(),
+                        Format.number(samples[0]), Format.number(samples[1]));
+            }
             int worst = 0;
             for (int i = 1; i < samples.length; i++) {
                 if (Math.abs(samples[i] - e.median()) > Math.abs(samples[worst] - e.median())) {

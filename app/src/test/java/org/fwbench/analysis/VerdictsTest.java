@@ -38,6 +38,16 @@ class VerdictsTest {
     }
 
     @Test
+    void withTwoRepeatsTheTieNamesBothForNeitherIsTheDisturbedOne() {
+        RunResult run = SampleRuns.run("s", List.of(
+                target("netty", 0.4, 100, 20, 40_000, 20_000),
+                target("vertx", 0.4, 100, 20, 38_000, 39_000)));
+
+        assertThat(Verdicts.of(run, "hello").answer()).isEqualTo("no difference in req/s between vertx and netty "
+                + "(noise: netty's two repeats disagree, 40,000 and 20,000 req/s)");
+    }
+
+    @Test
     void aTieOfCloseFiguresSaysHowClose() {
         RunResult run = SampleRuns.run("s", List.of(
                 target("a", 0.4, 100, 20, 40_000, 40_500, 39_800),
