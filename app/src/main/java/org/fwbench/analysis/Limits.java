@@ -10,15 +10,18 @@ import org.fwbench.units.InvalidValueException;
 final class Limits {
 
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
+    /** The space people put between a number and its unit ({@code 1 ms}, {@code 200 MiB}, {@code 0.5 %}). */
+    private static final Pattern SPACE_BEFORE_UNIT = Pattern.compile("^(\\d+(?:\\.\\d+)?)\\s+(?=\\D)");
 
     private Limits() {
     }
 
     /** The limit in the metric's base unit (req/s, ms, bytes, µs per request, s, %). */
-    static double parse(Metric metric, String text) {
+    static double parse(Metric metric, String typed) {
+        String text = SPACE_BEFORE_UNIT.matcher(typed).replaceFirst("$1");
         return switch (metric.unit()) {
             case RATE, COUNT -> number(metric, text);
-            case PERCENT -> number(metric, text.substring(0, text.length() - 1).trim());
+            case PERCENT -> number(metric, text.substring(0, text.length() - 1));
             case MILLIS -> nanos(metric, text) / 1e6;
             case MICROS -> nanos(metric, text) / 1e3;
             case SECONDS -> nanos(metric, text) / 1e9;

@@ -2,6 +2,7 @@ package org.fwbench.analysis;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -16,7 +17,7 @@ import org.fwbench.stats.Estimate;
 /**
  * Every figure fwbench judges targets by, in one list: the rankings, {@code compare}, the {@code --fail-if}
  * thresholds and the renderers all take their metrics, names, units and directions from here. A figure with
- * one sample per repeat is summarised by the median of the repeats; p90, p99.9, p99.99 and max come from the
+ * one sample per repeat is summarised by the median of the repeats (p50, p95, p99 among them); p90, p99.9, p99.99 and max come from the
  * merged histograms of all repeats.
  */
 public enum Metric {
@@ -24,6 +25,8 @@ public enum Metric {
             m -> m.load().throughput(), null),
     P50(Unit.MILLIS, false, "p50Ms", "p50", "p50", "p50 latency (ms)", m -> m.load().latencyMs().p50(), null),
     P90(Unit.MILLIS, false, null, null, "p90", null, null, c -> OptionalDouble.of(c.summary().latencyMs().p90())),
+    /** k6's default threshold; median of the repeats' p95, like p50 and p99. */
+    P95(Unit.MILLIS, false, "p95Ms", "p95", "p95", "p95 latency (ms)", m -> m.load().latencyMs().p95(), null),
     P99(Unit.MILLIS, false, "p99Ms", "p99", "p99", "p99 latency (ms)", m -> m.load().latencyMs().p99(), null),
     P999(Unit.MILLIS, false, null, null, "p999", null, null, c -> OptionalDouble.of(c.summary().latencyMs().p999())),
     P9999(Unit.MILLIS, false, null, null, "p9999", null, null,
@@ -95,6 +98,16 @@ public enum Metric {
     /** A heading with the unit, e.g. {@code p99 latency (ms)}; the ranking key for metrics without one. */
     public String title() {
         return title != null ? title : rankingKey;
+    }
+
+    /** How a sentence names the metric: {@code req/s}, {@code p99}, {@code memory}, {@code CPU per request}. */
+    public String shortName() {
+        return switch (this) {
+            case THROUGHPUT -> "req/s";
+            case MEMORY_AFTER -> "memory";
+            case CPU -> "CPU per request";
+            default -> thresholdName != null ? thresholdName : name().toLowerCase(Locale.ROOT);
+        };
     }
 
     /** The metric a ranking was saved under, if any. */

@@ -16,7 +16,11 @@ public final class Rankings {
     private Rankings() {
     }
 
-    /** Every scenario with at least two targets measured and ok on it, ranked on each metric. */
+    /**
+     * Every scenario with at least two targets measured and ok on it, ranked on each metric. A target measured
+     * once has no interval, so nothing can be told apart: such a scenario is not ranked at all rather than
+     * every target ranked {@code 1=}.
+     */
     public static List<ScenarioRanking> of(RunResult run) {
         List<ScenarioRanking> rankings = new ArrayList<>();
         for (String scenario : run.scenarioNames()) {
@@ -25,7 +29,7 @@ public final class Rankings {
                 Map<String, double[]> samples = new LinkedHashMap<>();
                 cells.forEach(c -> samples.putIfAbsent(c.targetName(),
                         c.scenario().measurements().stream().mapToDouble(metric.perRepeat()).toArray()));
-                if (samples.size() >= 2) {
+                if (samples.size() >= 2 && samples.values().stream().allMatch(s -> s.length >= 2)) {
                     rankings.add(ranking(scenario, metric, samples));
                 }
             }

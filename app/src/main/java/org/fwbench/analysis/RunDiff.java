@@ -71,7 +71,7 @@ public record RunDiff(List<MetricChange> changes, List<String> unmatched) {
      * both runs are measured the same way.
      */
     static List<Metric> compared(MemoryBasis basis) {
-        return List.of(Metric.THROUGHPUT, Metric.P50, Metric.P99,
+        return List.of(Metric.THROUGHPUT, Metric.P50, Metric.P95, Metric.P99,
                 basis == MemoryBasis.PSS ? Metric.PSS_AFTER : Metric.RSS_AFTER, Metric.CPU);
     }
 

@@ -23,6 +23,7 @@ public final class Summaries {
                 all.latencyMs(),
                 estimate(ms, m -> m.load().throughput()),
                 estimate(ms, m -> m.load().latencyMs().p50()),
+                estimate(ms, m -> m.load().latencyMs().p95()),
                 estimate(ms, m -> m.load().latencyMs().p99()),
                 estimate(ms, m -> m.load().successPercent()),
                 estimate(ms, Measurement::memoryAfter),

@@ -20,10 +20,18 @@ public final class Timelines {
                 .toList();
     }
 
-    /** The highest readings over the timeline and the reading taken when the load ended. */
-    public static Measurement.Peak peak(List<MemoryReading> samples, MemoryReading end) {
-        List<MemoryReading> all = new ArrayList<>(samples);
+    /**
+     * The highest of every reading a repeat took: right before the load, the timeline during it, at its end and
+     * after the settle. A memory figure keeps growing a little after the load (late allocations, a GC that
+     * expands the heap), so a peak of the timeline alone could read below "after"; a peak is never below any
+     * reading shown beside it.
+     */
+    public static Measurement.Peak peak(MemoryReading before, List<MemoryReading> timeline, MemoryReading end,
+            MemoryReading after) {
+        List<MemoryReading> all = new ArrayList<>(timeline);
+        all.add(before);
         all.add(end);
+        all.add(after);
         return new Measurement.Peak(
                 all.stream().mapToLong(MemoryReading::rssBytes).max().orElse(0),
                 max(all, MemoryReading::pssBytes),

@@ -7,7 +7,10 @@ import org.fwbench.analysis.Violation;
 import org.fwbench.result.RunResult;
 import picocli.CommandLine.Option;
 
-/** {@code --fail-if}, as {@code run} and {@code report} both take it: limits checked on the results. */
+/**
+ * {@code --fail-if}, as {@code run}, {@code report} and {@code compare} take it: limits checked on one run's
+ * results (on {@code compare}, the new run's).
+ */
 final class FailIfOption {
 
     @Option(names = "--fail-if", paramLabel = "EXPR", converter = ThresholdConverter.class,

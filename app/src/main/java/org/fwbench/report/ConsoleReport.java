@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fwbench.result.RunResult;
 
-/** The comparison tables as aligned plain text for a terminal. */
+/**
+ * The comparison tables as aligned plain text for a terminal, each followed by its one-line answer ({@code =>}),
+ * the targets that could not be measured ({@code !}) and at most one note per target.
+ */
 public final class ConsoleReport {
 
     private ConsoleReport() {
@@ -28,11 +31,14 @@ public final class ConsoleReport {
                 all.addAll(t.rows());
                 align(all, 2).forEach(out::println);
             }
+            if (!t.verdict().answer().isEmpty()) {
+                out.println("  => " + t.verdict().answer());
+            }
             for (String p : t.problems()) {
                 out.println("  ! " + p);
             }
-            for (String w : t.warnings()) {
-                out.println("  note: " + w);
+            for (String n : t.verdict().notes()) {
+                out.println("  note: " + n);
             }
         }
         out.flush();

@@ -38,6 +38,7 @@ public final class CsvReport {
             measured("throughput_cv", s -> num(s.throughput().cv())),
             measured("p50_ms", s -> num(s.latencyMs().p50())),
             measured("p90_ms", s -> num(s.latencyMs().p90())),
+            measured("p95_ms", s -> num(s.latencyMs().p95())),
             measured("p99_ms", s -> num(s.latencyMs().p99())),
             measured("p999_ms", s -> num(s.latencyMs().p999())),
             measured("max_ms", s -> num(s.latencyMs().max())),

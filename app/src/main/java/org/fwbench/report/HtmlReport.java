@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fwbench.analysis.ChartData;
 import org.fwbench.analysis.Metric;
+import org.fwbench.analysis.Verdict;
 import org.fwbench.result.Environment;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.RunSettings;
@@ -36,6 +38,7 @@ public final class HtmlReport {
     private static final Pattern SOURCE_MAP = Pattern.compile("(?m)^//# sourceMappingURL=.*$");
     private static final Template TEMPLATE = Mustache.compiler().nullValue("").emptyStringIsFalse(true).compile(resource("report.html.mustache"));
     private static final Assets ASSETS = Assets.load();
+    private static final Pattern PLUS_MINUS = Pattern.compile("(.*?) ± (\\S+)(.*)");
 
     /** The page's own CSS and JavaScript, and the chart library. */
     private record Assets(String css, String script, String chartJs, String chartJsVersion) {
@@ -50,9 +53,34 @@ public final class HtmlReport {
     }
 
     /** The page as the template sees it; every string here is escaped when written. */
-    record Page(String suite, String started, String took, String settings, List<ScenarioTable.Table> tables,
+    record Page(String suite, String started, String took, String settings, List<TableView> tables,
             List<String> header, List<ScenarioView> scenarios, List<Item> environment, List<TargetView> targets,
             String commandLine, String css, String script, String chartJs, String chartJsVersion, String data) {
+    }
+
+    /** A scenario's table with each cell split for the page (see {@link CellView}). */
+    record TableView(String scenario, String caption, List<List<CellView>> rows, List<String> problems,
+            Verdict verdict) {
+
+        static TableView of(ScenarioTable.Table t) {
+            return new TableView(t.scenario(), t.caption(),
+                    t.rows().stream().map(r -> r.stream().map(CellView::of).toList()).toList(), t.problems(),
+                    t.verdict());
+        }
+    }
+
+    /**
+     * A table cell as the page shows it: the value ({@code 3,472 *}) with its {@code ± 4,786} on a line of its
+     * own, so that seventeen columns fit a 1400 px window instead of running off its edge.
+     *
+     * @param spread the {@code ± half-width}; empty when the cell has none
+     */
+    record CellView(String value, String spread) {
+
+        static CellView of(String cell) {
+            Matcher m = PLUS_MINUS.matcher(cell);
+            return m.matches() ? new CellView(m.group(1) + m.group(3), "± " + m.group(2)) : new CellView(cell, "");
+        }
     }
 
     record ScenarioView(int index, String name, String load, List<RankingView> rankings, List<String> notes,
@@ -82,20 +110,21 @@ public final class HtmlReport {
         for (int i = 0; i < data.scenarios().size(); i++) {
             ChartData.ScenarioCharts charts = data.scenarios().get(i);
             scenarios.add(new ScenarioView(i, charts.name(), load(result, charts.name()),
-                    rankings(result, charts.name()), warnings(tables, charts.name()),
+                    rankings(result, charts.name()), notes(tables, charts.name()),
                     !charts.throughput().targets().isEmpty(), charts.timelineBasis().toString().toUpperCase(Locale.ROOT)));
         }
         Page page = new Page(result.suite(), Instant.ofEpochMilli(result.startedAtMillis()).toString(),
-                took(result), settings(result.settings()), tables, ScenarioTable.HEADER,
+                took(result), settings(result.settings()), tables.stream().map(TableView::of).toList(),
+                ScenarioTable.HEADER,
                 scenarios, environment(result), targets(result), Text.command(result.commandLine()),
                 ASSETS.css(), ASSETS.script(), ASSETS.chartJs(), ASSETS.chartJsVersion(), ScriptJson.of(data));
         return TEMPLATE.execute(page);
     }
 
-    /** Noisy figures, outlier repeats and a saturated client: the table's warnings for the scenario. */
-    private static List<String> warnings(List<ScenarioTable.Table> tables, String scenario) {
+    /** At most one line per target: what not to take at face value in this scenario, and why. */
+    private static List<String> notes(List<ScenarioTable.Table> tables, String scenario) {
         return tables.stream().filter(t -> t.scenario().equals(scenario)).findFirst()
-                .map(ScenarioTable.Table::warnings).orElse(List.of());
+                .map(t -> t.verdict().notes()).orElse(List.of());
     }
 
     private static String took(RunResult r) {

@@ -5,7 +5,10 @@ import org.fwbench.result.Environment;
 import org.fwbench.result.RunResult;
 import org.fwbench.units.Format;
 
-/** The comparison as a Markdown document: environment, then one table per scenario. */
+/**
+ * The comparison as a Markdown document: environment, what the run shows (one line per scenario), then one table
+ * per scenario with its problems and notes.
+ */
 public final class MarkdownReport {
 
     private MarkdownReport() {
@@ -25,17 +28,22 @@ public final class MarkdownReport {
                     .append(e.pinned() ? "" : " (not pinned)").append('\n');
         }
         b.append("- Command: `").append(String.join(" ", result.commandLine()).replace("`", "'")).append("`\n");
-        for (ScenarioTable.Table t : ScenarioTable.of(result)) {
+        List<ScenarioTable.Table> tables = ScenarioTable.of(result);
+        b.append("\n## What this run shows\n\n");
+        tables.forEach(t -> b.append("- **").append(escape(t.scenario())).append("**: ")
+                .append(t.verdict().answer().isEmpty() ? "nothing was measured" : escape(t.verdict().answer()))
+                .append('\n'));
+        for (ScenarioTable.Table t : tables) {
             b.append("\n## ").append(escape(t.scenario())).append("\n\n").append(escape(t.caption())).append("\n\n");
             if (!t.rows().isEmpty()) {
                 row(b, ScenarioTable.HEADER);
                 b.append('|').append("---|".repeat(ScenarioTable.HEADER.size())).append('\n');
                 t.rows().forEach(r -> row(b, r));
             }
-            if (!t.problems().isEmpty() || !t.warnings().isEmpty()) {
+            if (!t.problems().isEmpty() || !t.verdict().notes().isEmpty()) {
                 b.append('\n');
                 t.problems().forEach(p -> b.append("- ").append(escape(p)).append('\n'));
-                t.warnings().forEach(w -> b.append("- Note: ").append(escape(w)).append('\n'));
+                t.verdict().notes().forEach(n -> b.append("- Note: ").append(escape(n)).append('\n'));
             }
         }
         List<String> notes = ScenarioTable.runNotes(result);

@@ -2,12 +2,15 @@ package org.fwbench.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.fwbench.analysis.Metric;
+import org.fwbench.analysis.Verdict;
+import org.fwbench.analysis.Verdicts;
 import org.fwbench.result.Cell;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.MemoryBasis;
@@ -40,20 +43,20 @@ public final class ScenarioTable {
             return target().firstStart();
         }
 
-        /** Idle memory of the first start by the scenario's basis; null when unknown. */
-        Long idle() {
-            return first().map(s -> s.idle() == null ? null : s.idle().bytes(summary().memoryBasis())).orElse(null);
-        }
-
-        /** {@code " *"} when this row holds the best value of its column (and there is something to compare). */
+        /**
+         * {@code " *"} when this row holds the best value of its column and there is something to compare: at
+         * least two rows, not all alike.
+         */
         String mark(ToDoubleFunction<Cell> value, boolean higherIsBetter) {
             if (table.size() < 2 || !table.contains(cell)) {
                 return "";
             }
-            double best = higherIsBetter
-                    ? table.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN)
-                    : table.stream().mapToDouble(value).filter(v -> !Double.isNaN(v)).min().orElse(Double.NaN);
-            return value.applyAsDouble(cell) == best ? " *" : "";
+            DoubleSummaryStatistics known = table.stream().mapToDouble(value).filter(v -> !Double.isNaN(v))
+                    .summaryStatistics();
+            if (known.getCount() < 2 || known.getMin() == known.getMax()) {
+                return "";
+            }
+            return value.applyAsDouble(cell) == (higherIsBetter ? known.getMax() : known.getMin()) ? " *" : "";
         }
 
         String mark(Metric metric, ToDoubleFunction<Summary> median) {
@@ -69,16 +72,19 @@ public final class ScenarioTable {
             new Column<>("rank", ScenarioTable::rank),
             new Column<>("p50 ms", r -> Text.estimate(r.summary().p50Ms())
                     + r.mark(Metric.P50, s -> s.p50Ms().median())),
+            new Column<>("p95 ms", r -> Text.estimate(r.summary().p95Ms())
+                    + r.mark(Metric.P95, s -> s.p95Ms().median())),
             new Column<>("p99 ms", r -> Text.estimate(r.summary().p99Ms())
                     + r.mark(Metric.P99, s -> s.p99Ms().median())),
             new Column<>("ok %", r -> Format.percent(r.summary().successPercent().median())),
             new Column<>("statuses", r -> Text.counts(r.summary().statuses())),
             new Column<>("errors", r -> Text.counts(r.summary().errors())),
-            new Column<>("mem idle", r -> Format.mib(r.idle())),
+            new Column<>("mem idle", r -> Format.mib(idle(r.cell())) + r.mark(c -> orNaN(idle(c)), false)),
             new Column<>("mem after", r -> Text.estimateMib(r.summary().memoryAfterBytes())
                     + r.mark(Metric.MEMORY_AFTER, s -> s.memoryAfterBytes().median())),
-            new Column<>("growth", r -> growth(r.idle(), r.summary().memoryAfterBytes().median())),
-            new Column<>("mem peak", r -> Text.estimateMib(r.summary().memoryPeakBytes())),
+            new Column<>("growth", r -> growth(r.cell()) + r.mark(ScenarioTable::growthBytes, false)),
+            new Column<>("mem peak", r -> Text.estimateMib(r.summary().memoryPeakBytes())
+                    + r.mark(c -> c.summary().memoryPeakBytes().median(), false)),
             new Column<>("CPU us/req", r -> Text.estimate(r.summary().serverCpuMicrosPerRequest())
                     + r.mark(Metric.CPU, s -> s.serverCpuMicrosPerRequest().median())),
             new Column<>("startup", r -> r.first().map(s -> s.startupSeconds() == null ? "running"
@@ -90,10 +96,10 @@ public final class ScenarioTable {
 
     /**
      * One scenario's table; {@code problems} lists targets that could not be measured, with why, and
-     * {@code warnings} figures not to trust (a saturated load engine measures the client, not the server).
+     * {@code verdict} says what the table shows and which figures not to take at face value.
      */
     public record Table(String scenario, String caption, List<List<String>> rows, List<String> problems,
-            List<String> warnings) {
+            Verdict verdict) {
     }
 
     private ScenarioTable() {
@@ -126,12 +132,11 @@ public final class ScenarioTable {
         // A failed cell (no successful response, a target that died) is shown but never marked best.
         List<Cell> comparable = measured.stream().filter(c -> c.scenario().ok()).toList();
         List<List<String>> rows = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
         for (Cell c : measured) {
-            warnings.addAll(warnings(c.targetName(), c.summary()));
             rows.add(Column.values(COLUMNS, new Row(c, comparable, ranking)));
         }
-        return new Table(scenario, caption(scenario, load, result, measured), rows, problems, warnings);
+        return new Table(scenario, caption(scenario, load, result, measured), rows, problems,
+                Verdicts.of(result, scenario));
     }
 
     private static String caption(String scenario, ScenarioResult.AppliedLoad load, RunResult result,
@@ -143,45 +148,25 @@ public final class ScenarioTable {
                     .append(load.connections()).append(" connections, ")
                     .append(load.requests() > 0 ? load.requests() + " requests" : Format.number(load.durationSeconds()) + " s")
                     .append(load.keepAlive() ? "" : ", no keep-alive")
-                    .append(", ").append(result.settings().repeats()).append(" repeats)");
+                    .append(", ").append(result.settings().repeats())
+                    .append(result.settings().repeats() == 1 ? " repeat)" : " repeats)");
         }
-        b.append(": memory is ").append(basis.toString().toUpperCase(Locale.ROOT))
-                .append(" in MiB; ± is the 95% confidence half-width; * best in column; = tied rank");
+        long once = measured.stream().filter(c -> c.summary().repeats() < 2).count();
+        b.append(": memory is ").append(basis.toString().toUpperCase(Locale.ROOT)).append(" in MiB; ")
+                .append(once > 0 && once == measured.size() ? "one repeat: no interval, no ranks; * best in column"
+                        : once > 0 ? "± is the 95% confidence half-width; * best in column; no ranks, as a target "
+                                + "was measured once"
+                        : "± is the 95% confidence half-width; * best in column; = tied rank");
         return b.toString();
     }
 
-    /** Noisy figures and outlier repeats, named rather than hidden, and a load engine that was the limit. */
-    private static List<String> warnings(String target, Summary s) {
-        List<String> notes = new ArrayList<>();
-        note(notes, target, "req/s", s.throughput());
-        note(notes, target, "p99", s.p99Ms());
-        note(notes, target, "memory after", s.memoryAfterBytes());
-        note(notes, target, "CPU/request", s.serverCpuMicrosPerRequest());
-        if (s.clientSaturated()) {
-            notes.add(target + ": the load engine used nearly all its CPUs: these figures are a limit of the client, "
-                    + "not of the server");
-        }
-        return notes;
-    }
-
-    private static void note(List<String> notes, String target, String metric, Estimate e) {
-        if (e.noisy()) {
-            notes.add(String.format(Locale.ROOT, "%s %s: noisy, the repeats vary by %.0f%% (CV)", target, metric,
-                    100 * e.cv()));
-        }
-        if (!e.outliers().isEmpty()) {
-            notes.add(target + " " + metric + ": outlier repeat" + (e.outliers().size() == 1 ? " " : "s ")
-                    + String.join(", ", e.outliers().stream().map(i -> String.valueOf(i + 1)).toList())
-                    + " (kept in every figure)");
-        }
-    }
-
     /** Memory after the load against idle: {@code +12.3 (+25%)} in MiB. */
-    private static String growth(Long idle, double after) {
-        if (idle == null || idle == 0) {
+    private static String growth(Cell c) {
+        double delta = growthBytes(c);
+        if (Double.isNaN(delta)) {
             return "-";
         }
-        double delta = after - idle;
+        long idle = idle(c);
         return (delta >= 0 ? "+" : "") + Format.mib(delta) + " (" + (delta >= 0 ? "+" : "")
                 + String.format(Locale.ROOT, "%.0f%%", 100 * delta / idle) + ")";
     }
@@ -216,6 +201,22 @@ public final class ScenarioTable {
                 .mapToDouble(Double::doubleValue).sum();
         return List.of(String.format(Locale.ROOT, "Memory sampling: %d samples of the targets' /proc, %.0f us each on "
                 + "average, %.2f s of fwbench's CPU in all.", samples, meanMicros, cpu));
+    }
+
+    /** Idle memory of the first start by the scenario's basis; null when unknown. */
+    private static Long idle(Cell c) {
+        return c.target().firstStart().map(s -> s.idle() == null ? null : s.idle().bytes(c.summary().memoryBasis()))
+                .orElse(null);
+    }
+
+    /** Memory after the load minus idle memory, in bytes; NaN when idle memory is unknown. */
+    private static double growthBytes(Cell c) {
+        Long idle = idle(c);
+        return idle == null || idle == 0 ? Double.NaN : c.summary().memoryAfterBytes().median() - idle;
+    }
+
+    private static double orNaN(Long bytes) {
+        return bytes == null ? Double.NaN : bytes;
     }
 
     private static double startup(Cell c) {

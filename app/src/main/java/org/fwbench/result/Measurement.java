@@ -10,7 +10,8 @@ import java.util.Locale;
  *
  * @param before                    memory right before the measured load (after the warm-up)
  * @param after                     memory after the load and a short settle
- * @param peak                      the highest readings of the timeline during the load
+ * @param peak                      the highest of every reading of this repeat: before, during (the timeline), at
+ *                                  the end of and after the load; never below {@code before} or {@code after}
  * @param timeline                  memory about ten times a second during the load
  * @param sampler                   what taking the timeline cost fwbench
  * @param serverCpuSeconds          the target tree's CPU during the measured load

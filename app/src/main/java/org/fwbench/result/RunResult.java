@@ -25,7 +25,7 @@ public record RunResult(
         List<TargetResult> targets,
         List<ScenarioRanking> rankings) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public RunResult {
         commandLine = List.copyOf(commandLine);

@@ -23,6 +23,7 @@ public record Summary(
         LatencySummary latencyMs,
         Estimate throughput,
         Estimate p50Ms,
+        Estimate p95Ms,
         Estimate p99Ms,
         Estimate successPercent,
         Estimate memoryAfterBytes,

@@ -72,8 +72,10 @@ final class Measurer {
         MeasuredLoad load = MeasuredLoad.merge(loads);
         double cpu = Math.max(0, end.cpuSeconds() - before.cpuSeconds());
         List<MemoryReading> samples = MemoryRecords.of(timeline);
-        return new Measurement(repeat, load, MemoryRecords.of(before), MemoryRecords.of(after),
-                Timelines.peak(samples, MemoryRecords.of(end)), Timelines.points(samples, load.startedAtMillis()),
+        MemoryReading beforeLoad = MemoryRecords.of(before);
+        MemoryReading afterLoad = MemoryRecords.of(after);
+        return new Measurement(repeat, load, beforeLoad, afterLoad,
+                Timelines.peak(beforeLoad, samples, MemoryRecords.of(end), afterLoad), Timelines.points(samples, load.startedAtMillis()),
                 MemoryRecords.of(sampler.overhead()), cpu,
                 load.requests() == 0 ? 0 : cpu * 1e6 / load.requests(),
                 phaseResults, phaseResults.size() < 2 ? null : LeakDetector.check(phaseResults));

@@ -7,7 +7,7 @@ import org.HdrHistogram.AbstractHistogram;
  *
  * @param count number of values recorded
  */
-public record LatencySummary(long count, double mean, double stdev, double p50, double p75, double p90, double p99,
+public record LatencySummary(long count, double mean, double stdev, double p50, double p75, double p90, double p95, double p99,
         double p999, double p9999, double max) {
 
     private static final double MICROS_PER_MS = 1000.0;
@@ -15,12 +15,12 @@ public record LatencySummary(long count, double mean, double stdev, double p50, 
     /** Summarises a histogram whose values are microseconds. */
     public static LatencySummary ofMicros(AbstractHistogram h) {
         if (h.getTotalCount() == 0) {
-            return new LatencySummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return new LatencySummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         }
         return new LatencySummary(h.getTotalCount(),
                 h.getMean() / MICROS_PER_MS,
                 h.getStdDeviation() / MICROS_PER_MS,
-                ms(h, 50), ms(h, 75), ms(h, 90), ms(h, 99), ms(h, 99.9), ms(h, 99.99),
+                ms(h, 50), ms(h, 75), ms(h, 90), ms(h, 95), ms(h, 99), ms(h, 99.9), ms(h, 99.99),
                 h.getMaxValue() / MICROS_PER_MS);
     }
 

@@ -33,8 +33,9 @@ class RunDiffTest {
             assertThat(r.after()).isEqualTo(32_000);
         });
         assertThat(c.improvements()).isEmpty();
-        // fast hello, fast json, slow hello: five metrics each.
-        assertThat(c.changes()).hasSize(15);
+        // fast hello, fast json, slow hello: six metrics each.
+        assertThat(c.changes()).hasSize(18);
+        assertThat(c.changes()).filteredOn(x -> x.metric() == Metric.P95).hasSize(3);
         assertThat(c.changes()).filteredOn(x -> x.metric() == Metric.PSS_AFTER).hasSize(3);
         assertThat(c.unmatched()).containsExactly("slow json: not measured in the old run",
                 "broken hello: not measured in the old run", "broken json: not measured in the old run");

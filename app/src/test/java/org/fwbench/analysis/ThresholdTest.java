@@ -27,7 +27,12 @@ class ThresholdTest {
             "cpu>300us         | CPU              | GREATER          | 300",
             "cpu>300µs         | CPU              | GREATER          | 300",
             "cpu>1ms           | CPU              | GREATER          | 1000",
-            "startup>2s        | STARTUP          | GREATER          | 2"})
+            "startup>2s        | STARTUP          | GREATER          | 2",
+            "p95>20ms          | P95              | GREATER          | 20",
+            "p99 > 1 ms        | P99              | GREATER          | 1",
+            "cpu > 300 µs      | CPU              | GREATER          | 300",
+            "errors >= 0.5 %   | ERROR_PERCENT    | GREATER_OR_EQUAL | 0.5",
+            "p99 >  1.5   s    | P99              | GREATER          | 1500"})
     void parsesMetricOperatorAndLimitInTheBaseUnit(String text, Metric metric, Operator op, double limit) {
         Threshold t = Threshold.parse(text);
         assertThat(t.metric()).isEqualTo(metric);
@@ -41,6 +46,7 @@ class ThresholdTest {
         assertThat(Threshold.parse("rss>200MiB").limit()).isEqualTo(200 * MIB);
         assertThat(Threshold.parse("pss<=1GiB").metric()).isEqualTo(Metric.PSS_AFTER);
         assertThat(Threshold.parse("peak-rss>300MB").limit()).isEqualTo(300e6);
+        assertThat(Threshold.parse("rss > 200 MiB").limit()).isEqualTo(200 * MIB);
     }
 
     @ParameterizedTest
@@ -51,7 +57,8 @@ class ThresholdTest {
             "p99=5ms          | is not a threshold (form: METRIC<VALUE",
             "throughput<1k    | throughput takes a plain number, not '1k'",
             "p99>5%           | p99 cannot be a percentage",
-            "errors>          | is not a threshold (form:"})
+            "errors>          | is not a threshold (form:",
+            "p99>1 0ms        | p99 needs a time with its unit (us, ms, s), not '1 0ms'"})
     void badExpressionsSayWhatIsWrong(String text, String message) {
         assertThatThrownBy(() -> Threshold.parse(text)).isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining(message).hasMessageNotContaining("\n");
@@ -62,6 +69,13 @@ class ThresholdTest {
         List<Violation> v = Threshold.parse("p99>2ms").check(SampleRuns.standard());
         assertThat(v).extracting(Violation::describe).containsExactly("slow hello: p99 is 2.53 ms (--fail-if p99>2ms)");
         assertThat(v.getFirst().actual()).hasValueCloseTo(2.53, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
+    void p95IsTheMedianOfTheRepeatsP95() {
+        // slow hello: latencies spread evenly over [0.8, 2.4], [0.9, 2.7] and [0.85, 2.55] ms: p95 2.32, 2.61, 2.47.
+        List<Violation> v = Threshold.parse("p95 > 2.4 ms").check(SampleRuns.standard());
+        assertThat(v).extracting(Violation::describe).containsExactly("slow hello: p95 is 2.47 ms (--fail-if p95 > 2.4 ms)");
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LoadSummaryTextTest {
 
     private static LoadResult result(String model, boolean saturated) {
-        LatencySummary l = new LatencySummary(1000, 1.5, 0.5, 0.8, 1.2, 2.0, 12.5, 250, 900, 1500);
+        LatencySummary l = new LatencySummary(1000, 1.5, 0.5, 0.8, 1.2, 2.0, 5.0, 12.5, 250, 900, 1500);
         return new LoadResult(model, 50, 1000, 990, 10, Map.of("200", 990L, "503", 5L),
                 Map.of("timeout", 5L, "connect", 0L, "status", 5L), 10, 99, 100, 3 << 20, 314572.8, l,
                 model.equals("open") ? l : null, model.equals("open") ? l : null, new ClientCpu(2, 2000, saturated ? 0.97 : 0.2, saturated),

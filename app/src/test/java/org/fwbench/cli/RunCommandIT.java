@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.fwbench.result.Json;
+import org.fwbench.result.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +28,11 @@ class RunCommandIT {
                 "--scenarios", "plaintext,json", "-d", "500ms", "--warmup", "300ms", "--repeat", "3", "--out", out.toString());
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stdout()).contains("MEM(rss,vms,uss,pss)", "Scenario plaintext", "Scenario json", "req/s");
+        assertThat(r.stdout()).contains("MEM(rss,vms,uss,pss)", "Scenario plaintext", "Scenario json", "req/s", "p95 ms");
+        // One answer under each table.
+        assertThat(r.stdout().lines().filter(l -> l.startsWith("  => "))).hasSize(2);
         JsonNode json = Json.MAPPER.readTree(out.resolve("results.json").toFile());
-        assertThat(json.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.path("schemaVersion").asInt()).isEqualTo(RunResult.SCHEMA_VERSION);
         JsonNode env = json.path("environment");
         assertThat(env.path("cpuModel").asText()).isNotBlank();
         assertThat(env.path("cores").asInt()).isPositive();
@@ -56,6 +59,7 @@ class RunCommandIT {
                 assertThat(summary.path("throughput").path("median").asDouble()).isPositive();
                 assertThat(summary.path("throughput").path("n").asInt()).isEqualTo(3);
                 assertThat(summary.path("latencyMs").path("p99").asDouble()).isPositive();
+                assertThat(summary.path("p95Ms").path("median").asDouble()).isPositive();
                 assertThat(summary.path("serverCpuMicrosPerRequest").path("median").asDouble()).isPositive();
                 assertThat(summary.path("statuses").path("200").asLong()).isEqualTo(summary.path("ok").asLong());
                 JsonNode m = s.path("measurements").get(0);
@@ -67,7 +71,8 @@ class RunCommandIT {
         }
         assertThat(json.path("rankings")).isNotEmpty();
         assertThat(Files.readAllLines(out.resolve("results.csv"))).hasSize(1 + 4);
-        assertThat(Files.readString(out.resolve("results.md"))).contains("## plaintext", "## json");
+        assertThat(Files.readString(out.resolve("results.md"))).contains("## What this run shows", "## plaintext",
+                "## json");
         assertThat(out.resolve("logs/jdk-httpserver.log")).exists();
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse());
     }

@@ -23,6 +23,13 @@ class GoldenRenderersTest {
         Golden.assertMatches(printed(out -> ConsoleReport.print(SampleRuns.standard(), out)), "console.txt");
     }
 
+    /** --repeat 1: no interval and no ranks, and the caption and the answer say so instead of ranking all 1=. */
+    @Test
+    void consoleTableOfOneRepeat() throws Exception {
+        String text = printed(out -> ConsoleReport.print(SampleRuns.oneRepeat(), out));
+        Golden.assertMatches(text, "console-one-repeat.txt");
+    }
+
     @Test
     void htmlPage() throws Exception {
         String html = HtmlReport.render(SampleRuns.standard());

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fwbench.result.Measurement;
+import org.fwbench.result.TargetResult;
+import org.fwbench.run.SampleRuns;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +71,38 @@ class HtmlReportBrowserTest {
         assertThat(run.consoleMessages()).isEmpty();
         assertThat(png).exists();
         assertThat(Files.size(png)).isGreaterThan(20_000);
+    }
+
+    /**
+     * The default suite's seven targets with their long versions and wide "median ± half-width" figures: every
+     * summary table must fit a 1400 px window (nothing scrolls sideways, no column is cut off).
+     */
+    @Test
+    void theSummaryTablesFitA1400PixelWindow() throws Exception {
+        String[][] targets = {{"jdk-httpserver", "jdk.httpserver 25.0.3+9-LTS"}, {"jetty", "Jetty 12.1.14"},
+                {"undertow", "Undertow 2.4.4.Final"}, {"netty", "Netty 4.2.18.Final"}, {"vertx", "Vert.x 5.1.6"},
+                {"javalin", "Javalin 7.2.3"}, {"helidon", "Helidon 4.4.0"}};
+        List<TargetResult> results = new ArrayList<>();
+        for (int t = 0; t < targets.length; t++) {
+            List<Measurement> ms = new ArrayList<>();
+            for (int r = 1; r <= 3; r++) {
+                // Noisy repeats make the widest cells: "14,822 ± 15,910 *".
+                ms.add(SampleRuns.measurement(r, 14_822.0 * (t + 1) * r, 0.9 * r, 100 + 7 * r, true, 1_447.0 * r, r));
+            }
+            results.add(SampleRuns.target(targets[t][0], targets[t][1], 85, List.of(SampleRuns.scenario("plaintext", ms))));
+        }
+        String html = HtmlReport.render(SampleRuns.run("java", results));
+        // Counts the scrolling table containers once the page has loaded.
+        Path wide = ARTIFACTS.resolve("report-seven-targets.html").toAbsolutePath();
+        Files.writeString(wide, html.replace("</body>", "<script>window.addEventListener('load', function () {"
+                + "var s = document.querySelectorAll('.scroll'); var n = 0; for (var i = 0; i < s.length; i++) {"
+                + "if (s[i].scrollWidth > s[i].clientWidth) n++; }"
+                + "document.documentElement.setAttribute('data-tables', s.length + ' ' + n); });</script></body>"),
+                StandardCharsets.UTF_8);
+        Browser run = chromium(wide, "--dump-dom", "--window-size=1400,900");
+        assertThat(run.stdout()).as("one table, none wider than the window").contains("data-tables=\"1 0\"");
+        chromium(wide, "--screenshot=" + ARTIFACTS.resolve("report-seven-targets.png").toAbsolutePath(),
+                "--window-size=1400,900", "--hide-scrollbars");
     }
 
     @Test

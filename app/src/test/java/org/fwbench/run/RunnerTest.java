@@ -52,6 +52,8 @@ class RunnerTest {
                 assertThat(m.load().failed()).isZero();
                 assertThat(m.timeline()).isNotEmpty();
                 assertThat(m.serverCpuSeconds()).isPositive();
+                assertThat(s.measurements()).allSatisfy(each -> assertThat(each.peak().rssBytes())
+                        .isGreaterThanOrEqualTo(Math.max(each.before().rssBytes(), each.after().rssBytes())));
                 assertThat(s.summary().repeats()).isEqualTo(2);
                 assertThat(s.summary().throughput().n()).isEqualTo(2);
                 assertThat(s.summary().latencyMs().count()).isEqualTo(s.summary().ok());

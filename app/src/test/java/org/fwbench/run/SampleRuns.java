@@ -38,9 +38,15 @@ public final class SampleRuns {
      */
     public static Measurement measurement(int repeat, double throughput, double latencyMs, long rssMiB, boolean pss,
             double cpuMicros, long failed) {
+        return measurement(repeat, throughput, latencyMs, 3 * latencyMs, rssMiB, pss, cpuMicros, failed);
+    }
+
+    /** One repeat as above, its latencies spread evenly from {@code lowMs} to {@code highMs}. */
+    public static Measurement measurement(int repeat, double throughput, double lowMs, double highMs, long rssMiB,
+            boolean pss, double cpuMicros, long failed) {
         Histogram h = Histograms.newMicros();
         for (int i = 0; i < 1000; i++) {
-            h.recordValue(Math.round(latencyMs * 1000 * (1 + 2.0 * i / 999)));
+            h.recordValue(Math.round(1000 * (lowMs + (highMs - lowMs) * i / 999)));
         }
         long ok = Math.round(throughput * 10);
         LatencySummary latency = LatencySummary.ofMicros(h);
@@ -93,11 +99,16 @@ public final class SampleRuns {
     }
 
     public static RunResult run(String suite, List<TargetResult> targets) {
+        return run(suite, 3, targets);
+    }
+
+    /** A run of these targets, {@code repeats} as the run's setting (each scenario holds what it measured). */
+    public static RunResult run(String suite, int repeats, List<TargetResult> targets) {
         Environment env = new Environment("0.1.0", "Linux", "6.1.0-test", "Test CPU @ 3.0GHz", 2, 8192 * MIB,
                 "OpenJDK 25 (Temurin)", "0", "1", true, "linux-proc");
         RunResult run = new RunResult(RunResult.SCHEMA_VERSION, suite, "suites/" + suite + ".yaml", T0, T0 + 95_000,
-                List.of("fwbench", "run", "suites/" + suite + ".yaml", "--repeat", "3"), env,
-                new RunSettings("standard", 3, true, 1, false), targets, List.of());
+                List.of("fwbench", "run", "suites/" + suite + ".yaml", "--repeat", String.valueOf(repeats)), env,
+                new RunSettings("standard", repeats, true, 1, false), targets, List.of());
         return run.withRankings(Rankings.of(run));
     }
 
@@ -121,6 +132,14 @@ public final class SampleRuns {
                         failedScenario("json", "response 1: expected status 200, got 500"))),
                 failedTarget("broken", "exited with code 1 before it answered", List.of("Traceback:", "ImportError"),
                         List.of("hello", "json"))));
+    }
+
+    /** Three frameworks measured once each on one scenario, as {@code --repeat 1} gives. */
+    public static RunResult oneRepeat() {
+        return run("sample", 1, List.of(
+                target("undertow", "2.4", 70, List.of(scenario("hello", List.of(measurement(1, 29_647, 0.3, 90, true, 20, 0))))),
+                target("netty", "4.2", 80, List.of(scenario("hello", List.of(measurement(1, 25_000, 0.4, 100, true, 25, 0))))),
+                target("javalin", "7.2", 90, List.of(scenario("hello", List.of(measurement(1, 1_871, 5, 150, true, 200, 0)))))));
     }
 
     /** {@link #standard()} again, with fast's hello throughput 20% lower and everything else the same. */

@@ -1,0 +1,57 @@
+package org.fwbench.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.fwbench.result.Cell;
+import org.fwbench.stats.Estimate;
+
+/**
+ * At most one line per target and scenario on what not to take at face value: a known cause behind its figures,
+ * a load engine that was the limit, repeats that disagree and repeats that stand apart. One line, because a
+ * table followed by thirty "noisy" lines buries the few that matter.
+ */
+final class TargetNotes {
+
+    private TargetNotes() {
+    }
+
+    /** The target's note on this scenario; empty when there is nothing to say. */
+    static Optional<String> of(Cell cell) {
+        List<String> parts = new ArrayList<>();
+        Diagnosis.of(cell).ifPresent(d -> parts.add(d.explain(cell)));
+        if (cell.summary().clientSaturated()) {
+            parts.add("the load engine used nearly all its CPUs, so these figures are a limit of the client");
+        }
+        List<String> noisy = new ArrayList<>();
+        Map<Integer, List<String>> apart = new TreeMap<>();
+        for (Metric metric : Metric.RANKED) {
+            Optional<Estimate> e = estimate(metric, cell);
+            if (e.isEmpty()) {
+                continue;
+            }
+            if (e.get().noisy()) {
+                noisy.add(String.format(Locale.ROOT, "%.0f%% in %s", 100 * e.get().cv(), metric.shortName()));
+            }
+            e.get().outliers().forEach(i -> apart.computeIfAbsent(i + 1, k -> new ArrayList<>()).add(metric.shortName()));
+        }
+        if (!noisy.isEmpty()) {
+            parts.add("repeats vary by " + String.join(", ", noisy) + " (CV)");
+        }
+        if (!apart.isEmpty()) {
+            List<String> repeats = new ArrayList<>();
+            apart.forEach((repeat, metrics) -> repeats.add(repeat + " in " + String.join(", ", metrics)));
+            parts.add((apart.size() == 1 ? "outlier repeat " : "outlier repeats ") + String.join(" and ", repeats)
+                    + " (kept in every figure)");
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(cell.targetName() + ": " + String.join("; ", parts));
+    }
+
+    /** The metric's repeats summarised; empty when a repeat lacks the figure (PSS on a system without it). */
+    static Optional<Estimate> estimate(Metric metric, Cell cell) {
+        return metric.samples(cell.scenario()).filter(s -> s.length > 0).map(Estimate::of);
+    }
+}

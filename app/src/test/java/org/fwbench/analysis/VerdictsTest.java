@@ -1,0 +1,123 @@
+package org.fwbench.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fwbench.result.Measurement;
+import org.fwbench.result.RunResult;
+import org.fwbench.result.TargetResult;
+import org.fwbench.run.SampleRuns;
+import org.junit.jupiter.api.Test;
+
+class VerdictsTest {
+
+    @Test
+    void theFastestAgainstTheNextWithTheIntervalThenTheSlowestAndEachBest() {
+        RunResult run = SampleRuns.run("s", List.of(
+                target("undertow", 0.4, 200, 20, 60_000, 61_000, 59_000),
+                target("netty", 0.5, 100, 25, 30_000, 31_000, 29_500),
+                target("javalin", 0.45, 150, 80, 5_000, 5_100, 4_900)));
+
+        Verdict v = Verdicts.of(run, "hello");
+
+        assertThat(v.ranked()).isTrue();
+        assertThat(v.answer()).matches("undertow: [12]\\.\\d\\dx \\(1\\.\\d\\d-2\\.\\d\\d\\) the req/s of netty; "
+                + "javalin slowest; lowest p99 and least CPU per request: undertow; least memory: netty");
+        assertThat(v.notes()).isEmpty();
+    }
+
+    @Test
+    void aTieCausedByNoiseNamesTheDisturbedRepeat() {
+        RunResult run = SampleRuns.run("s", List.of(
+                target("netty", 0.4, 100, 20, 40_000, 41_000, 12_000),
+                target("vertx", 0.4, 100, 20, 38_000, 39_000, 38_500)));
+
+        assertThat(Verdicts.of(run, "hello").answer()).startsWith("no difference in req/s between netty and vertx "
+                + "(noise: netty's repeat 3 was disturbed, 12,000 req/s against a median of 40,000; its repeats vary by ");
+    }
+
+    @Test
+    void withTwoRepeatsTheTieNamesBothForNeitherIsTheDisturbedOne() {
+        RunResult run = SampleRuns.run("s", List.of(
+                target("netty", 0.4, 100, 20, 40_000, 20_000),
+                target("vertx", 0.4, 100, 20, 38_000, 39_000)));
+
+        assertThat(Verdicts.of(run, "hello").answer()).isEqualTo("no difference in req/s between vertx and netty "
+                + "(noise: netty's two repeats disagree, 40,000 and 20,000 req/s)");
+    }
+
+    @Test
+    void aTieOfCloseFiguresSaysHowClose() {
+        RunResult run = SampleRuns.run("s", List.of(
+                target("a", 0.4, 100, 20, 40_000, 40_500, 39_800),
+                target("b", 0.4, 100, 20, 39_900, 40_100, 40_300),
+                target("c", 0.4, 100, 20, 10_000, 10_100, 10_200)));
+
+        assertThat(Verdicts.of(run, "hello").answer())
+                .startsWith("most req/s: b and a, tied (their medians are within 0.2% of each other); c slowest");
+    }
+
+    @Test
+    void oneRepeatGivesNoRanksAndSaysSo() {
+        Verdict v = Verdicts.of(SampleRuns.oneRepeat(), "hello");
+
+        assertThat(v.ranked()).isFalse();
+        assertThat(v.answer()).isEqualTo("one repeat: no interval, no ranks; most req/s undertow (29,647), least "
+                + "javalin (1,871); --repeat 3 or more tells them apart");
+        assertThat(SampleRuns.oneRepeat().rankings()).isEmpty();
+    }
+
+    @Test
+    void atMostOneNotePerTargetHoweverManyFiguresAreNoisy() {
+        // Every figure of "shaky" varies between repeats, and its fourth repeat stands apart in several.
+        List<Measurement> shaky = new ArrayList<>();
+        double[] rps = {30_000, 31_000, 30_500, 30_200, 12_000};
+        for (int i = 0; i < rps.length; i++) {
+            shaky.add(SampleRuns.measurement(i + 1, rps[i], i == 4 ? 2 : 0.4 + 0.01 * i, 100 + (i == 4 ? 60 : i), true,
+                    i == 4 ? 60 : 20 + i, 0));
+        }
+        RunResult run = SampleRuns.run("s", List.of(
+                SampleRuns.target("shaky", "1", 40, List.of(SampleRuns.scenario("hello", shaky))),
+                target("steady", 0.4, 100, 20, 30_000, 30_100, 30_200)));
+
+        List<String> notes = Verdicts.of(run, "hello").notes();
+
+        assertThat(notes).hasSize(1);
+        assertThat(notes.getFirst()).matches("shaky: repeats vary by \\d+% in req/s, \\d+% in p99, \\d+% in memory, "
+                + "\\d+% in CPU per request \\(CV\\); outlier repeat 5 in req/s, p99, memory, CPU per request "
+                + "\\(kept in every figure\\)");
+    }
+
+    @Test
+    void latencyStuckNear40MsWithAnIdleServerIsDiagnosedAsNagleAndDelayedAck() {
+        List<Measurement> stalled = new ArrayList<>();
+        List<Measurement> busy = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            // 16 connections at ~41 ms each: ~390 req/s, 50 us of CPU per request is 2% of a CPU.
+            stalled.add(SampleRuns.measurement(i, 390, 40.2, 43.5, 100, true, 50, 0));
+            // As slow, but the server computes all that time: no network stall.
+            busy.add(SampleRuns.measurement(i, 390, 40.2, 43.5, 100, true, 2_500, 0));
+        }
+        RunResult run = SampleRuns.run("s", List.of(
+                SampleRuns.target("jdk-httpserver", "25", 40, List.of(SampleRuns.scenario("template", stalled))),
+                SampleRuns.target("busy", "1", 40, List.of(SampleRuns.scenario("template", busy)))));
+
+        List<String> notes = Verdicts.of(run, "template").notes();
+
+        assertThat(notes).hasSize(1);
+        assertThat(notes.getFirst()).startsWith("jdk-httpserver: p50 41.9 ms and p90 43.2 ms while the server's CPU was "
+                + "2% busy: Nagle's algorithm holding the second segment of a response written in two until the "
+                + "client's delayed ACK (40 ms)");
+    }
+
+    /** A target measured three times on "hello" with these req/s; latency, memory and CPU as given. */
+    private static TargetResult target(String name, double latencyMs, long rssMiB, double cpuMicros, double... rps) {
+        List<Measurement> ms = new ArrayList<>();
+        for (int i = 0; i < rps.length; i++) {
+            ms.add(SampleRuns.measurement(i + 1, rps[i], latencyMs * (1 + 0.01 * i), rssMiB + i, true,
+                    cpuMicros * (1 + 0.01 * i), 0));
+        }
+        return SampleRuns.target(name, "1", 40, List.of(SampleRuns.scenario("hello", ms)));
+    }
+}
