@@ -122,6 +122,17 @@ final class TargetRun {
             measurements.add(m);
         }
 
+        /** Measurements taken so far. */
+        int measured() {
+            return measurements.size();
+        }
+
+        /** The throughput of the measurements of one round. */
+        double[] throughputOfRound(int round) {
+            return measurements.stream().filter(m -> m.conditions().round() == round)
+                    .mapToDouble(m -> m.load().throughput()).toArray();
+        }
+
         boolean runnable() {
             return status == ScenarioResult.Status.OK;
         }

@@ -77,6 +77,6 @@ class ReportCommandTest {
                 .isEqualTo("fwbench: " + dir.resolve("other.json") + " is not fwbench results (it has no schemaVersion)");
         Files.writeString(dir.resolve("future.json"), "{\"schemaVersion\": 99}");
         assertThat(CliRun.of("report", dir.resolve("future.json").toString()).err().strip()).isEqualTo("fwbench: "
-                + dir.resolve("future.json") + " has results of schema version 99; this fwbench reads version 1");
+                + dir.resolve("future.json") + " has results of schema version 99; this fwbench reads version 2");
     }
 }

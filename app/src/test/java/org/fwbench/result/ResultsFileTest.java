@@ -40,10 +40,10 @@ class ResultsFileTest {
 
     @Test
     void anotherSchemaVersionIsRefusedWithOneLine() throws Exception {
-        Path other = dir.resolve("v2.json");
-        Files.writeString(other, "{\"schemaVersion\": 2}");
+        Path other = dir.resolve("v1.json");
+        Files.writeString(other, "{\"schemaVersion\": 1}");
         assertThatThrownBy(() -> ResultsFile.read(other)).isInstanceOf(ResultsFile.UnreadableResultsException.class)
-                .hasMessage(other + " has results of schema version 2; this fwbench reads version 1");
+                .hasMessage(other + " has results of schema version 1; this fwbench reads version 2");
         assertThatThrownBy(() -> ResultsFile.read(dir.resolve("missing.json")))
                 .hasMessage("no results file at " + dir.resolve("missing.json"));
     }

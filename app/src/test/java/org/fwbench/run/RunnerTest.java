@@ -151,7 +151,8 @@ class RunnerTest {
         Suite suite = SuiteLoader.load(suiteFile);
         RunPlan plan = new RunPlan(suite, suite.targets(),
                 Plans.scenarios(suite, suite.scenarios(), Mode.STANDARD, SHORT), Mode.STANDARD,
-                repeats, restart, phases, together, null, dir, "python3", dir.resolve("logs"), List.of("test"));
+                repeats, restart, phases, together, null, dir, "python3", dir.resolve("logs"), List.of("test"),
+                RunPlan.Design.of(7));
         List<RunResult> checkpoints = new ArrayList<>();
         RunResult result = new Runner(plan, new RunListener() {
             @Override
