@@ -41,6 +41,12 @@ public final class SampleRuns {
      */
     public static Measurement measurement(int repeat, double throughput, double latencyMs, long rssMiB, boolean pss,
             double cpuMicros, long failed) {
+        return measurement(repeat, repeat, throughput, latencyMs, rssMiB, pss, cpuMicros, failed);
+    }
+
+    /** {@link #measurement(int, double, double, long, boolean, double, long)} on the given start (and round). */
+    public static Measurement measurement(int repeat, int start, double throughput, double latencyMs, long rssMiB,
+            boolean pss, double cpuMicros, long failed) {
         Histogram h = Histograms.newMicros();
         for (int i = 0; i < 1000; i++) {
             h.recordValue(Math.round(latencyMs * 1000 * (1 + 2.0 * i / 999)));
@@ -62,7 +68,7 @@ public final class SampleRuns {
         return new Measurement(repeat, load, memory(rss - 10 * MIB, pss), memory(rss, pss),
                 new Measurement.Peak(rss + 5 * MIB, pss ? pssBytes + 4 * MIB : null, null), timeline,
                 new SamplingCost(100, 0.01, 40), cpuMicros * (ok + failed) / 1e6, cpuMicros, List.of(), null,
-                Measurement.Conditions.of(repeat, repeat, Warmup.steady(1.5, 30_000, 6, 0.5, 10_000),
+                Measurement.Conditions.of(start, start, Warmup.steady(1.5, 30_000, 6, 0.5, 10_000),
                         Disturbance.of(10, 0.1, 0.4)), null);
     }
 
