@@ -25,7 +25,8 @@ final class LoadOptions {
             description = "Open model: requests per second at a constant arrival rate; latency counts from each request's scheduled start.")
     Double rate;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", description = "Load sent first and not counted.")
+    @Option(names = "--warmup", paramLabel = "DURATION", description = "Load sent first and not counted; for run "
+            + "its maximum: each start is warmed up until steady, at most this long.")
     Duration warmup;
 
     @Option(names = "--timeout", paramLabel = "DURATION",
