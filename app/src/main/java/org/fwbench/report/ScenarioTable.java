@@ -147,7 +147,8 @@ public final class ScenarioTable {
                     .append(load.connections()).append(" connections, ")
                     .append(load.requests() > 0 ? load.requests() + " requests" : Format.number(load.durationSeconds()) + " s")
                     .append(load.keepAlive() ? "" : ", no keep-alive")
-                    .append(", ").append(result.settings().repeats()).append(" starts")
+                    .append(", ").append(result.settings().restart() ? result.settings().repeats() + " starts"
+                            : result.settings().repeats() + " repeats on one start")
                     .append(fixedRate(measured)).append(")");
         }
         if (result.settings().quick()) {
