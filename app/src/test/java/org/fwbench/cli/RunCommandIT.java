@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.fwbench.result.Json;
+import org.fwbench.result.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,10 @@ class RunCommandIT {
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stdout()).contains("MEM(rss,vms,uss,pss)", "Scenario plaintext", "Scenario json", "req/s");
         JsonNode json = Json.MAPPER.readTree(out.resolve("results.json").toFile());
-        assertThat(json.path("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(json.path("schemaVersion").asInt()).isEqualTo(RunResult.SCHEMA_VERSION);
+        assertThat(json.path("settings").path("rounds")).hasSize(3);
+        assertThat(json.path("settings").path("seed").isNumber()).isTrue();
+        assertThat(json.path("interference").path("measurements").asInt()).isEqualTo(12);
         JsonNode env = json.path("environment");
         assertThat(env.path("cpuModel").asText()).isNotBlank();
         assertThat(env.path("cores").asInt()).isPositive();
@@ -62,6 +66,7 @@ class RunCommandIT {
                 assertThat(m.path("load").path("requests").asLong()).isPositive();
                 assertThat(m.path("load").path("latencyHistogram").asText()).isNotBlank();
                 assertThat(m.path("timeline")).isNotEmpty();
+                assertThat(m.path("conditions").path("warmup").path("state").asText()).isIn("steady", "unsteady");
                 assertThat(m.path("peak").path("rssBytes").asLong()).isPositive();
             }
         }
