@@ -132,7 +132,7 @@ public final class ScenarioTable {
         List<List<String>> rows = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         for (Cell c : measured) {
-            warnings.addAll(warnings(c.targetName(), c.summary()));
+            warnings.addAll(warnings(c.targetName(), c.summary(), result.settings().quick()));
             rows.add(Column.values(COLUMNS, new Row(c, measured, ranking)));
         }
         return new Table(scenario, caption(scenario, load, result, measured), rows, problems, warnings);
@@ -166,15 +166,16 @@ public final class ScenarioTable {
                 .orElse("");
     }
 
-    /** Noisy figures and outlier repeats, named rather than hidden, and a load engine that was the limit. */
-    private static List<String> warnings(String target, Summary s) {
+    /** Noisy figures, outlier repeats, starts never steady, measurements taken again, and a load engine that was the limit. */
+    private static List<String> warnings(String target, Summary s, boolean quick) {
         List<String> notes = new ArrayList<>();
         note(notes, target, "req/s", s.throughput());
         note(notes, target, "p99", s.p99Ms());
         note(notes, target, "memory after", s.memoryAfterBytes());
         note(notes, target, "CPU/request", s.serverCpuMicrosPerRequest());
         Summary.Conditions c = s.conditions();
-        if (c.anyUnsteady()) {
+        // A quick look's warm-ups are too short to be found steady: its run note says so once.
+        if (c.anyUnsteady() && !quick) {
             notes.add(target + ": never got steady in " + c.unsteady() + " of " + c.warmups()
                     + " warm-ups (measured at the warm-up's maximum)");
         }
@@ -242,7 +243,7 @@ public final class ScenarioTable {
                 .toList();
         List<String> notes = new ArrayList<>();
         if (result.settings().quick()) {
-            notes.add("QUICK LOOK: one start per target and half-second loads; intervals come from a single start "
+            notes.add("QUICK LOOK: one start per target, 0.4 s loads, warm-ups too short to be found steady; intervals come from a single start "
                     + "and understate how far another run could land. Run without --quick before deciding.");
         }
         RunInterference i = result.interference();

@@ -28,7 +28,8 @@ import org.fwbench.stats.SteadyState;
  * Measures one scenario against a running target: a warm-up in short intervals until the load is steady (or its
  * maximum is spent), then the measured load (in phases when asked) while the target's memory is sampled and the
  * machine's interference is read, then memory again after a short settle. A measurement disturbed beyond
- * {@link Disturbance#LIMIT_CORES} is measured again, at most {@value #MAX_REMEASURE} times.
+ * {@link Disturbance#LIMIT_CORES} is measured again, at most {@value #MAX_REMEASURE} times (not in a quick look,
+ * which would double its time on a busy machine).
  */
 final class Measurer {
 
@@ -57,12 +58,15 @@ final class Measurer {
     private final LoadEngine engine;
     private final MemoryProbe probe;
     private final int phases;
+    private final int maxRemeasure;
     private final OwnCpu ownCpu = new OwnCpu();
 
-    Measurer(LoadEngine engine, MemoryProbe probe, int phases) {
+    /** @param remeasure whether a disturbed measurement is measured again */
+    Measurer(LoadEngine engine, MemoryProbe probe, int phases, boolean remeasure) {
         this.engine = engine;
         this.probe = probe;
         this.phases = phases;
+        this.maxRemeasure = remeasure ? MAX_REMEASURE : 0;
     }
 
     /**
@@ -102,14 +106,14 @@ final class Measurer {
     }
 
     /**
-     * One measurement; measured again (up to {@value #MAX_REMEASURE} times) while the attempt was disturbed
+     * One measurement; measured again (up to {@value #MAX_REMEASURE} times, unless told not to) while the attempt was disturbed
      * beyond {@link Disturbance#LIMIT_CORES}, keeping the least disturbed attempt.
      */
     Measurement measure(long pid, RunPlan.PlannedScenario scenario, URI url, int repeat, int start, int round,
             Warmup warmup, Consumer<Progress> progress) throws InterruptedException {
         Measurement kept = once(pid, scenario, url, repeat, start, round, warmup, progress);
         int again = 0;
-        while (again < MAX_REMEASURE && kept.conditions().disturbance().exceeds(Disturbance.LIMIT_CORES)) {
+        while (again < maxRemeasure && kept.conditions().disturbance().exceeds(Disturbance.LIMIT_CORES)) {
             again++;
             Measurement retry = once(pid, scenario, url, repeat, start, round, warmup, progress);
             if (retry.conditions().disturbance().coresTaken() < kept.conditions().disturbance().coresTaken()) {

@@ -56,7 +56,7 @@ public final class Runner {
             runs.put(t.name(), new TargetRun(t, plan.scenarios(), launcher.logFile(t).toString()));
         }
         try (LoadEngine engine = new LoadEngine(); Verifier verifier = new Verifier()) {
-            Measurer measurer = new Measurer(engine, probe, plan.phases());
+            Measurer measurer = new Measurer(engine, probe, plan.phases(), !plan.design().quick());
             if (plan.together()) {
                 runTogether(measurer, verifier);
             } else {

@@ -74,7 +74,7 @@ class MeasurerTest {
         spin(6000);
         spin(6000);
         try (LoadEngine engine = new LoadEngine()) {
-            Measurer measurer = new Measurer(engine, MemoryProbe.forThisSystem(), 1);
+            Measurer measurer = new Measurer(engine, MemoryProbe.forThisSystem(), 1, true);
             Warmup warmup = measurer.warmUp(target.pid(), json, url, p -> { });
             Measurement m = measurer.measure(target.pid(), json, url, 1, 1, 1, warmup, p -> { });
 
