@@ -3,13 +3,14 @@
 # and once more with one target throttled (B: its JVM limited to the C1 compiler, -XX:TieredStopAtLevel=1,
 # typically 20-40 % less throughput), then compares A with A' (expected: exit 0 with --fail-on-regression 10)
 # and A with B (expected: exit 1, the throttled target's throughput named).
-# Usage: bench/compare-slowdown.sh [TARGET] [fwbench run options...]   (default: netty, every scenario)
+# Usage: bench/compare-slowdown.sh [TARGET] [fwbench run options...]   (default: netty, every scenario;
+#        env OUT=DIR keeps the three runs there)
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 target=${1:-netty}
 shift || true
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+out=${OUT:-$(mktemp -d)}
+echo "compare-slowdown: runs and logs in $out (OUT=DIR to choose)" >&2
 # The throttled variant: the same suite with one more JVM flag for one target; the template path made absolute.
 sed -e "s|\"\${jvm}\", -jar, \"\${home}/targets/java/$target/|\"\${jvm}\", -XX:TieredStopAtLevel=1, -jar, \"\${home}/targets/java/$target/|" \
     -e "s|html: \.\./targets/|html: $root/targets/|" "$root/suites/java.yaml" > "$out/throttled.yaml"

@@ -37,12 +37,13 @@ public record MetricChange(String target, String scenario, Metric metric, double
 
     /**
      * How far a metric moves between two runs of the same thing on the same machine beyond what the intervals
-     * already hold (docs/statistics.md, "Comparing runs"): latency percentiles move most.
+     * already hold (docs/statistics.md, "Comparing runs"): latency percentiles move most, and memory after the
+     * load follows how much load was served, which moves with the machine.
      */
     public double noiseFloorPercent() {
         return switch (metric.unit()) {
             case MILLIS -> 15;
-            case MICROS -> 10;
+            case MICROS, BYTES -> 10;
             default -> 5;
         };
     }

@@ -147,7 +147,8 @@ public final class ScenarioTable {
                     .append(load.connections()).append(" connections, ")
                     .append(load.requests() > 0 ? load.requests() + " requests" : Format.number(load.durationSeconds()) + " s")
                     .append(load.keepAlive() ? "" : ", no keep-alive")
-                    .append(", ").append(result.settings().restart() ? result.settings().repeats() + " starts"
+                    .append(", ").append(result.settings().restart()
+                            ? result.settings().repeats() + (result.settings().repeats() == 1 ? " start" : " starts")
                             : result.settings().repeats() + " repeats on one start")
                     .append(fixedRate(measured)).append(")");
         }
@@ -166,7 +167,10 @@ public final class ScenarioTable {
                 .orElse("");
     }
 
-    /** Noisy figures, outlier repeats, starts never steady, measurements taken again, and a load engine that was the limit. */
+    /**
+     * Noisy figures, outlier repeats, starts never steady, measurements taken again, and a load engine that was
+     * the limit.
+     */
     private static List<String> warnings(String target, Summary s, boolean quick) {
         List<String> notes = new ArrayList<>();
         note(notes, target, "req/s", s.throughput());
