@@ -1,18 +1,21 @@
 package org.fwbench.analysis;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import org.fwbench.result.Cell;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
 import org.fwbench.stats.Estimate;
+import org.fwbench.stats.TwoLevel;
 
 /**
  * Every figure fwbench judges targets by, in one list: the rankings, {@code compare}, the {@code --fail-if}
@@ -46,10 +49,18 @@ public enum Metric {
     PEAK_PSS(Unit.BYTES, false, null, null, "peak-pss", null, m -> toDouble(m.peak().pssBytes()), null),
     CPU(Unit.MICROS, false, "serverCpuMicrosPerRequest", "cpu/request", "cpu", "Server CPU per request (µs)",
             Measurement::serverCpuMicrosPerRequest, null),
+    /** Server CPU per request at the scenario's fixed sub-saturation rate: the cost of the same work for all. */
+    FIXED_RATE_CPU(Unit.MICROS, false, "fixedRateCpuMicrosPerRequest", "cpu/request at fixed rate", "fixed-cpu",
+            "Server CPU per request at a fixed rate (µs)", m -> m.fixedRate() == null ? null
+                    : m.fixedRate().serverCpuMicrosPerRequest(), null),
+    /** p99 at the fixed rate, from each request's intended start (corrected for coordinated omission). */
+    FIXED_RATE_P99(Unit.MILLIS, false, "fixedRateP99Ms", "p99 at fixed rate", "fixed-p99",
+            "p99 latency at a fixed rate (ms)", m -> m.fixedRate() == null ? null : m.fixedRate().p99Ms(), null),
     STARTUP(Unit.SECONDS, false, null, null, "startup", null, null, c -> startups(c.target().starts()));
 
     /** The metrics each scenario's targets are ranked by, in the order the reports show them. */
-    public static final List<Metric> RANKED = List.of(THROUGHPUT, P99, MEMORY_AFTER, CPU);
+    public static final List<Metric> RANKED = List.of(THROUGHPUT, P99, MEMORY_AFTER, CPU, FIXED_RATE_CPU,
+            FIXED_RATE_P99);
 
     private final Unit unit;
     private final boolean higherIsBetter;
@@ -127,31 +138,57 @@ public enum Metric {
     }
 
     /**
-     * One sample per repeat; empty when the figure is not one per repeat, or when any repeat lacks it (PSS
-     * on a system that cannot tell it).
+     * The figure's values grouped by the start they were measured on (in start order), leaving out measurements
+     * that lack it (the fixed-rate figures exist only from round 2 on); empty when no measurement has it.
      */
-    public Optional<double[]> samples(ScenarioResult s) {
+    public Optional<List<double[]>> byStart(ScenarioResult s) {
         if (perRepeat == null) {
             return Optional.empty();
         }
-        List<Double> values = s.measurements().stream().map(perRepeat).toList();
-        if (values.contains(null)) {
-            return Optional.empty();
+        List<double[]> groups = groupByStart(s.measurements(), perRepeat);
+        return groups.isEmpty() ? Optional.empty() : Optional.of(groups);
+    }
+
+    /** Values grouped by start, in start order; measurements for which {@code value} is null are left out. */
+    static List<double[]> groupByStart(List<Measurement> ms, Function<Measurement, Double> value) {
+        Map<Integer, List<Double>> groups = new TreeMap<>();
+        for (Measurement m : ms) {
+            Double v = value.apply(m);
+            if (v != null) {
+                groups.computeIfAbsent(m.conditions().start(), k -> new ArrayList<>()).add(v);
+            }
         }
-        return Optional.of(values.stream().mapToDouble(Double::doubleValue).toArray());
+        return groups.values().stream().map(g -> g.stream().mapToDouble(Double::doubleValue).toArray()).toList();
     }
 
-    /** One sample per repeat of a figure every repeat has (throughput, latency, memory after, CPU). */
-    public ToDoubleFunction<Measurement> perRepeat() {
-        return m -> perRepeat.apply(m);
+    /**
+     * The figure's two-level summary (see {@link TwoLevel}) over the cell's starts; empty when no measurement
+     * has it.
+     */
+    public Optional<TwoLevel> twoLevel(ScenarioResult s) {
+        return byStart(s).map(TwoLevel::of);
     }
 
-    /** The cell's figure: the median over its repeats, or the figure over all of them; empty when unknown. */
+    /**
+     * The samples rankings and {@code compare} test with: one per start (its mean) when there are several
+     * starts, so that measurements sharing a start's luck count once; the measurements themselves with a single
+     * start, where nothing better exists (the run is then labelled less certain).
+     */
+    public Optional<double[]> rankingSamples(ScenarioResult s) {
+        return byStart(s).map(groups -> groups.size() == 1 ? groups.getFirst()
+                : groups.stream().mapToDouble(g -> Arrays.stream(g).average().orElseThrow()).toArray());
+    }
+
+    /**
+     * The cell's figure: the median over its starts' means (its measurements' with one start), or the figure over
+     * all of them; empty when unknown.
+     */
     public OptionalDouble valueOf(Cell cell) {
         if (overAll != null) {
             return overAll.apply(cell);
         }
-        return samples(cell.scenario()).filter(v -> v.length > 0).map(Metric::median).orElse(OptionalDouble.empty());
+        return rankingSamples(cell.scenario()).filter(v -> v.length > 0).map(Metric::median)
+                .orElse(OptionalDouble.empty());
     }
 
     /** The median startup; none when the target never started or was already running. */

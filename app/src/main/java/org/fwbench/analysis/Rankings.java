@@ -10,7 +10,10 @@ import org.fwbench.result.ScenarioRanking;
 import org.fwbench.stats.Ranking;
 import org.fwbench.stats.RatioTest;
 
-/** Ranks the targets of each scenario on the {@linkplain Metric#RANKED ranked metrics}; indistinguishable ones tie. */
+/**
+ * Ranks the targets of each scenario on the {@linkplain Metric#RANKED ranked metrics}, from one sample per start
+ * of each target; targets the data cannot separate tie.
+ */
 public final class Rankings {
 
     private Rankings() {
@@ -27,8 +30,10 @@ public final class Rankings {
             List<Cell> cells = run.measured(scenario).stream().filter(c -> c.scenario().ok()).toList();
             for (Metric metric : Metric.RANKED) {
                 Map<String, double[]> samples = new LinkedHashMap<>();
-                cells.forEach(c -> samples.putIfAbsent(c.targetName(),
-                        c.scenario().measurements().stream().mapToDouble(metric.perRepeat()).toArray()));
+                // One sample per start (its mean): measurements of one start share its luck (see Metric#rankingSamples).
+                cells.forEach(c -> metric.rankingSamples(c.scenario())
+                        .ifPresent(v -> samples.putIfAbsent(c.targetName(), v)));
+                // A target with a single sample has no interval: nothing can be ranked then (--repeat 1).
                 if (samples.size() >= 2 && samples.values().stream().allMatch(s -> s.length >= 2)) {
                     rankings.add(ranking(scenario, metric, samples));
                 }

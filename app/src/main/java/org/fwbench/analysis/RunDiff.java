@@ -13,7 +13,9 @@ import org.fwbench.stats.Estimate;
 
 /**
  * Two runs side by side ({@code fwbench compare}): the change of every compared metric of every target x
- * scenario measured in both, and the cells found in only one of them (named, not silently dropped).
+ * scenario measured in both, and the cells found in only one of them (named, not silently dropped). Each side
+ * contributes one sample per start of the target, so the variation between starts (and with interleaved rounds,
+ * between moments of a run) is in the interval of the change.
  *
  * @param unmatched one line per cell that could not be compared, with why
  */
@@ -61,7 +63,10 @@ public record RunDiff(List<MetricChange> changes, List<String> unmatched) {
         return changes.stream().filter(c -> c.verdict() == MetricChange.Verdict.IMPROVEMENT).toList();
     }
 
-    /** Significant regressions worse than {@code percent} (10 means 10% slower, larger, or less throughput). */
+    /**
+     * Regressions (beyond their interval and the noise floor, see {@link MetricChange#verdict()}) whose point
+     * estimate is worse than {@code percent} (10 means 10% slower, larger, or less throughput).
+     */
     public List<MetricChange> regressionsBeyond(double percent) {
         return regressions().stream().filter(c -> c.worsePercent() > percent).toList();
     }
@@ -72,7 +77,8 @@ public record RunDiff(List<MetricChange> changes, List<String> unmatched) {
      */
     static List<Metric> compared(MemoryBasis basis) {
         return List.of(Metric.THROUGHPUT, Metric.P50, Metric.P95, Metric.P99,
-                basis == MemoryBasis.PSS ? Metric.PSS_AFTER : Metric.RSS_AFTER, Metric.CPU);
+                basis == MemoryBasis.PSS ? Metric.PSS_AFTER : Metric.RSS_AFTER, Metric.CPU, Metric.FIXED_RATE_CPU,
+                Metric.FIXED_RATE_P99);
     }
 
     private static List<MetricChange> compare(String target, ScenarioResult before, ScenarioResult after) {
@@ -80,8 +86,14 @@ public record RunDiff(List<MetricChange> changes, List<String> unmatched) {
                 .flatMap(s -> s.measurements().stream()).map(m -> m.after().pssBytes()).toList());
         List<MetricChange> changes = new ArrayList<>();
         for (Metric metric : compared(basis)) {
-            double[] old = metric.samples(before).orElseThrow();
-            double[] now = metric.samples(after).orElseThrow();
+            // One sample per start on each side: the between-start level is what differs from run to run.
+            Optional<double[]> oldSamples = metric.rankingSamples(before);
+            Optional<double[]> newSamples = metric.rankingSamples(after);
+            if (oldSamples.isEmpty() || newSamples.isEmpty()) {
+                continue; // a fixed-rate figure that one run did not measure
+            }
+            double[] old = oldSamples.get();
+            double[] now = newSamples.get();
             changes.add(new MetricChange(target, after.scenario(), metric, Estimate.of(old).median(),
                     Estimate.of(now).median(), Change.of(old, now)));
         }

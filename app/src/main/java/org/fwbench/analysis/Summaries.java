@@ -2,14 +2,20 @@ package org.fwbench.analysis;
 
 import java.util.List;
 import java.util.function.ToDoubleFunction;
+import org.fwbench.result.Disturbance;
 import org.fwbench.result.MeasuredLoad;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.MemoryBasis;
 import org.fwbench.result.Summary;
+import org.fwbench.result.Warmup;
 import org.fwbench.stats.Estimate;
+import org.fwbench.stats.TwoLevel;
 import org.fwbench.units.ByteSizes;
 
-/** The figures of one target x scenario over its repeats. */
+/**
+ * The figures of one target x scenario over its measurements, each a two-level estimate grouped by the start the
+ * measurements came from ({@link TwoLevel}): measurements of one start share its luck and count as one sample.
+ */
 public final class Summaries {
 
     private Summaries() {
@@ -17,9 +23,11 @@ public final class Summaries {
 
     public static Summary of(List<Measurement> ms) {
         MemoryBasis basis = MemoryBasis.of(ms.stream().map(m -> m.after().pssBytes()).toList());
-        // The repeats' loads taken as one: counts add up, latency histograms merge (percentiles never averaged).
+        // The measurements' loads taken as one: counts add up, latency histograms merge (percentiles never averaged).
         MeasuredLoad all = MeasuredLoad.merge(ms.stream().map(Measurement::load).toList());
-        return new Summary(ms.size(), all.requests(), all.ok(), all.failed(), all.statuses(), all.errors(),
+        List<Measurement> fixed = ms.stream().filter(m -> m.fixedRate() != null).toList();
+        return new Summary(ms.size(), (int) ms.stream().map(m -> m.conditions().start()).distinct().count(),
+                all.requests(), all.ok(), all.failed(), all.statuses(), all.errors(),
                 all.latencyMs(),
                 estimate(ms, m -> m.load().throughput()),
                 estimate(ms, m -> m.load().latencyMs().p50()),
@@ -32,10 +40,27 @@ public final class Summaries {
                 estimate(ms, Measurement::serverCpuMicrosPerRequest),
                 estimate(ms, m -> m.load().throughput() <= 0 ? 0
                         : m.memoryAfter() / ByteSizes.MIB / (m.load().throughput() / 1000)),
-                all.client().saturated());
+                all.client().saturated(),
+                fixed.isEmpty() ? null : estimate(fixed, m -> m.fixedRate().serverCpuMicrosPerRequest()),
+                fixed.isEmpty() ? null : estimate(fixed, m -> m.fixedRate().p99Ms()),
+                conditions(ms));
     }
 
+    /** The two-level estimate of a figure every given measurement has. */
     private static Estimate estimate(List<Measurement> ms, ToDoubleFunction<Measurement> metric) {
-        return Estimate.of(ms.stream().mapToDouble(metric).toArray());
+        return TwoLevel.of(Metric.groupByStart(ms, metric::applyAsDouble)).estimate();
+    }
+
+    private static Summary.Conditions conditions(List<Measurement> ms) {
+        List<Warmup> warmups = ms.stream().map(m -> m.conditions().warmup())
+                .filter(w -> w.state() == Warmup.State.STEADY || w.state() == Warmup.State.UNSTEADY).toList();
+        double[] seconds = warmups.stream().filter(w -> w.state() == Warmup.State.STEADY)
+                .mapToDouble(Warmup::steadyAfterSeconds).toArray();
+        double[] requests = warmups.stream().filter(w -> w.state() == Warmup.State.STEADY)
+                .mapToDouble(Warmup::steadyAfterRequests).toArray();
+        return new Summary.Conditions(warmups.size(), (int) warmups.stream().filter(Warmup::neverSteady).count(),
+                seconds.length == 0 ? null : Estimate.of(seconds), requests.length == 0 ? null : Estimate.of(requests),
+                ms.stream().mapToInt(m -> m.conditions().remeasured()).sum(),
+                (int) ms.stream().filter(m -> m.conditions().disturbance().exceeds(Disturbance.LIMIT_CORES)).count());
     }
 }

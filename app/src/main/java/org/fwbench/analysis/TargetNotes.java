@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.fwbench.result.Cell;
+import org.fwbench.result.Summary;
 import org.fwbench.stats.Estimate;
 
 /**
  * At most one line per target and scenario on what not to take at face value: a known cause behind its figures,
- * a load engine that was the limit, repeats that disagree and repeats that stand apart. One line, because a
+ * a load engine that was the limit, starts never steady, measurements disturbed by other processes, starts
+ * that disagree and starts that stand apart. One line, because a
  * table followed by thirty "noisy" lines buries the few that matter.
  */
 final class TargetNotes {
@@ -20,11 +22,21 @@ final class TargetNotes {
     }
 
     /** The target's note on this scenario; empty when there is nothing to say. */
-    static Optional<String> of(Cell cell) {
+    static Optional<String> of(Cell cell, boolean quick) {
         List<String> parts = new ArrayList<>();
         Diagnosis.of(cell).ifPresent(d -> parts.add(d.explain(cell)));
         if (cell.summary().clientSaturated()) {
             parts.add("the load engine used nearly all its CPUs, so these figures are a limit of the client");
+        }
+        Summary.Conditions c = cell.summary().conditions();
+        // A quick look's warm-ups are too short to be found steady: its run note says so once.
+        if (c.anyUnsteady() && !quick) {
+            parts.add("never steady in " + c.unsteady() + " of " + c.warmups() + " warm-ups (measured at the warm-up's "
+                    + "maximum)");
+        }
+        if (c.remeasured() > 0 || c.disturbed() > 0) {
+            parts.add(c.remeasured() + " measurement(s) taken again as other processes or steal took CPU"
+                    + (c.disturbed() > 0 ? ", " + c.disturbed() + " still disturbed" : ""));
         }
         List<String> noisy = new ArrayList<>();
         Map<Integer, List<String>> apart = new TreeMap<>();
@@ -39,19 +51,22 @@ final class TargetNotes {
             e.get().outliers().forEach(i -> apart.computeIfAbsent(i + 1, k -> new ArrayList<>()).add(metric.shortName()));
         }
         if (!noisy.isEmpty()) {
-            parts.add("repeats vary by " + String.join(", ", noisy) + " (CV)");
+            parts.add("starts vary by " + String.join(", ", noisy) + " (CV)");
         }
         if (!apart.isEmpty()) {
             List<String> repeats = new ArrayList<>();
             apart.forEach((repeat, metrics) -> repeats.add(repeat + " in " + String.join(", ", metrics)));
-            parts.add((apart.size() == 1 ? "outlier repeat " : "outlier repeats ") + String.join(" and ", repeats)
+            parts.add((apart.size() == 1 ? "outlier start " : "outlier starts ") + String.join(" and ", repeats)
                     + " (kept in every figure)");
         }
         return parts.isEmpty() ? Optional.empty() : Optional.of(cell.targetName() + ": " + String.join("; ", parts));
     }
 
-    /** The metric's repeats summarised; empty when a repeat lacks the figure (PSS on a system without it). */
+    /**
+     * The metric over the cell's starts (one value per start, as ranks use them); empty when a measurement lacks
+     * the figure (PSS on a system without it).
+     */
     static Optional<Estimate> estimate(Metric metric, Cell cell) {
-        return metric.samples(cell.scenario()).filter(s -> s.length > 0).map(Estimate::of);
+        return metric.rankingSamples(cell.scenario()).filter(s -> s.length > 0).map(Estimate::of);
     }
 }

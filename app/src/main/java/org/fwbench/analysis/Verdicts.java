@@ -43,7 +43,7 @@ public final class Verdicts {
         // In the tables' order: most req/s first.
         List<String> notes = run.measured(scenario).stream()
                 .sorted(Comparator.comparingDouble((Cell c) -> c.summary().throughput().median()).reversed())
-                .flatMap(c -> TargetNotes.of(c).stream()).toList();
+                .flatMap(c -> TargetNotes.of(c, run.settings().quick()).stream()).toList();
         Optional<ScenarioRanking> throughput = ranking(run, scenario, Metric.THROUGHPUT);
         if (cells.isEmpty()) {
             return new Verdict(scenario, "", false, notes);
@@ -83,7 +83,7 @@ public final class Verdicts {
     }
 
     /**
-     * Why targets tie: the noisiest one's disturbed repeat when repeats disagree, otherwise how close their
+     * Why targets tie: the noisiest one's disturbed start when its starts disagree, otherwise how close their
      * medians are.
      */
     private static String tieCause(List<String> tied, List<Cell> cells) {
@@ -93,11 +93,11 @@ public final class Verdicts {
                 .max(Comparator.comparingDouble(c -> TargetNotes.estimate(Metric.THROUGHPUT, c).orElseThrow().cv()));
         if (noisiest.isPresent()) {
             Cell c = noisiest.get();
-            double[] samples = Metric.THROUGHPUT.samples(c.scenario()).orElseThrow();
+            double[] samples = Metric.THROUGHPUT.rankingSamples(c.scenario()).orElseThrow();
             Estimate e = Estimate.of(samples);
             if (samples.length == 2) {
-                // Two repeats are equally far from their median: which one was disturbed cannot be told.
-                return String.format(Locale.ROOT, "noise: %s's two repeats disagree, %s and %s req/s", c.targetName(),
+                // Two starts are equally far from their median: which one was disturbed cannot be told.
+                return String.format(Locale.ROOT, "noise: %s's two starts disagree, %s and %s req/s", c.targetName(),
                         Format.number(samples[0]), Format.number(samples[1]));
             }
             int worst = 0;
@@ -106,8 +106,8 @@ public final class Verdicts {
                     worst = i;
                 }
             }
-            return String.format(Locale.ROOT, "noise: %s's repeat %d was disturbed, %s req/s against a median of %s; "
-                    + "its repeats vary by %.0f%%", c.targetName(), worst + 1, Format.number(samples[worst]),
+            return String.format(Locale.ROOT, "noise: %s's start %d was disturbed, %s req/s against a median of %s; "
+                    + "its starts vary by %.0f%%", c.targetName(), worst + 1, Format.number(samples[worst]),
                     Format.number(e.median()), 100 * e.cv());
         }
         double[] medians = group.stream().mapToDouble(c -> c.summary().throughput().median()).toArray();

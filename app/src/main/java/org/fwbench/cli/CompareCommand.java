@@ -34,8 +34,8 @@ public final class CompareCommand implements Callable<Integer> {
     Path after;
 
     @Option(names = "--fail-on-regression", paramLabel = "PCT",
-            description = "Exit 1 when a significant regression is worse than PCT percent (e.g. 10: 10%% less "
-                    + "throughput, or 10%% more latency, memory or CPU).")
+            description = "Exit 1 when a regression (its whole interval beyond the metric's noise floor) is worse "
+                    + "than PCT percent (e.g. 10: 10%% less throughput, or 10%% more latency, memory or CPU).")
     Double failOnRegression;
 
     @Mixin

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.fwbench.load.Progress;
 import org.fwbench.result.Measurement;
+import org.fwbench.result.Warmup;
 import org.fwbench.result.MemoryReading;
 import org.fwbench.result.TargetResult;
 import org.fwbench.run.RunListener;
@@ -28,8 +29,8 @@ class ConsoleProgress implements RunListener {
     }
 
     @Override
-    public void targetStarting(String target, int repeat) {
-        status(String.format(Locale.ROOT, "%s: starting (repeat %d)", target, repeat), true);
+    public void targetStarting(String target, int round) {
+        status(String.format(Locale.ROOT, "%s: starting (round %d)", target, round), true);
     }
 
     @Override
@@ -83,9 +84,20 @@ class ConsoleProgress implements RunListener {
 
     @Override
     public void measured(String target, String scenario, Measurement m) {
-        status(String.format(Locale.ROOT, "%s %s #%d: %s req/s, p99 %s ms, %.1f%% ok", target, scenario, m.repeat(),
+        Measurement.Conditions c = m.conditions();
+        status(String.format(Locale.ROOT, "%s %s #%d: %s req/s, p99 %s ms, %.1f%% ok%s%s", target, scenario, m.repeat(),
                 Format.number(m.load().throughput()), Format.number(m.load().latencyMs().p99()),
-                m.load().successPercent()), true);
+                m.load().successPercent(), steadiness(c.warmup()),
+                c.remeasured() > 0 ? String.format(Locale.ROOT, ", measured again (%.2f of a core taken)",
+                        c.disturbance().coresTaken()) : ""), true);
+    }
+
+    private static String steadiness(Warmup w) {
+        return switch (w.state()) {
+            case STEADY -> String.format(Locale.ROOT, ", steady after %.2f s", w.steadyAfterSeconds());
+            case UNSTEADY -> String.format(Locale.ROOT, ", NOT steady after %.2f s", w.seconds());
+            case CONTINUED, NONE -> "";
+        };
     }
 
     /** The seed's MEM(rss,vms) figures, with the USS and PSS it lacked. */

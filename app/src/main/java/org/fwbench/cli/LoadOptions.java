@@ -26,7 +26,8 @@ final class LoadOptions {
                     + "0: the closed model (undoes a suite's or a mode's rate).")
     Double rate;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", description = "Load sent first and not counted.")
+    @Option(names = "--warmup", paramLabel = "DURATION", description = "Load sent first and not counted; for run "
+            + "its maximum: each start is warmed up until steady, at most this long.")
     Duration warmup;
 
     @Option(names = "--timeout", paramLabel = "DURATION",

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -44,6 +46,10 @@ import picocli.CommandLine.Model.CommandSpec;
                 "With no SUITE it runs the built-in Java suite (suites/java.yaml)."})
 public final class RunCommand implements Callable<Integer> {
 
+    /** --quick's loads: 0.4 s measured after 0.4 s of warm-up (too short to be found steady, and marked so). */
+    private static final LoadSettings QUICK = LoadSettings.builder().duration(Duration.ofMillis(400))
+            .warmup(Duration.ofMillis(400)).build();
+
     @Spec
     CommandSpec spec;
 
@@ -79,8 +85,21 @@ public final class RunCommand implements Callable<Integer> {
                     + "ab (ab -n 1000 -c 4, 5 runs).")
     String mode;
 
-    @Option(names = "--repeat", paramLabel = "R", description = "Measurements of each target x scenario (default 3; ab mode 5; seed-compare and ramp 1).")
+    @Option(names = "--repeat", paramLabel = "R", description = "Rounds: starts of each target, each measuring every "
+            + "scenario (default 3; --quick 1; ab mode 5 and seed-compare and ramp 1, on one running target).")
     Integer repeats;
+
+    @Option(names = "--per-start", paramLabel = "M", defaultValue = "1",
+            description = "Measurements of each scenario on each start, after one warm-up (default 1).")
+    int perStart;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the shuffled order of rounds 2, 3, ... "
+            + "(default: a new one, recorded in results.json, so that a run's order can be repeated).")
+    Long seed;
+
+    @Option(names = "--quick", description = "A first look in under a minute: one start per target, 0.5 s loads "
+            + "after at most 0.5 s of warm-up. Every output says it is less certain.")
+    boolean quick;
 
     @Option(names = "--no-restart", description = "Keep one process per target across repeats (default: a fresh start per repeat).")
     boolean noRestart;
@@ -115,7 +134,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Mode runMode = mode();
-        int repeatCount = repeats != null ? repeats : runMode.defaultRepeats();
+        int repeatCount = repeats != null ? repeats : quick ? 1 : runMode.defaultRepeats();
         validate(repeatCount);
         Path home = Home.get();
         Suite suite = suite(home);
@@ -124,7 +143,8 @@ public final class RunCommand implements Callable<Integer> {
         RunPlan plan = new RunPlan(suite, selectTargets(suite),
                 Plans.scenarios(suite, selectScenarios(suite), runMode, overrides()), runMode, repeatCount,
                 !noRestart && runMode.restart(), phases, together || runMode.together(), cpus(), home, python(),
-                outDir.resolve("logs"), commandLine());
+                outDir.resolve("logs"), commandLine(),
+                new RunPlan.Design(perStart, seed != null ? seed : new SecureRandom().nextLong(), quick));
         // Only now that the plan is valid: refused input leaves no empty results folder behind.
         OutFolder.prepare(outDir, force);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -185,6 +205,9 @@ public final class RunCommand implements Callable<Integer> {
         if (repeatCount < 1) {
             throw new UsageException("--repeat must be at least 1, not " + repeatCount);
         }
+        if (perStart < 1) {
+            throw new UsageException("--per-start must be at least 1, not " + perStart);
+        }
         if (phases < 1) {
             throw new UsageException("--phases must be at least 1, not " + phases);
         }
@@ -237,8 +260,9 @@ public final class RunCommand implements Callable<Integer> {
         return selected;
     }
 
+    /** The command line's load settings, over --quick's short loads when asked for. */
     private LoadSettings overrides() {
-        return load.settings();
+        return quick ? QUICK.overriddenBy(load.settings()) : load.settings();
     }
 
     /** The CPU split, or null for none: asked not to, or no taskset here (then nothing is pinned and the results say so). */

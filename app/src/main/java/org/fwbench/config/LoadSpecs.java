@@ -41,6 +41,14 @@ public final class LoadSpecs {
         return measured.toBuilder().model(model).stop(Stop.after(warmup)).warmup(Duration.ZERO).build();
     }
 
+    /**
+     * The same load at a fixed arrival rate (open model, the scenario's connections at most) for as long as the
+     * measured load: every target of a scenario then does the same work per second.
+     */
+    public static LoadSpec fixedRate(LoadSpec measured, double rate) {
+        return measured.toBuilder().model(new LoadModel.Open(rate, measured.model().connections())).build();
+    }
+
     /** Settings say "none" with a zero duration or a zero count. */
     private static Stop stop(LoadSettings s) {
         if (s.requests() == 0) {

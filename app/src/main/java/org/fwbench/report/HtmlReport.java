@@ -136,8 +136,9 @@ public final class HtmlReport {
         if (s == null) {
             return "";
         }
-        return s.mode() + " mode, " + s.repeats() + (s.repeats() == 1 ? " repeat" : " repeats")
-                + (s.restart() ? ", a fresh start per repeat" : ", one process per target")
+        return (s.quick() ? "QUICK LOOK (less certain), " : "") + s.mode() + " mode, " + s.repeats()
+                + (s.repeats() == 1 ? " round" : " rounds") + " x " + s.measurementsPerStart() + " per start"
+                + (s.restart() ? ", a fresh start per round" : ", one process per target")
                 + (s.phases() > 1 ? ", " + s.phases() + " phases (leak check)" : "")
                 + (s.together() ? ", all targets running together" : "");
     }
@@ -213,6 +214,7 @@ public final class HtmlReport {
             items.add(new Item("fwbench", e.fwbenchVersion()));
         }
         items.add(new Item("Settings", settings(result.settings())));
+        ScenarioTable.runNotes(result).forEach(n -> items.add(new Item("Note", n)));
         items.add(new Item("Suite", result.suite() + (result.suiteFile() == null ? "" : " (" + result.suiteFile() + ")")));
         items.add(new Item("Started", Instant.ofEpochMilli(result.startedAtMillis()) + ", took " + took(result)));
         return items;

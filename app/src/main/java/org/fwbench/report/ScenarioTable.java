@@ -14,6 +14,7 @@ import org.fwbench.analysis.Verdicts;
 import org.fwbench.result.Cell;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.MemoryBasis;
+import org.fwbench.result.RunInterference;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.SamplingCost;
 import org.fwbench.result.ScenarioRanking;
@@ -87,6 +88,12 @@ public final class ScenarioTable {
                     + r.mark(c -> c.summary().memoryPeakBytes().median(), false)),
             new Column<>("CPU us/req", r -> Text.estimate(r.summary().serverCpuMicrosPerRequest())
                     + r.mark(Metric.CPU, s -> s.serverCpuMicrosPerRequest().median())),
+            new Column<>("CPU us/req @rate", r -> fixed(r.summary().fixedRateCpuMicrosPerRequest())
+                    + (r.summary().fixedRateCpuMicrosPerRequest() == null ? ""
+                            : r.mark(Metric.FIXED_RATE_CPU, s -> median(s.fixedRateCpuMicrosPerRequest())))),
+            new Column<>("p99 ms @rate", r -> fixed(r.summary().fixedRateP99Ms())
+                    + (r.summary().fixedRateP99Ms() == null ? ""
+                            : r.mark(Metric.FIXED_RATE_P99, s -> median(s.fixedRateP99Ms())))),
             new Column<>("startup", r -> r.first().map(s -> s.startupSeconds() == null ? "running"
                     : Format.seconds(s.startupSeconds())
                     + r.mark(ScenarioTable::startup, Metric.STARTUP.higherIsBetter())).orElse("-")),
@@ -148,8 +155,13 @@ public final class ScenarioTable {
                     .append(load.connections()).append(" connections, ")
                     .append(load.requests() > 0 ? load.requests() + " requests" : Format.number(load.durationSeconds()) + " s")
                     .append(load.keepAlive() ? "" : ", no keep-alive")
-                    .append(", ").append(result.settings().repeats())
-                    .append(result.settings().repeats() == 1 ? " repeat)" : " repeats)");
+                    .append(", ").append(result.settings().restart()
+                            ? result.settings().repeats() + (result.settings().repeats() == 1 ? " start" : " starts")
+                            : result.settings().repeats() + " repeats on one start")
+                    .append(fixedRate(measured)).append(")");
+        }
+        if (result.settings().quick()) {
+            b.append(" [QUICK LOOK: one start per target, short loads; less certain than a full run]");
         }
         long once = measured.stream().filter(c -> c.summary().repeats() < 2).count();
         b.append(": memory is ").append(basis.toString().toUpperCase(Locale.ROOT)).append(" in MiB; ")
@@ -158,6 +170,21 @@ public final class ScenarioTable {
                                 + "was measured once"
                         : "± is the 95% confidence half-width; * best in column; = tied rank");
         return b.toString();
+    }
+
+    /** {@code ", fixed rate 1,234 req/s"} when the scenario had an efficiency measurement at a fixed rate. */
+    private static String fixedRate(List<Cell> measured) {
+        return measured.stream().flatMap(c -> c.scenario().measurements().stream()).map(Measurement::fixedRate)
+                .filter(Objects::nonNull).findFirst().map(f -> ", @rate = " + Format.number(f.rate()) + " req/s fixed")
+                .orElse("");
+    }
+
+    private static String fixed(Estimate e) {
+        return e == null ? "-" : Text.estimate(e);
+    }
+
+    private static double median(Estimate e) {
+        return e == null ? Double.NaN : e.median();
     }
 
     /** Memory after the load against idle: {@code +12.3 (+25%)} in MiB. */
@@ -192,15 +219,32 @@ public final class ScenarioTable {
         List<SamplingCost> costs = result.targets().stream().flatMap(t -> t.scenarios().stream())
                 .flatMap(s -> s.measurements().stream()).map(Measurement::sampler).filter(Objects::nonNull)
                 .toList();
+        List<String> notes = new ArrayList<>();
+        if (result.settings().quick()) {
+            notes.add("QUICK LOOK: one start per target, 0.4 s loads, warm-ups too short to be found steady; intervals come from a single start "
+                    + "and understate how far another run could land. Run without --quick before deciding.");
+        }
+        RunInterference i = result.interference();
+        if (i != null && i.measurements() > 0) {
+            notes.add(String.format(Locale.ROOT, "Interference: other processes and steal took %.2f of a core on "
+                    + "average (at most %.2f), %.1f s stolen; %d of %d measurements taken again (above %.2f of a "
+                    + "core), %d kept although disturbed.", i.meanCoresTaken(), i.maxCoresTaken(), i.stealSeconds(),
+                    i.remeasured(), i.measurements(), i.threshold(), i.disturbed()));
+        }
+        if (result.settings().rounds().size() > 1) {
+            notes.add("Rounds: " + result.settings().rounds().size() + ", orders shuffled with --seed "
+                    + result.settings().seed() + ".");
+        }
         long samples = costs.stream().mapToLong(SamplingCost::samples).sum();
         if (samples == 0) {
-            return List.of();
+            return notes;
         }
         double meanMicros = costs.stream().mapToDouble(o -> o.meanMicrosPerSample() * o.samples()).sum() / samples;
         double cpu = costs.stream().map(SamplingCost::cpuSeconds).filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue).sum();
-        return List.of(String.format(Locale.ROOT, "Memory sampling: %d samples of the targets' /proc, %.0f us each on "
+        notes.add(String.format(Locale.ROOT, "Memory sampling: %d samples of the targets' /proc, %.0f us each on "
                 + "average, %.2f s of fwbench's CPU in all.", samples, meanMicros, cpu));
+        return notes;
     }
 
     /** Idle memory of the first start by the scenario's basis; null when unknown. */

@@ -18,6 +18,9 @@ import java.util.Locale;
  * @param serverCpuMicrosPerRequest the same per completed request
  * @param phases                    one per phase when the load ran in phases (leak check); empty otherwise
  * @param leak                      the leak verdict over the phases; null with fewer than two phases
+ * @param conditions                which start and round it belongs to, its warm-up and what disturbed it
+ * @param fixedRate                 the target's cost at the scenario's fixed sub-saturation rate, measured
+ *                                  after this measurement; null when none was (round 1, or one start only)
  */
 public record Measurement(
         int repeat,
@@ -30,7 +33,9 @@ public record Measurement(
         double serverCpuSeconds,
         double serverCpuMicrosPerRequest,
         List<Phase> phases,
-        LeakCheck leak) {
+        LeakCheck leak,
+        Conditions conditions,
+        FixedRate fixedRate) {
 
     public Measurement {
         timeline = List.copyOf(timeline);
@@ -40,6 +45,41 @@ public record Measurement(
     /** PSS after the load where this repeat has it, else RSS. */
     public double memoryAfter() {
         return MemoryBasis.preferred(after.pssBytes(), after.rssBytes());
+    }
+
+    /** The same measurement measured again {@code times} more because of interference. */
+    public Measurement withRemeasured(int times) {
+        return new Measurement(repeat, load, before, after, peak, timeline, sampler, serverCpuSeconds,
+                serverCpuMicrosPerRequest, phases, leak, conditions.withRemeasured(times), fixedRate);
+    }
+
+    /** The same measurement with the fixed-rate load that followed it. */
+    public Measurement withFixedRate(FixedRate f) {
+        return new Measurement(repeat, load, before, after, peak, timeline, sampler, serverCpuSeconds,
+                serverCpuMicrosPerRequest, phases, leak, conditions, f);
+    }
+
+    /**
+     * Where a measurement sits in the run and what it was measured under.
+     *
+     * @param start       which start of the target it was measured on (1, 2, ...): measurements of one start
+     *                    share that process's luck and are summarised as one level (see {@code TwoLevel})
+     * @param round       the round of the run (equal to the start when every round restarts the targets)
+     * @param warmup      how the load before it went; {@link Warmup#CONTINUED} after another measurement of the
+     *                    same start and scenario
+     * @param disturbance steal time and other processes' CPU over the measured window
+     * @param remeasured  how often it was measured again because an attempt was disturbed; the least disturbed
+     *                    attempt is the one kept
+     */
+    public record Conditions(int start, int round, Warmup warmup, Disturbance disturbance, int remeasured) {
+
+        public static Conditions of(int start, int round, Warmup warmup, Disturbance disturbance) {
+            return new Conditions(start, round, warmup, disturbance, 0);
+        }
+
+        Conditions withRemeasured(int times) {
+            return new Conditions(start, round, warmup, disturbance, times);
+        }
     }
 
     /** The highest values seen during the load; PSS and USS null where unknown. */

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param commandLine    the exact arguments fwbench was started with
  * @param targets        one entry per selected target, in the order they were run
  * @param rankings       per scenario and metric, which target ranks where (ties shared)
+ * @param interference   steal time and other processes' CPU over the run's measurements; null before analysis
  */
 public record RunResult(
         int schemaVersion,
@@ -23,8 +24,13 @@ public record RunResult(
         Environment environment,
         RunSettings settings,
         List<TargetResult> targets,
-        List<ScenarioRanking> rankings) {
+        List<ScenarioRanking> rankings,
+        RunInterference interference) {
 
+    /**
+     * 2: measurements carry their start, round, warm-up, disturbance and fixed-rate cost; summaries are two-level;
+     * latency summaries have p95.
+     */
     public static final int SCHEMA_VERSION = 2;
 
     public RunResult {
@@ -33,10 +39,10 @@ public record RunResult(
         rankings = List.copyOf(rankings);
     }
 
-    /** The same run with these rankings, which are computed from the run itself. */
-    public RunResult withRankings(List<ScenarioRanking> newRankings) {
+    /** The same run with these rankings and this interference summary, which are computed from the run itself. */
+    public RunResult withAnalysis(List<ScenarioRanking> newRankings, RunInterference newInterference) {
         return new RunResult(schemaVersion, suite, suiteFile, startedAtMillis, endedAtMillis, commandLine,
-                environment, settings, targets, newRankings);
+                environment, settings, targets, newRankings, newInterference);
     }
 
     /** The named target's result on the named scenario, if the run had both. */

@@ -13,7 +13,8 @@ import org.fwbench.result.TargetResult;
  */
 public interface RunListener {
 
-    default void targetStarting(String target, int repeat) {
+    /** A target is being started for {@code round} (1 for the first start). */
+    default void targetStarting(String target, int round) {
     }
 
     /**

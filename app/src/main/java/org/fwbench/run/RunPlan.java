@@ -18,6 +18,7 @@ import org.fwbench.server.CpuSet;
  * @param cpus        which CPUs the engine and the targets get; null for no pinning
  * @param logDir      where each target's stdout/stderr log goes
  * @param commandLine the arguments fwbench was started with, recorded in the results
+ * @param design      rounds, measurements per start, the shuffle's seed and whether this is a quick look
  */
 public record RunPlan(
         Suite suite,
@@ -32,7 +33,8 @@ public record RunPlan(
         Path home,
         String python,
         Path logDir,
-        List<String> commandLine) {
+        List<String> commandLine,
+        Design design) {
 
     public RunPlan {
         targets = List.copyOf(targets);
@@ -40,6 +42,33 @@ public record RunPlan(
         commandLine = List.copyOf(commandLine);
         if (repeats < 1 || phases < 1) {
             throw new IllegalArgumentException("repeats and phases must be at least 1");
+        }
+    }
+
+    /**
+     * How the measurements are laid out. With restarts every round starts each target once ({@code repeats}
+     * rounds), round 1 in the suite's order and later rounds shuffled with {@code seed}; each start measures
+     * every scenario {@code measurementsPerStart} times after one warm-up.
+     *
+     * @param quick a first look: labelled less certain in every output
+     */
+    public record Design(int measurementsPerStart, long seed, boolean quick) {
+
+        /**
+         * One measurement per start: the two-level interval has starts - 1 degrees of freedom whatever the
+         * measurements per start, and a second measurement only shrinks the within-start part of a start's
+         * mean, while the default run's five minutes buy three starts of one measurement each.
+         */
+        public static final int DEFAULT_PER_START = 1;
+
+        public Design {
+            if (measurementsPerStart < 1) {
+                throw new IllegalArgumentException("measurements per start must be at least 1");
+            }
+        }
+
+        public static Design of(long seed) {
+            return new Design(DEFAULT_PER_START, seed, false);
         }
     }
 

@@ -2,9 +2,14 @@ package org.fwbench.run;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.fwbench.analysis.Interferences;
 import org.fwbench.analysis.Rankings;
 import org.fwbench.load.LoadEngine;
 import org.fwbench.memory.MemoryProbe;
@@ -14,14 +19,16 @@ import org.fwbench.result.Measurement;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.RunSettings;
 import org.fwbench.result.TargetResult;
+import org.fwbench.result.Warmup;
 import org.fwbench.config.TargetDef;
 import org.fwbench.server.CpuSet;
 import org.fwbench.server.TargetFailedException;
 
 /**
- * Runs a plan: each target started (one at a time, or all together), verified, and measured on every
- * scenario and repeat. A target that fails to start or dies is recorded with its reason and the run
- * goes on with the others; every finished target is handed to the listener to be saved.
+ * Runs a plan: each target started (one at a time in interleaved rounds, or all together), verified, and
+ * measured on every scenario. A target that fails to start or dies is recorded with its reason and the run
+ * goes on with the others; the results so far are handed to the listener to be saved after every target of
+ * every round.
  */
 public final class Runner {
 
@@ -31,6 +38,9 @@ public final class Runner {
     private final MemoryProbe probe = MemoryProbe.forThisSystem();
     private final Map<String, TargetRun> runs = new LinkedHashMap<>();
     private final long startedAt = System.currentTimeMillis();
+    private final List<List<String>> roundOrders = new CopyOnWriteArrayList<>();
+    /** Per scenario, the fixed rate of the efficiency measurement, set after round 1. */
+    private final Map<String, Double> fixedRates = new ConcurrentHashMap<>();
     private Environment environment;
 
     public Runner(RunPlan plan, RunListener listener) {
@@ -47,14 +57,11 @@ public final class Runner {
         }
         Verifier verifier = new Verifier();
         try (LoadEngine engine = new LoadEngine()) {
-            Measurer measurer = new Measurer(engine, probe, plan.phases());
+            Measurer measurer = new Measurer(engine, probe, plan.phases(), !plan.design().quick());
             if (plan.together()) {
                 runTogether(measurer, verifier);
             } else {
-                for (TargetRun run : runs.values()) {
-                    runAlone(run, measurer, verifier);
-                    listener.checkpoint(result());
-                }
+                runRounds(measurer, verifier);
             }
         }
         RunResult result = result();
@@ -62,31 +69,54 @@ public final class Runner {
         return result;
     }
 
-    /** One target at a time, the others not running, restarted for each repeat unless told otherwise. */
-    private void runAlone(TargetRun run, Measurer measurer, Verifier verifier) throws InterruptedException {
-        if (skipped(run)) {
+    /**
+     * One target at a time, the others not running. With restarts, round 1 starts every target once in the
+     * suite's order, and each later round once more in an order shuffled with the plan's seed, so that a slow
+     * minute of the machine spreads over the targets instead of landing on one; the results are saved after
+     * every target of every round.
+     */
+    private void runRounds(Measurer measurer, Verifier verifier) throws InterruptedException {
+        int rounds = plan.restart() ? plan.repeats() : 1;
+        int perStart = plan.restart() ? plan.design().measurementsPerStart()
+                : plan.repeats() * plan.design().measurementsPerStart();
+        Random shuffle = new Random(plan.design().seed());
+        List<TargetRun> order = new ArrayList<>(runs.values());
+        for (int round = 1; round <= rounds; round++) {
+            if (round > 1) {
+                Collections.shuffle(order, shuffle);
+            }
+            roundOrders.add(order.stream().map(TargetRun::name).toList());
+            for (TargetRun run : order) {
+                if (round == 1 && skipped(run)) {
+                    continue;
+                }
+                if (run.ok()) {
+                    visit(run, round, perStart, measurer, verifier);
+                }
+                listener.checkpoint(result());
+            }
+            if (round == 1) {
+                fixedRates.putAll(FixedRates.of(runs.values(), plan.scenarios()));
+            }
+        }
+    }
+
+    /** One start of a target: ready, verified on its first start, every scenario measured, stopped. */
+    private void visit(TargetRun run, int round, int perStart, Measurer measurer, Verifier verifier)
+            throws InterruptedException {
+        Launcher.Session session = start(run, round);
+        if (session == null) {
             return;
         }
-        int startsNeeded = plan.restart() ? plan.repeats() : 1;
-        int repeatsPerStart = plan.restart() ? 1 : plan.repeats();
-        for (int s = 0; s < startsNeeded && run.ok(); s++) {
-            int firstRepeat = s * repeatsPerStart + 1;
-            Launcher.Session session = start(run, firstRepeat);
-            if (session == null) {
-                return;
+        try {
+            TreeMemory idle = ready(run, session);
+            if (round == 1) {
+                verify(run, session, verifier);
             }
-            try {
-                TreeMemory idle = ready(run, session);
-                if (s == 0) {
-                    verify(run, session, verifier);
-                }
-                for (int r = firstRepeat; r < firstRepeat + repeatsPerStart && run.ok(); r++) {
-                    measureAll(run, session, measurer, r);
-                }
-                recordStart(run, session, idle);
-            } finally {
-                session.close();
-            }
+            measureAll(run, session, measurer, round, round, perStart);
+            recordStart(run, session, idle);
+        } finally {
+            session.close();
         }
     }
 
@@ -94,6 +124,7 @@ public final class Runner {
     private void runTogether(Measurer measurer, Verifier verifier) throws InterruptedException {
         Map<String, Launcher.Session> sessions = new LinkedHashMap<>();
         Map<String, TreeMemory> idle = new LinkedHashMap<>();
+        roundOrders.add(runs.values().stream().map(TargetRun::name).toList());
         try {
             for (TargetRun run : runs.values()) {
                 if (!skipped(run)) {
@@ -108,10 +139,8 @@ public final class Runner {
                 verify(runs.get(e.getKey()), e.getValue(), verifier);
             }
             for (Map.Entry<String, Launcher.Session> e : sessions.entrySet()) {
-                TargetRun run = runs.get(e.getKey());
-                for (int r = 1; r <= plan.repeats() && run.ok(); r++) {
-                    measureAll(run, e.getValue(), measurer, r);
-                }
+                measureAll(runs.get(e.getKey()), e.getValue(), measurer, 1, 1,
+                        plan.repeats() * plan.design().measurementsPerStart());
                 listener.checkpoint(result());
             }
             for (Map.Entry<String, Launcher.Session> e : sessions.entrySet()) {
@@ -132,12 +161,12 @@ public final class Runner {
         return false;
     }
 
-    private Launcher.Session start(TargetRun run, int repeat) {
-        listener.targetStarting(run.name(), repeat);
+    private Launcher.Session start(TargetRun run, int round) {
+        listener.targetStarting(run.name(), round);
         try {
             Launcher.Session session = launcher.start(run.target());
             run.command(session.argv());
-            if (repeat == 1) {
+            if (round == 1) {
                 run.version(launcher.version(run.target()));
             }
             return session;
@@ -163,30 +192,46 @@ public final class Runner {
         }
     }
 
-    private void measureAll(TargetRun run, Launcher.Session session, Measurer measurer, int repeat)
-            throws InterruptedException {
+    /**
+     * Every runnable scenario of a started target: one warm-up until steady, {@code count} measurements, and
+     * after the last of them the cost at the scenario's fixed rate when round 1 has set one.
+     */
+    private void measureAll(TargetRun run, Launcher.Session session, Measurer measurer, int start, int round,
+            int count) throws InterruptedException {
         for (TargetRun.ScenarioState state : run.runnable()) {
             String scenario = state.planned().name();
             URI url = session.url(run.target().pathFor(state.planned().def()));
-            Measurement m;
             try {
-                m = measurer.measure(session.pid(), state.planned(), url, repeat,
-                        p -> listener.loadProgress(run.name(), scenario, repeat, p));
+                int first = state.measured() + 1;
+                Warmup warmup = measurer.warmUp(session.pid(), state.planned(), url,
+                        p -> listener.loadProgress(run.name(), scenario, first, p));
+                for (int k = 0; k < count; k++) {
+                    int repeat = first + k;
+                    Measurement m = measurer.measure(session.pid(), state.planned(), url, repeat, start, round,
+                            k == 0 ? warmup : Warmup.CONTINUED, p -> listener.loadProgress(run.name(), scenario, repeat, p));
+                    Double rate = fixedRates.get(scenario);
+                    if (k == count - 1 && rate != null) {
+                        m = m.withFixedRate(measurer.fixedRate(session.pid(), state.planned(), url, rate,
+                                p -> listener.loadProgress(run.name(), scenario, repeat, p)));
+                    }
+                    if (!session.process().isAlive()) {
+                        break;
+                    }
+                    state.add(m);
+                    listener.measured(run.name(), scenario, m);
+                }
             } catch (RuntimeException e) {
-                m = null;
                 if (session.process().isAlive()) {
                     throw e;
                 }
             }
             if (!session.process().isAlive()) {
-                String why = "exited during scenario '" + scenario + "' (repeat " + repeat + ")";
+                String why = "exited during scenario '" + scenario + "' (start " + start + ")";
                 state.fail(why);
                 run.fail(why, session.process().lastLogLines(20).lines().toList());
                 listener.targetFailed(run.name(), why, session.process().lastLogLines(20).lines().toList());
                 return;
             }
-            state.add(m);
-            listener.measured(run.name(), scenario, m);
         }
     }
 
@@ -226,8 +271,9 @@ public final class Runner {
         RunResult result = new RunResult(RunResult.SCHEMA_VERSION, plan.suite().name(), plan.suite().file().toString(),
                 startedAt, System.currentTimeMillis(), plan.commandLine(), environment,
                 new RunSettings(plan.mode().label(), plan.repeats(), plan.restart() && !plan.together(),
-                        plan.phases(), plan.together()),
-                targets, List.of());
-        return result.withRankings(Rankings.of(result));
+                        plan.phases(), plan.together(), plan.design().measurementsPerStart(), plan.design().seed(),
+                        List.copyOf(roundOrders), plan.design().quick()),
+                targets, List.of(), null);
+        return result.withAnalysis(Rankings.of(result), Interferences.of(result));
     }
 }

@@ -157,6 +157,17 @@ final class TargetRun {
                     .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
         }
 
+        /** Measurements taken so far. */
+        int measured() {
+            return measurements.size();
+        }
+
+        /** The throughput of the measurements of one round. */
+        double[] throughputOfRound(int round) {
+            return measurements.stream().filter(m -> m.conditions().round() == round)
+                    .mapToDouble(m -> m.load().throughput()).toArray();
+        }
+
         boolean runnable() {
             return status == ScenarioResult.Status.OK;
         }

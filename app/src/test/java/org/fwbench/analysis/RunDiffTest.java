@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.fwbench.result.Measurement;
 import org.fwbench.result.Json;
 import org.fwbench.result.RunResult;
 import org.fwbench.run.SampleRuns;
@@ -49,6 +51,32 @@ class RunDiffTest {
         assertThat(c.regressions()).isEmpty();
         assertThat(c.improvements()).extracting(x -> x.metric().compareName()).containsExactly("throughput");
         assertThat(c.improvements().getFirst().worsePercent()).isCloseTo(-25, offset(1e-6));
+    }
+
+    @Test
+    void aTightButSmallShiftIsWithinTheNoiseFloorWhileAThirtyPercentSlowdownIsCaught() {
+        RunResult a = oneCell(40_000, 40_100, 39_900);
+        // 4% lower and very tight: significant by its interval, but runs of the same thing move that much.
+        RunResult aAgain = oneCell(38_400, 38_500, 38_300);
+        RunResult slowed = oneCell(28_000, 28_100, 27_900);
+
+        RunDiff same = RunDiff.of(a, aAgain);
+        assertThat(same.changes()).filteredOn(c -> c.metric() == Metric.THROUGHPUT).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.change().significant()).isTrue();
+                    assertThat(c.verdict()).isEqualTo(MetricChange.Verdict.UNCHANGED);
+                });
+        assertThat(same.regressionsBeyond(10)).isEmpty();
+        assertThat(RunDiff.of(a, slowed).regressionsBeyond(10)).extracting(c -> c.metric())
+                .containsExactly(Metric.THROUGHPUT);
+    }
+
+    private static RunResult oneCell(double... throughputPerStart) {
+        List<Measurement> ms = new ArrayList<>();
+        for (int i = 0; i < throughputPerStart.length; i++) {
+            ms.add(SampleRuns.measurement(i + 1, throughputPerStart[i], 0.4, 100, true, 20, 0));
+        }
+        return SampleRuns.run("s", List.of(SampleRuns.target("t", "1", 40, List.of(SampleRuns.scenario("hello", ms)))));
     }
 
     @Test

@@ -34,7 +34,7 @@ class VerdictsTest {
                 target("vertx", 0.4, 100, 20, 38_000, 39_000, 38_500)));
 
         assertThat(Verdicts.of(run, "hello").answer()).startsWith("no difference in req/s between netty and vertx "
-                + "(noise: netty's repeat 3 was disturbed, 12,000 req/s against a median of 40,000; its repeats vary by ");
+                + "(noise: netty's start 3 was disturbed, 12,000 req/s against a median of 40,000; its starts vary by ");
     }
 
     @Test
@@ -44,7 +44,7 @@ class VerdictsTest {
                 target("vertx", 0.4, 100, 20, 38_000, 39_000)));
 
         assertThat(Verdicts.of(run, "hello").answer()).isEqualTo("no difference in req/s between vertx and netty "
-                + "(noise: netty's two repeats disagree, 40,000 and 20,000 req/s)");
+                + "(noise: netty's two starts disagree, 40,000 and 20,000 req/s)");
     }
 
     @Test
@@ -84,8 +84,8 @@ class VerdictsTest {
         List<String> notes = Verdicts.of(run, "hello").notes();
 
         assertThat(notes).hasSize(1);
-        assertThat(notes.getFirst()).matches("shaky: repeats vary by \\d+% in req/s, \\d+% in p99, \\d+% in memory, "
-                + "\\d+% in CPU per request \\(CV\\); outlier repeat 5 in req/s, p99, memory, CPU per request "
+        assertThat(notes.getFirst()).matches("shaky: starts vary by \\d+% in req/s, \\d+% in p99, \\d+% in memory, "
+                + "\\d+% in CPU per request \\(CV\\); outlier start 5 in req/s, p99, memory, CPU per request "
                 + "\\(kept in every figure\\)");
     }
 
@@ -95,9 +95,9 @@ class VerdictsTest {
         List<Measurement> busy = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             // 16 connections at ~41 ms each: ~390 req/s, 50 us of CPU per request is 2% of a CPU.
-            stalled.add(SampleRuns.measurement(i, 390, 40.2, 43.5, 100, true, 50, 0));
+            stalled.add(SampleRuns.measurementSpread(i, 390, 40.2, 43.5, 100, true, 50, 0));
             // As slow, but the server computes all that time: no network stall.
-            busy.add(SampleRuns.measurement(i, 390, 40.2, 43.5, 100, true, 2_500, 0));
+            busy.add(SampleRuns.measurementSpread(i, 390, 40.2, 43.5, 100, true, 2_500, 0));
         }
         RunResult run = SampleRuns.run("s", List.of(
                 SampleRuns.target("jdk-httpserver", "25", 40, List.of(SampleRuns.scenario("template", stalled))),

@@ -33,6 +33,9 @@ class RunCommandIT {
         assertThat(r.stdout().lines().filter(l -> l.startsWith("  => "))).hasSize(2);
         JsonNode json = Json.MAPPER.readTree(out.resolve("results.json").toFile());
         assertThat(json.path("schemaVersion").asInt()).isEqualTo(RunResult.SCHEMA_VERSION);
+        assertThat(json.path("settings").path("rounds")).hasSize(3);
+        assertThat(json.path("settings").path("seed").isNumber()).isTrue();
+        assertThat(json.path("interference").path("measurements").asInt()).isEqualTo(12);
         JsonNode env = json.path("environment");
         assertThat(env.path("cpuModel").asText()).isNotBlank();
         assertThat(env.path("cores").asInt()).isPositive();
@@ -66,6 +69,7 @@ class RunCommandIT {
                 assertThat(m.path("load").path("requests").asLong()).isPositive();
                 assertThat(m.path("load").path("latencyHistogram").asText()).isNotBlank();
                 assertThat(m.path("timeline")).isNotEmpty();
+                assertThat(m.path("conditions").path("warmup").path("state").asText()).isIn("steady", "unsteady");
                 assertThat(m.path("peak").path("rssBytes").asLong()).isPositive();
             }
         }

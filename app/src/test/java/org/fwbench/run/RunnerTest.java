@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.fwbench.config.LoadSettings;
 import org.fwbench.config.Mode;
@@ -18,6 +20,7 @@ import org.fwbench.result.Measurement;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
+import org.fwbench.result.Warmup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,13 +165,14 @@ class RunnerTest {
 
     @Test
     void aMeasurementWithNoSuccessfulResponseIsAFailedCellAndNeverRanked() throws Exception {
-        // 2 good answers: the readiness probe's and the verification's; then only 500s
-        RunResult r = run(suite(target("broken", "fail-after:2"), target("good", "ok")), 1, true, 1, false);
+        // 2 good answers: the readiness probe's and the verification's; then only 500s. Two starts each, since
+        // nothing is ranked from a single start.
+        RunResult r = run(suite(target("broken", "fail-after:2"), target("good", "ok")), 2, true, 1, false);
 
         ScenarioResult broken = r.targets().getFirst().scenario("plaintext").orElseThrow();
         assertThat(broken.status()).isEqualTo(ScenarioResult.Status.FAILED);
         assertThat(broken.reason()).startsWith("no successful response").contains("status");
-        assertThat(broken.measurements()).hasSize(1);
+        assertThat(broken.measurements()).isNotEmpty();
         assertThat(broken.measurements().getFirst().load().ok()).isZero();
         assertThat(r.targets().getFirst().scenario("json").orElseThrow().ok()).isTrue();
         assertThat(r.rankings()).filteredOn(x -> x.scenario().equals("plaintext")).isEmpty();
@@ -181,13 +185,83 @@ class RunnerTest {
         assertNoProcessLeft(r);
     }
 
+    @Test
+    void roundsAreShuffledFromTheSeedAndEveryVisitIsSavedWithItsStartWarmUpAndFixedRate() throws Exception {
+        String scenario = """
+                scenarios:
+                  - name: json
+                    path: /json
+                """;
+        Path file = suiteWith(scenario, target("a", "ok"), target("b", "ok"), target("c", "ok"));
+        List<RunResult> checkpoints = new ArrayList<>();
+        RunResult r = run(file, 3, 2, 1234L, checkpoints);
+
+        // Round 1 in the suite's order, then each round shuffled by one Random seeded with --seed.
+        Random shuffle = new Random(1234L);
+        List<String> order = new ArrayList<>(List.of("a", "b", "c"));
+        List<List<String>> expected = new ArrayList<>(List.of(List.copyOf(order)));
+        for (int round = 2; round <= 3; round++) {
+            Collections.shuffle(order, shuffle);
+            expected.add(List.copyOf(order));
+        }
+        assertThat(r.settings().rounds()).isEqualTo(expected);
+        assertThat(r.settings().seed()).isEqualTo(1234L);
+        assertThat(r.settings().measurementsPerStart()).isEqualTo(2);
+        // Saved after every target of every round: after round 1 (the third visit) every target has its start 1.
+        assertThat(checkpoints).hasSizeGreaterThanOrEqualTo(9);
+        RunResult afterRound1 = checkpoints.get(2);
+        for (String t : List.of("a", "b", "c")) {
+            assertThat(afterRound1.cell(t, "json").orElseThrow().measurements())
+                    .extracting(m -> m.conditions().start()).containsExactly(1, 1);
+        }
+        for (TargetResult t : r.targets()) {
+            ScenarioResult s = t.scenarios().getFirst();
+            assertThat(s.measurements()).extracting(m -> m.conditions().start()).containsExactly(1, 1, 2, 2, 3, 3);
+            assertThat(s.measurements()).extracting(m -> m.conditions().round()).containsExactly(1, 1, 2, 2, 3, 3);
+            for (int i = 0; i < 6; i++) {
+                Measurement m = s.measurements().get(i);
+                // One warm-up per start, until steady or its maximum; the second measurement continues from it.
+                assertThat(m.conditions().warmup().state()).isIn(i % 2 == 0
+                        ? List.of(Warmup.State.STEADY, Warmup.State.UNSTEADY) : List.of(Warmup.State.CONTINUED));
+                assertThat(m.conditions().disturbance().coresTaken()).isNotNegative();
+                assertThat(m.conditions().remeasured()).isBetween(0, 1);
+                // The fixed rate is set from round 1's slowest target and measured after a start's last measurement.
+                assertThat(m.fixedRate() != null).isEqualTo(i >= 2 && i % 2 == 1);
+            }
+            Warmup first = s.measurements().getFirst().conditions().warmup();
+            assertThat(first.intervals()).isPositive();
+            assertThat(first.seconds()).isGreaterThanOrEqualTo(first.steadyAfterSeconds());
+            assertThat(s.summary().starts()).isEqualTo(3);
+            assertThat(s.summary().throughput().n()).isEqualTo(3);
+            assertThat(s.summary().throughput().method()).isEqualTo("two-level");
+            assertThat(s.summary().fixedRateCpuMicrosPerRequest().n()).isEqualTo(2);
+            assertThat(s.measurements().get(3).fixedRate().ok()).isPositive();
+        }
+        // A cold target may answer nothing in its first 250 ms interval on a busy machine, but not in all of them.
+        assertThat(r.targets().stream().flatMap(t -> t.scenarios().getFirst().measurements().stream())
+                .mapToLong(m -> m.conditions().warmup().requests()).sum()).isPositive();
+        assertThat(r.interference().measurements()).isEqualTo(18);
+        assertThat(r.rankings()).extracting(x -> x.metric()).contains("throughput", "fixedRateCpuMicrosPerRequest");
+        assertNoProcessLeft(r);
+    }
+
     private RunResult run(Path suiteFile, int repeats, boolean restart, int phases, boolean together)
             throws InterruptedException {
+        return run(suiteFile, repeats, restart, phases, together, RunPlan.Design.of(7), new ArrayList<>());
+    }
+
+    private RunResult run(Path suiteFile, int rounds, int perStart, long seed, List<RunResult> checkpoints)
+            throws InterruptedException {
+        return run(suiteFile, rounds, true, 1, false, new RunPlan.Design(perStart, seed, false), checkpoints);
+    }
+
+    private RunResult run(Path suiteFile, int repeats, boolean restart, int phases, boolean together,
+            RunPlan.Design design, List<RunResult> checkpoints) throws InterruptedException {
         Suite suite = SuiteLoader.load(suiteFile);
         RunPlan plan = new RunPlan(suite, suite.targets(),
                 Plans.scenarios(suite, suite.scenarios(), Mode.STANDARD, SHORT), Mode.STANDARD,
-                repeats, restart, phases, together, null, dir, "python3", dir.resolve("logs"), List.of("test"));
-        List<RunResult> checkpoints = new ArrayList<>();
+                repeats, restart, phases, together, null, dir, "python3", dir.resolve("logs"), List.of("test"),
+                design);
         RunResult result = new Runner(plan, new RunListener() {
             @Override
             public void checkpoint(RunResult soFar) {

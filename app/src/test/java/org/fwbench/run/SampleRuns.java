@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.fwbench.analysis.Interferences;
 import org.fwbench.analysis.Rankings;
 import org.fwbench.analysis.Summaries;
+import org.fwbench.result.Disturbance;
 import org.fwbench.result.Environment;
 import org.fwbench.result.MeasuredLoad;
 import org.fwbench.result.Measurement;
@@ -15,6 +17,7 @@ import org.fwbench.result.RunSettings;
 import org.fwbench.result.SamplingCost;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
+import org.fwbench.result.Warmup;
 import org.fwbench.stats.Histograms;
 import org.fwbench.stats.LatencySummary;
 
@@ -38,11 +41,22 @@ public final class SampleRuns {
      */
     public static Measurement measurement(int repeat, double throughput, double latencyMs, long rssMiB, boolean pss,
             double cpuMicros, long failed) {
-        return measurement(repeat, throughput, latencyMs, 3 * latencyMs, rssMiB, pss, cpuMicros, failed);
+        return build(repeat, repeat, throughput, latencyMs, 3 * latencyMs, rssMiB, pss, cpuMicros, failed);
+    }
+
+    /** {@link #measurement(int, double, double, long, boolean, double, long)} on the given start (and round). */
+    public static Measurement measurement(int repeat, int start, double throughput, double latencyMs, long rssMiB,
+            boolean pss, double cpuMicros, long failed) {
+        return build(repeat, start, throughput, latencyMs, 3 * latencyMs, rssMiB, pss, cpuMicros, failed);
     }
 
     /** One repeat as above, its latencies spread evenly from {@code lowMs} to {@code highMs}. */
-    public static Measurement measurement(int repeat, double throughput, double lowMs, double highMs, long rssMiB,
+    public static Measurement measurementSpread(int repeat, double throughput, double lowMs, double highMs, long rssMiB,
+            boolean pss, double cpuMicros, long failed) {
+        return build(repeat, repeat, throughput, lowMs, highMs, rssMiB, pss, cpuMicros, failed);
+    }
+
+    private static Measurement build(int repeat, int start, double throughput, double lowMs, double highMs, long rssMiB,
             boolean pss, double cpuMicros, long failed) {
         Histogram h = Histograms.newMicros();
         for (int i = 0; i < 1000; i++) {
@@ -64,7 +78,9 @@ public final class SampleRuns {
         }
         return new Measurement(repeat, load, memory(rss - 10 * MIB, pss), memory(rss, pss),
                 new Measurement.Peak(rss + 5 * MIB, pss ? pssBytes + 4 * MIB : null, null), timeline,
-                new SamplingCost(100, 0.01, 40), cpuMicros * (ok + failed) / 1e6, cpuMicros, List.of(), null);
+                new SamplingCost(100, 0.01, 40), cpuMicros * (ok + failed) / 1e6, cpuMicros, List.of(), null,
+                Measurement.Conditions.of(start, start, Warmup.steady(1.5, 30_000, 6, 0.5, 10_000),
+                        Disturbance.of(10, 0.1, 0.4)), null);
     }
 
     public static MemoryReading memory(long rssBytes, boolean pss) {
@@ -108,8 +124,14 @@ public final class SampleRuns {
                 "OpenJDK 25 (Temurin)", "0", "1", true, "linux-proc");
         RunResult run = new RunResult(RunResult.SCHEMA_VERSION, suite, "suites/" + suite + ".yaml", T0, T0 + 95_000,
                 List.of("fwbench", "run", "suites/" + suite + ".yaml", "--repeat", String.valueOf(repeats)), env,
-                new RunSettings("standard", repeats, true, 1, false), targets, List.of());
-        return run.withRankings(Rankings.of(run));
+                new RunSettings("standard", repeats, true, 1, false, 1, 42,
+                        List.of(names(targets), names(targets), names(targets).reversed()), false),
+                targets, List.of(), null);
+        return run.withAnalysis(Rankings.of(run), Interferences.of(run));
+    }
+
+    private static List<String> names(List<TargetResult> targets) {
+        return targets.stream().map(TargetResult::name).toList();
     }
 
     /**

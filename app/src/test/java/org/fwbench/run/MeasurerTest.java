@@ -1,0 +1,136 @@
+package org.fwbench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.fwbench.config.LoadSettings;
+import org.fwbench.config.Mode;
+import org.fwbench.config.Suite;
+import org.fwbench.config.SuiteLoader;
+import org.fwbench.load.LoadEngine;
+import org.fwbench.memory.MemoryProbe;
+import org.fwbench.proc.ProcFs;
+import org.fwbench.result.Disturbance;
+import org.fwbench.result.Measurement;
+import org.fwbench.result.Warmup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The measurer's interference accounting and remeasurement against a real target and real neighbours. */
+class MeasurerTest {
+
+    private static final LoadSettings SHORT = LoadSettings.builder().duration(Duration.ofMillis(400))
+            .warmup(Duration.ZERO).connections(4).timeout(Duration.ofSeconds(1)).build();
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void aNeighbourSpinningIsOthersCpuAndTheTargetsAndOurOwnAreNot() throws Exception {
+        assumeThat(ProcFs.isPresent()).isTrue();
+        InterferenceWindow window = InterferenceWindow.open(new OwnCpu());
+        Process spinner = spin(500);
+        assertThat(spinner.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        Disturbance unexplained = window.close(0);
+        // The spinner is neither fwbench nor the target: about half a CPU-second of others' time, at least.
+        assertThat(unexplained.othersCpuSeconds()).isGreaterThan(0.2);
+        assertThat(unexplained.coresTaken()).isGreaterThan(Disturbance.LIMIT_CORES);
+
+        InterferenceWindow again = InterferenceWindow.open(new OwnCpu());
+        // The same CPU said to be the target's: subtracted, never below zero.
+        assertThat(again.close(1000).othersCpuSeconds()).isZero();
+    }
+
+    @Test
+    void aMeasurementDisturbedByNeighboursIsMeasuredAgainOnceAndSaysSo() throws Exception {
+        assumeThat(ProcFs.isPresent()).isTrue();
+        int port = freePort();
+        Process target = start(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), TestTarget.class.getName(),
+                String.valueOf(port), "ok").redirectErrorStream(true).redirectOutput(dir.resolve("target.log").toFile()));
+        URI url = URI.create("http://127.0.0.1:" + port + "/json");
+        awaitAnswer(url);
+        RunPlan.PlannedScenario json = scenario();
+        // Two spinners for longer than both attempts: each attempt loses far more than a quarter of a core.
+        spin(6000);
+        spin(6000);
+        try (LoadEngine engine = new LoadEngine()) {
+            Measurer measurer = new Measurer(engine, MemoryProbe.forThisSystem(), 1, true);
+            Warmup warmup = measurer.warmUp(target.pid(), json, url, p -> { });
+            Measurement m = measurer.measure(target.pid(), json, url, 1, 1, 1, warmup, p -> { });
+
+            assertThat(warmup).isEqualTo(Warmup.NONE);
+            assertThat(m.conditions().remeasured()).isEqualTo(Measurer.MAX_REMEASURE);
+            assertThat(m.conditions().disturbance().exceeds(Disturbance.LIMIT_CORES)).isTrue();
+            assertThat(m.load().ok()).isPositive();
+        }
+    }
+
+    private RunPlan.PlannedScenario scenario() throws IOException {
+        Path file = dir.resolve("suite.yaml");
+        Files.writeString(file, """
+                name: test
+                scenarios:
+                  - name: json
+                    path: /json
+                targets:
+                  - name: t
+                    command: [x]
+                """);
+        Suite suite = SuiteLoader.load(file);
+        return Plans.scenarios(suite, suite.scenarios(), Mode.STANDARD, SHORT).getFirst();
+    }
+
+    /** A shell busy-looping for about {@code millis}, then exiting by itself. */
+    private Process spin(long millis) throws IOException {
+        return start(new ProcessBuilder("sh", "-c", "end=$(($(date +%s%N) + " + millis * 1_000_000 + ")); "
+                + "while [ $(date +%s%N) -lt $end ]; do :; done"));
+    }
+
+    private Process start(ProcessBuilder pb) throws IOException {
+        Process p = pb.start();
+        started.add(p);
+        return p;
+    }
+
+    private static void awaitAnswer(URI url) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the test target never answered on " + url);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
