@@ -2,6 +2,7 @@ package org.fwbench.result;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ public final class ResultsFile {
     }
 
     /**
-     * Reads saved results.
+     * Reads saved results. A file of schema version 1 comes back in version 2's shape without summaries,
+     * rankings or interference ({@link RunResult#schemaVersion()} still says 1): the analysis draws them again.
      *
      * @throws UnreadableResultsException with a one-line message for the user when the file is missing, is not
      *         fwbench results, or has a schema version this fwbench does not read
@@ -36,9 +38,11 @@ public final class ResultsFile {
             if (version == null || !version.isInt()) {
                 throw new UnreadableResultsException(file + " is not fwbench results (it has no schemaVersion)");
             }
-            if (version.asInt() != RunResult.SCHEMA_VERSION) {
+            if (version.asInt() == SchemaOne.VERSION && tree instanceof ObjectNode run) {
+                tree = SchemaOne.upgrade(run);
+            } else if (version.asInt() != RunResult.SCHEMA_VERSION) {
                 throw new UnreadableResultsException(file + " has results of schema version " + version.asInt()
-                        + "; this fwbench reads version " + RunResult.SCHEMA_VERSION);
+                        + "; this fwbench reads versions " + SchemaOne.VERSION + " and " + RunResult.SCHEMA_VERSION);
             }
             return Json.MAPPER.treeToValue(tree, RunResult.class);
         } catch (JacksonException e) {

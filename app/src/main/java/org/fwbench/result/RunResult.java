@@ -40,6 +40,12 @@ public record RunResult(
     }
 
     /** The same run with these rankings and this interference summary, which are computed from the run itself. */
+    /** The same run with these targets' results in place of its own. */
+    public RunResult withTargets(List<TargetResult> newTargets) {
+        return new RunResult(schemaVersion, suite, suiteFile, startedAtMillis, endedAtMillis, commandLine,
+                environment, settings, newTargets, rankings, interference);
+    }
+
     public RunResult withAnalysis(List<ScenarioRanking> newRankings, RunInterference newInterference) {
         return new RunResult(schemaVersion, suite, suiteFile, startedAtMillis, endedAtMillis, commandLine,
                 environment, settings, targets, newRankings, newInterference);

@@ -26,6 +26,11 @@ public record ScenarioResult(
         measurements = List.copyOf(measurements);
     }
 
+    /** The same scenario with this summary of its measurements. */
+    public ScenarioResult withSummary(Summary newSummary) {
+        return new ScenarioResult(scenario, method, url, status, reason, load, measurements, newSummary);
+    }
+
     public boolean ok() {
         return status == Status.OK;
     }

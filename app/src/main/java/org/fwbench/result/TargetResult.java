@@ -31,6 +31,11 @@ public record TargetResult(
         scenarios = List.copyOf(scenarios);
     }
 
+    /** The same target with these scenario results in place of its own. */
+    public TargetResult withScenarios(List<ScenarioResult> newScenarios) {
+        return new TargetResult(name, version, status, reason, logTail, command, logFile, starts, newScenarios);
+    }
+
     public boolean ok() {
         return status == Status.OK;
     }

@@ -26,6 +26,18 @@ class ReportCommandTest {
     }
 
     @Test
+    void resultsOfSchemaVersionOneAreReportedAndComparedWithTheirAnalysisDrawnAgain() {
+        String v1 = "src/test/resources/schema-1/results.json";
+        CliRun run = CliRun.of("report", v1);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Scenario hello", "p95 ms", "40,000 ± 1,897 *", "=> fast: 2.01x");
+
+        CliRun diff = CliRun.of("compare", v1, results.toString());
+        assertThat(diff.exitCode()).as(diff.err()).isZero();
+        assertThat(diff.out()).contains("fast", "hello");
+    }
+
+    @Test
     void withoutOptionsPrintsTheComparisonTable() {
         CliRun run = CliRun.of("report", results.toString());
         assertThat(run.exitCode()).isZero();
@@ -77,6 +89,6 @@ class ReportCommandTest {
                 .isEqualTo("fwbench: " + dir.resolve("other.json") + " is not fwbench results (it has no schemaVersion)");
         Files.writeString(dir.resolve("future.json"), "{\"schemaVersion\": 99}");
         assertThat(CliRun.of("report", dir.resolve("future.json").toString()).err().strip()).isEqualTo("fwbench: "
-                + dir.resolve("future.json") + " has results of schema version 99; this fwbench reads version 2");
+                + dir.resolve("future.json") + " has results of schema version 99; this fwbench reads versions 1 and 2");
     }
 }

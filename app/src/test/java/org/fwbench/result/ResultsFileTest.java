@@ -39,12 +39,28 @@ class ResultsFileTest {
     }
 
     @Test
+    void aVersionOneFileIsReadInTheNewShapeWithItsP95FromTheHistograms() throws Exception {
+        // Written by fwbench before rounds, conditions and p95 (schema version 1).
+        RunResult r = ResultsFile.read(Path.of("src/test/resources/schema-1/results.json"));
+
+        assertThat(r.schemaVersion()).isEqualTo(1);
+        assertThat(r.settings().measurementsPerStart()).isEqualTo(1);
+        assertThat(r.rankings()).isEmpty();
+        ScenarioResult hello = r.cell("fast", "hello").orElseThrow();
+        assertThat(hello.summary()).as("drawn again by the analysis").isNull();
+        assertThat(hello.measurements()).extracting(m -> m.conditions().start()).containsExactly(1, 2, 3);
+        assertThat(hello.measurements()).allSatisfy(m -> {
+            assertThat(m.conditions().warmup()).isEqualTo(Warmup.NONE);
+            assertThat(m.load().latencyMs().p95()).isBetween(m.load().latencyMs().p90(), m.load().latencyMs().p99());
+        });
+    }
+
+    @Test
     void anotherSchemaVersionIsRefusedWithOneLine() throws Exception {
-        // Version 1 had no p95.
-        Path other = dir.resolve("v1.json");
-        Files.writeString(other, "{\"schemaVersion\": 1}");
+        Path other = dir.resolve("v3.json");
+        Files.writeString(other, "{\"schemaVersion\": 3}");
         assertThatThrownBy(() -> ResultsFile.read(other)).isInstanceOf(ResultsFile.UnreadableResultsException.class)
-                .hasMessage(other + " has results of schema version 1; this fwbench reads version 2");
+                .hasMessage(other + " has results of schema version 3; this fwbench reads versions 1 and 2");
         assertThatThrownBy(() -> ResultsFile.read(dir.resolve("missing.json")))
                 .hasMessage("no results file at " + dir.resolve("missing.json"));
     }
