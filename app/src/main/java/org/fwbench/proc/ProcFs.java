@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -116,6 +117,36 @@ public final class ProcFs {
             // The process ended: no children to report.
         }
         return children;
+    }
+
+    /**
+     * CPU time of the process and its descendants so far, in nanoseconds, summed over every thread's
+     * {@code schedstat} (time on a CPU, kept by the scheduler in nanoseconds). The {@code stat} file counts in clock
+     * ticks of 10 ms, too coarse for a 250 ms interval: one tick more or less is 4 % of a busy core's interval.
+     * Empty when the kernel keeps no schedstat (built without CONFIG_SCHED_INFO) or the process is gone.
+     */
+    public static OptionalLong treeCpuNanos(long pid) {
+        List<Long> pids = new ArrayList<>();
+        pids.add(pid);
+        pids.addAll(descendants(pid));
+        long total = 0;
+        boolean any = false;
+        for (long p : pids) {
+            try (Stream<Path> tasks = Files.list(ROOT.resolve(Long.toString(p)).resolve("task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        String line = Files.readString(task.resolve("schedstat"), StandardCharsets.US_ASCII);
+                        total += Long.parseLong(line.substring(0, line.indexOf(' ')));
+                        any = true;
+                    } catch (IOException | RuntimeException e) {
+                        // The thread ended while we listed, or no schedstat: it adds nothing.
+                    }
+                }
+            } catch (IOException e) {
+                // The process ended: nothing more of it to count.
+            }
+        }
+        return any ? OptionalLong.of(total) : OptionalLong.empty();
     }
 
     /** The parsed {@code /proc/PID/stat}, if the process still exists. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.fwbench.analysis.LeakDetector;
 import org.fwbench.analysis.Timelines;
@@ -47,11 +48,10 @@ final class Measurer {
      */
     static final Duration INTERVAL = Duration.ofMillis(250);
     /**
-     * CPU ticks (10 ms each) an interval must hold for its CPU per request to count: with 20 the reading's
-     * quantisation is at most 5 %, half the steady-state tolerance. A target using less than 80 % of a core in
-     * 250 ms is judged on its throughput alone.
+     * CPU an interval must hold for its CPU per request to count (read in nanoseconds from the threads'
+     * schedstat, see ProcFs#treeCpuNanos): a target almost idle for 250 ms is judged on its throughput alone.
      */
-    static final int MIN_CPU_TICKS = 20;
+    static final long MIN_CPU_NANOS = Duration.ofMillis(20).toNanos();
     /** Once: a second disturbed attempt means the machine is busy for longer than a measurement, and it is said. */
     static final int MAX_REMEASURE = 1;
 
@@ -86,16 +86,16 @@ final class Measurer {
         List<Long> requestsBefore = new ArrayList<>();
         long requests = 0;
         long begin = System.nanoTime();
-        double tick = 1.0 / ProcFs.clockTicks();
         while (seconds(begin) < max.toNanos() / 1e9 && !Thread.currentThread().isInterrupted()) {
             startedAt.add(seconds(begin));
             requestsBefore.add(requests);
-            double cpuBefore = probe.readResident(pid).cpuSeconds();
+            OptionalLong cpuBefore = ProcFs.treeCpuNanos(pid);
             LoadResult r = engine.run(interval, p -> progress.accept(asWarmup(p)));
-            double cpu = probe.readResident(pid).cpuSeconds() - cpuBefore;
+            OptionalLong cpuAfter = ProcFs.treeCpuNanos(pid);
             requests += r.requests();
             double throughput = r.durationSeconds() <= 0 ? 0 : r.ok() / r.durationSeconds();
-            double cpuPerRequest = cpu / tick >= MIN_CPU_TICKS && r.ok() > 0 ? cpu / r.ok() : Double.NaN;
+            long cpu = cpuBefore.isPresent() && cpuAfter.isPresent() ? cpuAfter.getAsLong() - cpuBefore.getAsLong() : 0;
+            double cpuPerRequest = cpu >= MIN_CPU_NANOS && r.ok() > 0 ? cpu / 1e3 / r.ok() : Double.NaN;
             if (detector.add(throughput, cpuPerRequest)) {
                 int first = detector.steadySince();
                 return Warmup.steady(seconds(begin), requests, detector.samples(), startedAt.get(first),

@@ -19,6 +19,30 @@ class ProcFsTest {
     }
 
     @Test
+    void treeCpuCountsEveryThreadOfEveryProcessInNanoseconds() throws Exception {
+        assumeTrue(ProcFs.isPresent(), "needs /proc");
+        // A child that spins on the CPU for about 300 ms, then waits: its CPU belongs to the tree.
+        Process p = new ProcessBuilder("bash", "-c", "bash -c 'end=$((SECONDS + 1)); n=0; "
+                + "while [ $n -lt 200000 ] && [ $SECONDS -lt $end ]; do n=$((n + 1)); done; sleep 300' & wait").start();
+        try {
+            long before = ProcFs.treeCpuNanos(p.pid()).orElseThrow();
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            long now = before;
+            while (now - before < 100_000_000L && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                now = ProcFs.treeCpuNanos(p.pid()).orElseThrow();
+            }
+            // Nanoseconds, not 10 ms ticks: the reading is not a multiple of 10 ms.
+            assertThat(now - before).isGreaterThanOrEqualTo(100_000_000L);
+            assertThat(now % 10_000_000L).isNotZero();
+        } finally {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor();
+        }
+        assertThat(ProcFs.treeCpuNanos(Long.MAX_VALUE / 2)).isEmpty();
+    }
+
+    @Test
     void descendantsAreFoundThroughEveryGeneration() throws Exception {
         assumeTrue(ProcFs.isPresent(), "needs /proc");
         Process p = new ProcessBuilder("bash", "-c", "bash -c 'sleep 300 & echo $!; wait' & wait").start();

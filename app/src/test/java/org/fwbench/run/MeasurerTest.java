@@ -70,9 +70,10 @@ class MeasurerTest {
         URI url = URI.create("http://127.0.0.1:" + port + "/json");
         awaitAnswer(url);
         RunPlan.PlannedScenario json = scenario();
-        // Two spinners for longer than both attempts: each attempt loses far more than a quarter of a core.
-        spin(6000);
-        spin(6000);
+        // Two spinners for longer than both attempts (and the engine's own warm-up before the first, which takes
+        // seconds on a busy machine): each attempt loses far more than a quarter of a core. Stopped after the test.
+        spin(30_000);
+        spin(30_000);
         try (LoadEngine engine = new LoadEngine()) {
             Measurer measurer = new Measurer(engine, MemoryProbe.forThisSystem(), 1, true);
             Warmup warmup = measurer.warmUp(target.pid(), json, url, p -> { });
