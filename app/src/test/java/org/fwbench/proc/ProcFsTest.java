@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,23 +23,29 @@ class ProcFsTest {
     @Test
     void treeCpuCountsEveryThreadOfEveryProcessInNanoseconds() throws Exception {
         assumeTrue(ProcFs.isPresent(), "needs /proc");
-        // A child that spins on the CPU for about 300 ms, then waits: its CPU belongs to the tree.
-        Process p = new ProcessBuilder("bash", "-c", "bash -c 'end=$((SECONDS + 1)); n=0; "
-                + "while [ $n -lt 200000 ] && [ $SECONDS -lt $end ]; do n=$((n + 1)); done; sleep 300' & wait").start();
+        // A grandchild that spins on the CPU until the test has seen 100 ms of it (or is killed), then waits:
+        // its CPU belongs to the tree. Bounded by the test's own deadline, not by the shell's clock, so a
+        // fast or a slow machine both get there.
+        Path stop = Files.createTempFile("fwbench-spin", ".stop");
+        Files.delete(stop);
+        Process p = new ProcessBuilder("bash", "-c", "bash -c 'while [ ! -e \"$0\" ]; do :; done; sleep 300' \""
+                + stop + "\" & wait").start();
         try {
             long before = ProcFs.treeCpuNanos(p.pid()).orElseThrow();
-            long deadline = System.nanoTime() + 10_000_000_000L;
+            long deadline = System.nanoTime() + 20_000_000_000L;
             long now = before;
             while (now - before < 100_000_000L && System.nanoTime() < deadline) {
                 Thread.sleep(20);
                 now = ProcFs.treeCpuNanos(p.pid()).orElseThrow();
             }
+            Files.createFile(stop);
             // Nanoseconds, not 10 ms ticks: the reading is not a multiple of 10 ms.
             assertThat(now - before).isGreaterThanOrEqualTo(100_000_000L);
             assertThat(now % 10_000_000L).isNotZero();
         } finally {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly().waitFor();
+            Files.deleteIfExists(stop);
         }
         assertThat(ProcFs.treeCpuNanos(Long.MAX_VALUE / 2)).isEmpty();
     }
