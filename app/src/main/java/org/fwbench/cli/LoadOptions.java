@@ -27,7 +27,7 @@ final class LoadOptions {
     Double rate;
 
     @Option(names = "--warmup", paramLabel = "DURATION", description = "Load sent first and not counted; for run "
-            + "its maximum: each start is warmed up until steady, at most this long.")
+            + "its maximum: each start is warmed up on its scenarios in turn until each is steady, at most this long.")
     Duration warmup;
 
     @Option(names = "--timeout", paramLabel = "DURATION",

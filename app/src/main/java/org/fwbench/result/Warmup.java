@@ -4,16 +4,17 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
- * How the load before a measurement went: short intervals of the same load until successive ones agreed on
- * throughput and on the target's CPU per request (steady), or until the warm-up's maximum was spent.
+ * How the warm-up before a measurement went. Each start is warmed up once, its scenarios loaded in turn in short
+ * intervals, until every scenario's intervals agree on throughput and on the target's CPU per request (steady), or
+ * the warm-up's maximum is spent; each scenario's record says how its own intervals went.
  *
- * @param state               how the warm-up ended
- * @param seconds             warm-up time spent in all, including the intervals that showed it steady
- * @param requests            attempts sent during the warm-up
- * @param intervals           short loads run
- * @param steadyAfterSeconds  time from the first warm-up request to the first interval of the agreeing window:
- *                            the "time to steady state"; 0 unless {@code steady}
- * @param steadyAfterRequests attempts sent in that time
+ * @param state               how the scenario's warm-up ended
+ * @param seconds             the start's warm-up time in all, including the intervals that showed it steady
+ * @param requests            attempts the start's warm-up sent, over all its scenarios
+ * @param intervals           short loads of this scenario
+ * @param steadyAfterSeconds  time from the start's first warm-up request to the first interval of this scenario's
+ *                            agreeing window: the "time to steady state"; 0 unless {@code steady}
+ * @param steadyAfterRequests attempts the start's warm-up sent in that time
  */
 public record Warmup(State state, double seconds, long requests, int intervals, double steadyAfterSeconds,
         long steadyAfterRequests) {

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.fwbench.analysis.LeakDetector;
 import org.fwbench.analysis.Timelines;
@@ -23,12 +25,11 @@ import org.fwbench.result.MeasuredLoad;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.MemoryReading;
 import org.fwbench.result.Warmup;
-import org.fwbench.stats.SteadyState;
 
 /**
- * Measures one scenario against a running target: a warm-up in short intervals until the load is steady (or its
- * maximum is spent), then the measured load (in phases when asked) while the target's memory is sampled and the
- * machine's interference is read, then memory again after a short settle. A measurement disturbed beyond
+ * Measures one scenario against a running target that {@link StartWarmup} warmed up: the measured load (in phases
+ * when asked) while the target's memory is sampled and the machine's interference is read, then memory again
+ * after a short settle. A measurement disturbed beyond
  * {@link Disturbance#LIMIT_CORES} is measured again, at most {@value #MAX_REMEASURE} times (not in a quick look,
  * which would double its time on a busy machine).
  */
@@ -41,17 +42,6 @@ final class Measurer {
      * an allocator gives memory back on its own schedule, over seconds, if at all.
      */
     static final Duration SETTLE = Duration.ofMillis(250);
-    /**
-     * One warm-up interval, one load run of the engine each: the engine's progress comes once a second, too
-     * coarse to tell a JIT's last second from a steady server. A new run costs a new set of connections
-     * (16 handshakes on loopback, well under a millisecond) and drops the requests in flight at its end.
-     */
-    static final Duration INTERVAL = Duration.ofMillis(250);
-    /**
-     * CPU an interval must hold for its CPU per request to count (read in nanoseconds from the threads'
-     * schedstat, see ProcFs#treeCpuNanos): a target almost idle for 250 ms is judged on its throughput alone.
-     */
-    static final long MIN_CPU_NANOS = Duration.ofMillis(20).toNanos();
     /** Once: a second disturbed attempt means the machine is busy for longer than a measurement, and it is said. */
     static final int MAX_REMEASURE = 1;
 
@@ -69,40 +59,10 @@ final class Measurer {
         this.maxRemeasure = remeasure ? MAX_REMEASURE : 0;
     }
 
-    /**
-     * Loads the target in intervals of {@link #INTERVAL} until {@link SteadyState} finds the last intervals in
-     * agreement on throughput and on the target's CPU per request, or the scenario's warm-up (its maximum) is
-     * spent.
-     */
-    Warmup warmUp(long pid, RunPlan.PlannedScenario scenario, URI url, Consumer<Progress> progress)
+    /** Warms a fresh start up on all its scenarios together; per scenario, how that went (see {@link StartWarmup}). */
+    Map<String, Warmup> warmUp(long pid, List<StartWarmup.Route> routes, BiConsumer<String, Progress> progress)
             throws InterruptedException {
-        Duration max = scenario.load().warmup();
-        if (max.isZero()) {
-            return Warmup.NONE;
-        }
-        LoadSpec interval = LoadSpecs.warmup(LoadSpecs.measured(scenario.def(), scenario.load(), url), INTERVAL);
-        SteadyState detector = new SteadyState(SteadyState.Rule.DEFAULT);
-        List<Double> startedAt = new ArrayList<>();
-        List<Long> requestsBefore = new ArrayList<>();
-        long requests = 0;
-        long begin = System.nanoTime();
-        while (seconds(begin) < max.toNanos() / 1e9 && !Thread.currentThread().isInterrupted()) {
-            startedAt.add(seconds(begin));
-            requestsBefore.add(requests);
-            OptionalLong cpuBefore = ProcFs.treeCpuNanos(pid);
-            LoadResult r = engine.run(interval, p -> progress.accept(asWarmup(p)));
-            OptionalLong cpuAfter = ProcFs.treeCpuNanos(pid);
-            requests += r.requests();
-            double throughput = r.durationSeconds() <= 0 ? 0 : r.ok() / r.durationSeconds();
-            long cpu = cpuBefore.isPresent() && cpuAfter.isPresent() ? cpuAfter.getAsLong() - cpuBefore.getAsLong() : 0;
-            double cpuPerRequest = cpu >= MIN_CPU_NANOS && r.ok() > 0 ? cpu / 1e3 / r.ok() : Double.NaN;
-            if (detector.add(throughput, cpuPerRequest)) {
-                int first = detector.steadySince();
-                return Warmup.steady(seconds(begin), requests, detector.samples(), startedAt.get(first),
-                        requestsBefore.get(first));
-            }
-        }
-        return Warmup.unsteady(seconds(begin), requests, detector.samples());
+        return StartWarmup.run(engine, pid, routes, progress);
     }
 
     /**
@@ -127,9 +87,16 @@ final class Measurer {
     FixedRate fixedRate(long pid, RunPlan.PlannedScenario scenario, URI url, double rate, Consumer<Progress> progress)
             throws InterruptedException {
         LoadSpec spec = LoadSpecs.fixedRate(LoadSpecs.measured(scenario.def(), scenario.load(), url), rate);
-        double cpuBefore = probe.readResident(pid).cpuSeconds();
+        // Nanoseconds from the threads' schedstat where there is one: at half the slowest target's rate a short
+        // load costs a few 10 ms ticks, and counting ticks made equal targets differ by a whole tick.
+        OptionalLong nanosBefore = ProcFs.treeCpuNanos(pid);
+        double ticksBefore = probe.readResident(pid).cpuSeconds();
         LoadResult r = engine.run(spec, progress);
-        double cpu = Math.max(0, probe.readResident(pid).cpuSeconds() - cpuBefore);
+        OptionalLong nanosAfter = ProcFs.treeCpuNanos(pid);
+        double cpu = nanosBefore.isPresent() && nanosAfter.isPresent()
+                ? (nanosAfter.getAsLong() - nanosBefore.getAsLong()) / 1e9
+                : probe.readResident(pid).cpuSeconds() - ticksBefore;
+        cpu = Math.max(0, cpu);
         return new FixedRate(rate, r.durationSeconds(), r.requests(), r.ok(), r.ok() == 0 ? 0 : cpu * 1e6 / r.ok(),
                 r.latencyMs().p99());
     }
@@ -170,14 +137,6 @@ final class Measurer {
                 load.requests() == 0 ? 0 : cpu * 1e6 / load.requests(),
                 phaseResults, phaseResults.size() < 2 ? null : LeakDetector.check(phaseResults),
                 Measurement.Conditions.of(start, round, warmup, disturbance), null);
-    }
-
-    private static double seconds(long sinceNanos) {
-        return (System.nanoTime() - sinceNanos) / 1e9;
-    }
-
-    private static Progress asWarmup(Progress p) {
-        return new Progress(p.elapsedSeconds(), true, p.requests(), p.errors(), p.requestsPerSecond(), p.connections());
     }
 
     private static Measurement.Phase phase(int index, MeasuredLoad load, TreeMemory m) {

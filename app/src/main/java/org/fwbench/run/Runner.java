@@ -193,18 +193,34 @@ public final class Runner {
     }
 
     /**
-     * Every runnable scenario of a started target: one warm-up until steady, {@code count} measurements, and
-     * after the last of them the cost at the scenario's fixed rate when round 1 has set one.
+     * Every runnable scenario of a started target: one warm-up of the start over all of them until each is
+     * steady, then per scenario {@code count} measurements, and after the last of them the cost at the
+     * scenario's fixed rate when round 1 has set one.
      */
     private void measureAll(TargetRun run, Launcher.Session session, Measurer measurer, int start, int round,
             int count) throws InterruptedException {
+        List<StartWarmup.Route> routes = run.runnable().stream().map(state -> new StartWarmup.Route(state.planned(),
+                session.url(run.target().pathFor(state.planned().def())))).toList();
+        Map<String, Warmup> warmups;
+        try {
+            warmups = measurer.warmUp(session.pid(), routes,
+                    (scenario, p) -> listener.loadProgress(run.name(), scenario, run.scenario(scenario).measured() + 1, p));
+        } catch (RuntimeException e) {
+            if (session.process().isAlive()) {
+                throw e;
+            }
+            warmups = Map.of();
+        }
+        if (!session.process().isAlive()) {
+            died(run, session, "exited during the warm-up (start " + start + ")");
+            return;
+        }
         for (TargetRun.ScenarioState state : run.runnable()) {
             String scenario = state.planned().name();
             URI url = session.url(run.target().pathFor(state.planned().def()));
             try {
                 int first = state.measured() + 1;
-                Warmup warmup = measurer.warmUp(session.pid(), state.planned(), url,
-                        p -> listener.loadProgress(run.name(), scenario, first, p));
+                Warmup warmup = warmups.getOrDefault(scenario, Warmup.NONE);
                 for (int k = 0; k < count; k++) {
                     int repeat = first + k;
                     Measurement m = measurer.measure(session.pid(), state.planned(), url, repeat, start, round,
@@ -228,11 +244,16 @@ public final class Runner {
             if (!session.process().isAlive()) {
                 String why = "exited during scenario '" + scenario + "' (start " + start + ")";
                 state.fail(why);
-                run.fail(why, session.process().lastLogLines(20).lines().toList());
-                listener.targetFailed(run.name(), why, session.process().lastLogLines(20).lines().toList());
+                died(run, session, why);
                 return;
             }
         }
+    }
+
+    private void died(TargetRun run, Launcher.Session session, String why) {
+        List<String> tail = session.process().lastLogLines(20).lines().toList();
+        run.fail(why, tail);
+        listener.targetFailed(run.name(), why, tail);
     }
 
     /** The idle memory of a freshly started target, announced with its version and first URL. */

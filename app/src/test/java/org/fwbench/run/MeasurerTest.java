@@ -76,7 +76,8 @@ class MeasurerTest {
         spin(30_000);
         try (LoadEngine engine = new LoadEngine()) {
             Measurer measurer = new Measurer(engine, MemoryProbe.forThisSystem(), 1, true);
-            Warmup warmup = measurer.warmUp(target.pid(), json, url, p -> { });
+            Warmup warmup = measurer.warmUp(target.pid(), List.of(new StartWarmup.Route(json, url)), (s, p) -> { })
+                    .get("json");
             Measurement m = measurer.measure(target.pid(), json, url, 1, 1, 1, warmup, p -> { });
 
             assertThat(warmup).isEqualTo(Warmup.NONE);

@@ -29,6 +29,7 @@ class RunnerTest {
 
     private static final LoadSettings SHORT = LoadSettings.builder().duration(Duration.ofMillis(500))
             .warmup(Duration.ofMillis(300)).connections(4).timeout(Duration.ofSeconds(1)).build();
+    private static final LoadSettings NO_WARMUP = SHORT.overriddenBy(LoadSettings.builder().warmup(Duration.ZERO).build());
 
     @TempDir
     Path dir;
@@ -115,12 +116,26 @@ class RunnerTest {
                     path: /plaintext
                     expect: {body: "Hello, World!"}
                 """;
-        RunResult r = run(suiteWith(scenarios, target("fragile", "die-after:50"), target("good", "ok")), 1, true, 1, false);
+        // No warm-up, which would load plaintext too: the target dies while plaintext is measured, after json.
+        RunResult r = run(suiteWith(scenarios, target("fragile", "die-after:50"), target("good", "ok")), 1, true, 1, false,
+                RunPlan.Design.of(7), new ArrayList<>(), NO_WARMUP);
 
         TargetResult fragile = r.targets().getFirst();
         assertThat(fragile.status()).isEqualTo(TargetResult.Status.FAILED);
         assertThat(fragile.reason()).contains("exited during scenario 'plaintext'");
         assertThat(fragile.scenarios().getFirst().summary()).isNotNull();
+        assertThat(r.targets().get(1).ok()).isTrue();
+        assertNoProcessLeft(r);
+    }
+
+    @Test
+    void aTargetThatDiesDuringTheWarmupIsFailedWithThatReason() throws Exception {
+        RunResult r = run(suite(target("fragile", "die-after:50"), target("good", "ok")), 1, true, 1, false);
+
+        TargetResult fragile = r.targets().getFirst();
+        assertThat(fragile.status()).isEqualTo(TargetResult.Status.FAILED);
+        assertThat(fragile.reason()).isEqualTo("exited during the warm-up (start 1)");
+        assertThat(fragile.logTail()).anyMatch(line -> line.contains("dying after 50 requests"));
         assertThat(r.targets().get(1).ok()).isTrue();
         assertNoProcessLeft(r);
     }
@@ -247,19 +262,19 @@ class RunnerTest {
 
     private RunResult run(Path suiteFile, int repeats, boolean restart, int phases, boolean together)
             throws InterruptedException {
-        return run(suiteFile, repeats, restart, phases, together, RunPlan.Design.of(7), new ArrayList<>());
+        return run(suiteFile, repeats, restart, phases, together, RunPlan.Design.of(7), new ArrayList<>(), SHORT);
     }
 
     private RunResult run(Path suiteFile, int rounds, int perStart, long seed, List<RunResult> checkpoints)
             throws InterruptedException {
-        return run(suiteFile, rounds, true, 1, false, new RunPlan.Design(perStart, seed, false), checkpoints);
+        return run(suiteFile, rounds, true, 1, false, new RunPlan.Design(perStart, seed, false), checkpoints, SHORT);
     }
 
     private RunResult run(Path suiteFile, int repeats, boolean restart, int phases, boolean together,
-            RunPlan.Design design, List<RunResult> checkpoints) throws InterruptedException {
+            RunPlan.Design design, List<RunResult> checkpoints, LoadSettings settings) throws InterruptedException {
         Suite suite = SuiteLoader.load(suiteFile);
         RunPlan plan = new RunPlan(suite, suite.targets(),
-                Plans.scenarios(suite, suite.scenarios(), Mode.STANDARD, SHORT), Mode.STANDARD,
+                Plans.scenarios(suite, suite.scenarios(), Mode.STANDARD, settings), Mode.STANDARD,
                 repeats, restart, phases, together, null, dir, "python3", dir.resolve("logs"), List.of("test"),
                 design);
         RunResult result = new Runner(plan, new RunListener() {
