@@ -26,7 +26,8 @@ final class AdHocOptions {
     List<String> urls = new ArrayList<>();
 
     @Option(names = "--pid", paramLabel = "NAME=PID", description = "The process of --url NAME, when it should not be "
-            + "found from the port (e.g. a server behind a proxy).")
+            + "found from the port (e.g. a server behind a proxy); NAME=none measures its load only, without memory "
+            + "and CPU.")
     List<String> pids = new ArrayList<>();
 
     @Option(names = "--path", paramLabel = "PATH", description = "A request path, each one a scenario; repeatable. "

@@ -30,7 +30,8 @@ import org.fwbench.stats.SteadyState;
  * maximum is spent), then the measured load (in phases when asked) while the target's memory is sampled and the
  * machine's interference is read, then memory again after a short settle. A measurement disturbed beyond
  * {@link Disturbance#LIMIT_CORES} is measured again, at most {@value #MAX_REMEASURE} times (not in a quick look,
- * which would double its time on a busy machine).
+ * which would double its time on a busy machine). A target without a known process (an empty pid: a server found
+ * running whose process could not be read) gets the same loads with no memory, CPU or interference read.
  */
 final class Measurer {
 
@@ -74,7 +75,7 @@ final class Measurer {
      * agreement on throughput and on the target's CPU per request, or the scenario's warm-up (its maximum) is
      * spent.
      */
-    Warmup warmUp(long pid, RunPlan.PlannedScenario scenario, URI url, Consumer<Progress> progress)
+    Warmup warmUp(OptionalLong pid, RunPlan.PlannedScenario scenario, URI url, Consumer<Progress> progress)
             throws InterruptedException {
         Duration max = scenario.load().warmup();
         if (max.isZero()) {
@@ -89,9 +90,9 @@ final class Measurer {
         while (seconds(begin) < max.toNanos() / 1e9 && !Thread.currentThread().isInterrupted()) {
             startedAt.add(seconds(begin));
             requestsBefore.add(requests);
-            OptionalLong cpuBefore = ProcFs.treeCpuNanos(pid);
+            OptionalLong cpuBefore = cpuNanos(pid);
             LoadResult r = engine.run(interval, p -> progress.accept(asWarmup(p)));
-            OptionalLong cpuAfter = ProcFs.treeCpuNanos(pid);
+            OptionalLong cpuAfter = cpuNanos(pid);
             requests += r.requests();
             double throughput = r.durationSeconds() <= 0 ? 0 : r.ok() / r.durationSeconds();
             long cpu = cpuBefore.isPresent() && cpuAfter.isPresent() ? cpuAfter.getAsLong() - cpuBefore.getAsLong() : 0;
@@ -109,7 +110,7 @@ final class Measurer {
      * One measurement; measured again (up to {@value #MAX_REMEASURE} times, unless told not to) while the attempt was disturbed
      * beyond {@link Disturbance#LIMIT_CORES}, keeping the least disturbed attempt.
      */
-    Measurement measure(long pid, RunPlan.PlannedScenario scenario, URI url, int repeat, int start, int round,
+    Measurement measure(OptionalLong pid, RunPlan.PlannedScenario scenario, URI url, int repeat, int start, int round,
             Warmup warmup, Consumer<Progress> progress) throws InterruptedException {
         Measurement kept = once(pid, scenario, url, repeat, start, round, warmup, progress);
         int again = 0;
@@ -124,19 +125,27 @@ final class Measurer {
     }
 
     /** The target's cost at a fixed rate: the measured load's request and length in the open model. */
-    FixedRate fixedRate(long pid, RunPlan.PlannedScenario scenario, URI url, double rate, Consumer<Progress> progress)
-            throws InterruptedException {
+    FixedRate fixedRate(OptionalLong pid, RunPlan.PlannedScenario scenario, URI url, double rate,
+            Consumer<Progress> progress) throws InterruptedException {
         LoadSpec spec = LoadSpecs.fixedRate(LoadSpecs.measured(scenario.def(), scenario.load(), url), rate);
-        double cpuBefore = probe.readResident(pid).cpuSeconds();
+        if (pid.isEmpty()) {
+            LoadResult r = engine.run(spec, progress);
+            return new FixedRate(rate, r.durationSeconds(), r.requests(), r.ok(), null, r.latencyMs().p99());
+        }
+        double cpuBefore = probe.readResident(pid.getAsLong()).cpuSeconds();
         LoadResult r = engine.run(spec, progress);
-        double cpu = Math.max(0, probe.readResident(pid).cpuSeconds() - cpuBefore);
+        double cpu = Math.max(0, probe.readResident(pid.getAsLong()).cpuSeconds() - cpuBefore);
         return new FixedRate(rate, r.durationSeconds(), r.requests(), r.ok(), r.ok() == 0 ? 0 : cpu * 1e6 / r.ok(),
                 r.latencyMs().p99());
     }
 
-    private Measurement once(long pid, RunPlan.PlannedScenario scenario, URI url, int repeat, int start, int round,
-            Warmup warmup, Consumer<Progress> progress) throws InterruptedException {
+    private Measurement once(OptionalLong target, RunPlan.PlannedScenario scenario, URI url, int repeat, int start,
+            int round, Warmup warmup, Consumer<Progress> progress) throws InterruptedException {
         LoadSpec spec = LoadSpecs.measured(scenario.def(), scenario.load(), url);
+        if (target.isEmpty()) {
+            return loadOnly(spec, repeat, Measurement.Conditions.of(start, round, warmup, Disturbance.UNKNOWN), progress);
+        }
+        long pid = target.getAsLong();
         InterferenceWindow window = InterferenceWindow.open(ownCpu);
         TreeMemory before = probe.read(pid);
         List<MeasuredLoad> loads = new ArrayList<>();
@@ -170,6 +179,24 @@ final class Measurer {
                 load.requests() == 0 ? 0 : cpu * 1e6 / load.requests(),
                 phaseResults, phaseResults.size() < 2 ? null : LeakDetector.check(phaseResults),
                 Measurement.Conditions.of(start, round, warmup, disturbance), null);
+    }
+
+    /**
+     * The load of a target whose process cannot be read. Its interference is unknown: the target's own CPU would
+     * count as other processes', so it is neither read nor acted on.
+     */
+    private Measurement loadOnly(LoadSpec spec, int repeat, Measurement.Conditions conditions,
+            Consumer<Progress> progress) throws InterruptedException {
+        List<MeasuredLoad> loads = new ArrayList<>();
+        for (int k = 1; k <= phases; k++) {
+            loads.add(LoadRecords.of(engine.run(spec, progress)));
+        }
+        return Measurement.loadOnly(repeat, MeasuredLoad.merge(loads), conditions);
+    }
+
+    /** The target tree's CPU so far; empty when its process is not known or cannot be read. */
+    private static OptionalLong cpuNanos(OptionalLong pid) {
+        return pid.isPresent() ? ProcFs.treeCpuNanos(pid.getAsLong()) : OptionalLong.empty();
     }
 
     private static double seconds(long sinceNanos) {

@@ -120,7 +120,7 @@ class OwnServersIT {
                 "run", "--url", "web=localhost:8080");
         assertUsage("fwbench: give either a SUITE file or --server/--url/--path, not both (`fwbench init` writes the "
                 + "options as a suite file)", "run", "suites/java.yaml", "--url", "web=http://127.0.0.1:8080");
-        assertUsage("fwbench: --pid web: 'me' is not a process ID", "init", "--url", "web=http://127.0.0.1:8080",
+        assertUsage("fwbench: --pid web: 'me' is not a process ID (or none, to measure its load only)", "init", "--url", "web=http://127.0.0.1:8080",
                 "--pid", "web=me");
     }
 
