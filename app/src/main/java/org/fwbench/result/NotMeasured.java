@@ -34,7 +34,7 @@ public record NotMeasured(Reason reason, String detail) {
 
     /** The user said {@code --pid NAME=none} or {@code pid: none}: load only. */
     public static NotMeasured pidNone() {
-        return new NotMeasured(Reason.PID_NONE, "told not to look for its process (pid: none)");
+        return new NotMeasured(Reason.PID_NONE, "told not to look for its process");
     }
 
     /** {@code not measured (remote host)}: how a table cell says it. */

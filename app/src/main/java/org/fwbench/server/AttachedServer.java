@@ -90,8 +90,9 @@ public final class AttachedServer implements RunningServer {
             throw failed(name, "unknown host " + url.getHost());
         }
         if (!PortOwner.isLocal(address)) {
-            return Found.not(NoProcess.Cause.REMOTE_HOST, url.getHost() + " (" + address.getHostAddress()
-                    + ") is not an address of this machine: fwbench reads the memory and CPU of local processes only");
+            String where = PortOwner.resolvesTo(url.getHost(), address);
+            return Found.not(NoProcess.Cause.REMOTE_HOST, where + " is not an address of this machine: fwbench reads "
+                    + "the memory and CPU of local processes only");
         }
         return PortOwner.find(address, url.getPort());
     }

@@ -55,6 +55,12 @@ final class PortOwner {
         }
     }
 
+    /** {@code api.example.org (203.0.113.5)}, or the address alone when the host is written as one. */
+    static String resolvesTo(String host, InetAddress address) {
+        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return literal.equalsIgnoreCase(address.getHostAddress()) ? host : host + " (" + address.getHostAddress() + ")";
+    }
+
     static InetAddress resolve(String host) throws UnknownHostException {
         return InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
     }

@@ -42,6 +42,13 @@ class PortOwnerTest {
     }
 
     @Test
+    void aRemoteHostIsNamedWithItsAddressUnlessItIsOne() throws Exception {
+        assertThat(PortOwner.resolvesTo("192.0.2.7", PortOwner.resolve("192.0.2.7"))).isEqualTo("192.0.2.7");
+        assertThat(PortOwner.resolvesTo("far.example", PortOwner.resolve("192.0.2.7")))
+                .isEqualTo("far.example (192.0.2.7)");
+    }
+
+    @Test
     void fwbenchsOwnProcessIsReadable() {
         assertThat(PortOwner.unreadable(ProcessHandle.current().pid())).isNull();
     }
