@@ -19,7 +19,8 @@ import org.fwbench.units.ByteSizes;
 /**
  * What the HTML report's charts draw, taken from the results: per scenario the throughput and CPU bars with
  * their intervals, the latency spectrum from the merged histograms, memory per target and the memory timeline.
- * Memory is in MiB, latency in ms; a figure the system could not measure (PSS) is null.
+ * Memory is in MiB, latency in ms; a figure the system could not measure (PSS) is null, and a target whose memory
+ * and CPU were not measured is left out of those charts.
  *
  * @param targets every target in run order: a target keeps its colour in every chart
  */
@@ -50,9 +51,11 @@ public record ChartData(List<String> targets, List<ScenarioCharts> scenarios) {
         List<ScenarioCharts> scenarios = new ArrayList<>();
         for (String name : result.scenarioNames()) {
             List<Cell> cells = result.measured(name);
+            // A target whose process could not be read has no bar or line in the memory and CPU charts.
+            List<Cell> read = cells.stream().filter(c -> c.summary().memoryAfterBytes() != null).toList();
             scenarios.add(new ScenarioCharts(name, bars(cells, Summary::throughput),
-                    bars(cells, Summary::serverCpuMicrosPerRequest), spectrum(cells), memory(cells),
-                    timelineBasis(cells), timeline(cells)));
+                    bars(read, Summary::serverCpuMicrosPerRequest), spectrum(cells), memory(read),
+                    timelineBasis(read), timeline(read)));
         }
         return new ChartData(result.targets().stream().map(TargetResult::name).toList(), scenarios);
     }

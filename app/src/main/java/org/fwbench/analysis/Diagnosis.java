@@ -30,7 +30,10 @@ public enum Diagnosis {
     public static Optional<Diagnosis> of(Cell cell) {
         LatencySummary l = cell.summary().latencyMs();
         boolean clustered = l.p50() >= STALL_LOW_MS && l.p90() <= STALL_HIGH_MS && l.p50() <= STALL_HIGH_MS;
-        return clustered && cpuShare(cell) < IDLE_CPU_SHARE ? Optional.of(NAGLE_DELAYED_ACK) : Optional.empty();
+        // The stall is told from slowness by the server's idle CPU: unknown CPU (a process not read) tells nothing.
+        boolean cpuKnown = cell.scenario().measurements().stream().allMatch(m -> m.serverCpuSeconds() != null);
+        return clustered && cpuKnown && cpuShare(cell) < IDLE_CPU_SHARE ? Optional.of(NAGLE_DELAYED_ACK)
+                : Optional.empty();
     }
 
     /** What the figures show and why, for this cell. */

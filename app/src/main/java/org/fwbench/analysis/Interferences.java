@@ -6,7 +6,10 @@ import org.fwbench.result.Measurement;
 import org.fwbench.result.RunInterference;
 import org.fwbench.result.RunResult;
 
-/** The interference of a whole run, summed over the measurements it kept. */
+/**
+ * The interference of a whole run, summed over the measurements it kept. A target whose process could not be read
+ * has none read (its own CPU would count as other processes'), so its measurements are left out.
+ */
 public final class Interferences {
 
     private Interferences() {
@@ -14,7 +17,7 @@ public final class Interferences {
 
     public static RunInterference of(RunResult run) {
         List<Measurement> ms = run.targets().stream().flatMap(t -> t.scenarios().stream())
-                .flatMap(s -> s.measurements().stream()).toList();
+                .flatMap(s -> s.measurements().stream()).filter(Measurement::hasMemory).toList();
         List<Disturbance> ds = ms.stream().map(m -> m.conditions().disturbance()).toList();
         return new RunInterference(Disturbance.LIMIT_CORES, ms.size(),
                 (int) ds.stream().filter(d -> d.exceeds(Disturbance.LIMIT_CORES)).count(),

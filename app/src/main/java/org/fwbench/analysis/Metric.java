@@ -21,7 +21,8 @@ import org.fwbench.stats.TwoLevel;
  * Every figure fwbench judges targets by, in one list: the rankings, {@code compare}, the {@code --fail-if}
  * thresholds and the renderers all take their metrics, names, units and directions from here. A figure with
  * one sample per repeat is summarised by the median of the repeats (p50, p95, p99 among them); p90, p99.9, p99.99 and max come from the
- * merged histograms of all repeats.
+ * merged histograms of all repeats. A memory or server-CPU figure of a target whose process could not be read is
+ * null, so that target is left out of that figure's rankings, comparisons and thresholds.
  */
 public enum Metric {
     THROUGHPUT(Unit.RATE, true, "throughput", "throughput", "throughput", "Throughput (req/s, higher is better)",
@@ -43,10 +44,10 @@ public enum Metric {
     /** PSS after the load where the system tells it, else RSS: the figure memory is ranked by. */
     MEMORY_AFTER(Unit.BYTES, false, "memoryAfterBytes", null, null, "Memory after the load (MiB)",
             Measurement::memoryAfter, null),
-    RSS_AFTER(Unit.BYTES, false, null, "rss after", "rss", null, m -> (double) m.after().rssBytes(), null),
-    PSS_AFTER(Unit.BYTES, false, null, "pss after", "pss", null, m -> toDouble(m.after().pssBytes()), null),
-    PEAK_RSS(Unit.BYTES, false, null, null, "peak-rss", null, m -> (double) m.peak().rssBytes(), null),
-    PEAK_PSS(Unit.BYTES, false, null, null, "peak-pss", null, m -> toDouble(m.peak().pssBytes()), null),
+    RSS_AFTER(Unit.BYTES, false, null, "rss after", "rss", null, m -> m.after() == null ? null : (double) m.after().rssBytes(), null),
+    PSS_AFTER(Unit.BYTES, false, null, "pss after", "pss", null, m -> m.after() == null ? null : toDouble(m.after().pssBytes()), null),
+    PEAK_RSS(Unit.BYTES, false, null, null, "peak-rss", null, m -> m.peak() == null ? null : (double) m.peak().rssBytes(), null),
+    PEAK_PSS(Unit.BYTES, false, null, null, "peak-pss", null, m -> m.peak() == null ? null : toDouble(m.peak().pssBytes()), null),
     CPU(Unit.MICROS, false, "serverCpuMicrosPerRequest", "cpu/request", "cpu", "Server CPU per request (µs)",
             Measurement::serverCpuMicrosPerRequest, null),
     /** Server CPU per request at the scenario's fixed sub-saturation rate: the cost of the same work for all. */

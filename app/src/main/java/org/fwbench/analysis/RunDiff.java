@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.fwbench.result.Measurement;
 import org.fwbench.result.MemoryBasis;
+import org.fwbench.result.NotMeasured;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
@@ -15,7 +17,8 @@ import org.fwbench.stats.Estimate;
  * Two runs side by side ({@code fwbench compare}): the change of every compared metric of every target x
  * scenario measured in both, and the cells found in only one of them (named, not silently dropped). Each side
  * contributes one sample per start of the target, so the variation between starts (and with interleaved rounds,
- * between moments of a run) is in the interval of the change.
+ * between moments of a run) is in the interval of the change. A target whose memory and CPU one run could not
+ * read is compared on its load figures and named among the unmatched with why.
  *
  * @param unmatched one line per cell that could not be compared, with why
  */
@@ -42,6 +45,7 @@ public record RunDiff(List<MetricChange> changes, List<String> unmatched) {
                             + (s.reason() == null ? "" : " (" + s.reason() + ")"));
                 } else {
                     changes.addAll(compare(t.name(), old.get(), s));
+                    unmeasured(before, t, old.get(), s).ifPresent(unmatched::add);
                 }
             }
         }
@@ -82,15 +86,15 @@ public record RunDiff(List<MetricChange> changes, List<String> unmatched) {
     }
 
     private static List<MetricChange> compare(String target, ScenarioResult before, ScenarioResult after) {
-        MemoryBasis basis = MemoryBasis.of(Stream.of(before, after)
-                .flatMap(s -> s.measurements().stream()).map(m -> m.after().pssBytes()).toList());
+        MemoryBasis basis = MemoryBasis.of(Stream.of(before, after).flatMap(s -> s.measurements().stream())
+                .filter(Measurement::hasMemory).map(m -> m.after().pssBytes()).toList());
         List<MetricChange> changes = new ArrayList<>();
         for (Metric metric : compared(basis)) {
             // One sample per start on each side: the between-start level is what differs from run to run.
             Optional<double[]> oldSamples = metric.rankingSamples(before);
             Optional<double[]> newSamples = metric.rankingSamples(after);
             if (oldSamples.isEmpty() || newSamples.isEmpty()) {
-                continue; // a fixed-rate figure that one run did not measure
+                continue; // a fixed-rate figure that one run did not measure, or memory and CPU not read (said apart)
             }
             double[] old = oldSamples.get();
             double[] now = newSamples.get();
@@ -98,6 +102,26 @@ public record RunDiff(List<MetricChange> changes, List<String> unmatched) {
                     Estimate.of(now).median(), Change.of(old, now)));
         }
         return changes;
+    }
+
+    /**
+     * "nginx json: memory and CPU not measured in the new run (remote host)": a cell compared on its load
+     * figures only, because one side (or both) could not read the target's process.
+     */
+    private static Optional<String> unmeasured(RunResult before, TargetResult now, ScenarioResult old,
+            ScenarioResult s) {
+        boolean oldHas = old.measurements().stream().allMatch(Measurement::hasMemory);
+        boolean newHas = s.measurements().stream().allMatch(Measurement::hasMemory);
+        if (oldHas && newHas) {
+            return Optional.empty();
+        }
+        String name = now.name() + " " + s.scenario() + ": memory and CPU not measured in ";
+        Optional<NotMeasured> oldWhy = before.targets().stream().filter(t -> t.name().equals(now.name())).findFirst()
+                .map(TargetResult::notMeasured);
+        String why = (!newHas ? Optional.ofNullable(now.notMeasured()) : oldWhy)
+                .map(n -> " (" + n.reason() + ")").orElse("");
+        return Optional.of(name + (!oldHas && !newHas ? "either run" : oldHas ? "the new run" : "the old run") + why
+                + ": compared on load figures only");
     }
 
     private static boolean measured(ScenarioResult s) {

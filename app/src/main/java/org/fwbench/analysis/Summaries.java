@@ -22,7 +22,8 @@ public final class Summaries {
     }
 
     public static Summary of(List<Measurement> ms) {
-        MemoryBasis basis = MemoryBasis.of(ms.stream().map(m -> m.after().pssBytes()).toList());
+        // A target whose process could not be read has no memory or server CPU: those figures stay null.
+        boolean memory = ms.stream().allMatch(Measurement::hasMemory);
         // The measurements' loads taken as one: counts add up, latency histograms merge (percentiles never averaged).
         MeasuredLoad all = MeasuredLoad.merge(ms.stream().map(Measurement::load).toList());
         List<Measurement> fixed = ms.stream().filter(m -> m.fixedRate() != null).toList();
@@ -34,14 +35,15 @@ public final class Summaries {
                 estimate(ms, m -> m.load().latencyMs().p95()),
                 estimate(ms, m -> m.load().latencyMs().p99()),
                 estimate(ms, m -> m.load().successPercent()),
-                estimate(ms, Measurement::memoryAfter),
-                estimate(ms, m -> MemoryBasis.preferred(m.peak().pssBytes(), m.peak().rssBytes())),
-                basis,
-                estimate(ms, Measurement::serverCpuMicrosPerRequest),
-                estimate(ms, m -> m.load().throughput() <= 0 ? 0
-                        : m.memoryAfter() / ByteSizes.MIB / (m.load().throughput() / 1000)),
+                memory ? estimate(ms, Measurement::memoryAfter) : null,
+                memory ? estimate(ms, m -> MemoryBasis.preferred(m.peak().pssBytes(), m.peak().rssBytes())) : null,
+                memory ? MemoryBasis.of(ms.stream().map(m -> m.after().pssBytes()).toList()) : null,
+                memory ? estimate(ms, Measurement::serverCpuMicrosPerRequest) : null,
+                memory ? estimate(ms, m -> m.load().throughput() <= 0 ? 0
+                        : m.memoryAfter() / ByteSizes.MIB / (m.load().throughput() / 1000)) : null,
                 all.client().saturated(),
-                fixed.isEmpty() ? null : estimate(fixed, m -> m.fixedRate().serverCpuMicrosPerRequest()),
+                fixed.isEmpty() || !memory ? null
+                        : estimate(fixed, m -> m.fixedRate().serverCpuMicrosPerRequest()),
                 fixed.isEmpty() ? null : estimate(fixed, m -> m.fixedRate().p99Ms()),
                 conditions(ms));
     }

@@ -11,7 +11,8 @@ import org.fwbench.result.Summary;
 import org.fwbench.stats.Estimate;
 
 /**
- * At most one line per target and scenario on what not to take at face value: a known cause behind its figures,
+ * At most one line per target and scenario on what not to take at face value: memory and CPU that were not
+ * measured and why, a known cause behind its figures,
  * a load engine that was the limit, starts never steady, measurements disturbed by other processes, starts
  * that disagree and starts that stand apart. One line, because a
  * table followed by thirty "noisy" lines buries the few that matter.
@@ -24,6 +25,9 @@ final class TargetNotes {
     /** The target's note on this scenario; empty when there is nothing to say. */
     static Optional<String> of(Cell cell, boolean quick) {
         List<String> parts = new ArrayList<>();
+        if (!cell.target().memoryMeasured()) {
+            parts.add("memory and CPU " + cell.target().notMeasured().label() + ": " + cell.target().notMeasured().detail());
+        }
         Diagnosis.of(cell).ifPresent(d -> parts.add(d.explain(cell)));
         if (cell.summary().clientSaturated()) {
             parts.add("the load engine used nearly all its CPUs, so these figures are a limit of the client");

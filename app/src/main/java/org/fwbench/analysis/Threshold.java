@@ -79,8 +79,9 @@ public record Threshold(String text, Metric metric, Operator operator, double li
                 }
                 OptionalDouble value = metric.valueOf(new Cell(t, s));
                 if (value.isEmpty()) {
-                    violations.add(new Violation(t.name(), s.scenario(), this, value,
-                            metric.thresholdName() + " was not measured on this system"));
+                    violations.add(new Violation(t.name(), s.scenario(), this, value, metric.thresholdName()
+                            + (t.memoryMeasured() ? " was not measured on this system"
+                                    : " " + t.notMeasured().label() + ": " + t.notMeasured().detail())));
                 } else if (operator.holds(value.getAsDouble(), limit)) {
                     violations.add(new Violation(t.name(), s.scenario(), this, value,
                             metric.thresholdName() + " is " + Limits.format(metric, value.getAsDouble())));

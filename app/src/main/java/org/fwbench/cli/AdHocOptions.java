@@ -22,11 +22,12 @@ final class AdHocOptions {
 
     @Option(names = "--url", paramLabel = "NAME=URL", description = "A server already running at URL (e.g. "
             + "http://127.0.0.1:8080), which fwbench neither starts nor stops; its memory is read from the process "
-            + "listening on that port. Repeatable.")
+            + "listening on that port (on another host, or another user's, only its load is measured). Repeatable.")
     List<String> urls = new ArrayList<>();
 
     @Option(names = "--pid", paramLabel = "NAME=PID", description = "The process of --url NAME, when it should not be "
-            + "found from the port (e.g. a server behind a proxy).")
+            + "found from the port (e.g. a server behind a proxy); NAME=none measures its load only, without memory "
+            + "and CPU.")
     List<String> pids = new ArrayList<>();
 
     @Option(names = "--path", paramLabel = "PATH", description = "A request path, each one a scenario; repeatable. "

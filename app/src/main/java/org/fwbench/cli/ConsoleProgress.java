@@ -7,6 +7,7 @@ import org.fwbench.load.Progress;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.Warmup;
 import org.fwbench.result.MemoryReading;
+import org.fwbench.result.NotMeasured;
 import org.fwbench.result.TargetResult;
 import org.fwbench.run.RunListener;
 import org.fwbench.units.Format;
@@ -34,10 +35,18 @@ class ConsoleProgress implements RunListener {
     }
 
     @Override
-    public void targetReady(String target, String version, long pid, Double startupSeconds, MemoryReading idle,
+    public void notMeasured(String target, NotMeasured why) {
+        clearStatus();
+        out.println(target + ": memory and CPU " + why.label() + ": " + why.detail() + "; its load is measured");
+        out.flush();
+    }
+
+    @Override
+    public void targetReady(String target, String version, Long pid, Double startupSeconds, MemoryReading idle,
             String firstUrl) {
         clearStatus();
-        out.println(String.format(Locale.ROOT, "%-32s PID=%-7d %s  %s  %s", label(target, version), pid, memory(idle),
+        out.println(String.format(Locale.ROOT, "%-32s PID=%-7s %s  %s  %s", label(target, version), pid == null ? "-" : pid,
+                memory(idle),
                 startupSeconds == null ? "already running" : String.format(Locale.ROOT, "ready in %.2f s", startupSeconds),
                 firstUrl));
         out.flush();
@@ -46,8 +55,9 @@ class ConsoleProgress implements RunListener {
     @Override
     public void targetStopping(String target, String version, TargetResult.Start start) {
         clearStatus();
-        out.println(String.format(Locale.ROOT, "%-32s PID=%-7d %s  after load",
-                label(target, version), start.pid(), start.after() == null ? "(exited)" : memory(start.after())));
+        out.println(String.format(Locale.ROOT, "%-32s PID=%-7s %s  after load", label(target, version),
+                start.pid() == null ? "-" : start.pid(), start.pid() == null ? "memory not measured"
+                        : start.after() == null ? "(exited)" : memory(start.after())));
         out.flush();
     }
 
@@ -100,8 +110,11 @@ class ConsoleProgress implements RunListener {
         };
     }
 
-    /** The seed's MEM(rss,vms) figures, with the USS and PSS it lacked. */
+    /** The seed's MEM(rss,vms) figures, with the USS and PSS it lacked; null when not measured. */
     private static String memory(MemoryReading m) {
+        if (m == null) {
+            return "memory not measured";
+        }
         return String.format(Locale.ROOT, "MEM(rss,vms,uss,pss)=(%s, %s, %s, %s) MiB", Format.mib(m.rssBytes()),
                 Format.mib(m.vmsBytes()), Format.mib(m.ussBytes()), Format.mib(m.pssBytes()));
     }

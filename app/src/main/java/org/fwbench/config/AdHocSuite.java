@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -114,7 +115,7 @@ public final class AdHocSuite {
         }
         List<ScenarioDef> scenarios = scenarios();
         Readiness ready = new Readiness(scenarios.getFirst().path(), Readiness.DEFAULT_TIMEOUT);
-        Map<String, Long> pidByName = pidsByName();
+        Map<String, OptionalLong> pidByName = pidsByName();
         Set<String> names = new LinkedHashSet<>();
         List<TargetDef> targets = new ArrayList<>();
         for (String server : servers) {
@@ -127,8 +128,10 @@ public final class AdHocSuite {
             TargetUrl.problem(nu[1]).ifPresent(p -> {
                 throw new SuiteException("--url " + nu[0] + ": " + p);
             });
+            OptionalLong pid = pidByName.remove(nu[0]);
             targets.add(TargetDef.builder(unique(names, "--url", nu[0])).url(TargetUrl.base(nu[1]))
-                    .pid(pidByName.remove(nu[0])).ready(ready).build());
+                    .pid(pid == null || pid.isEmpty() ? null : pid.getAsLong()).pidNone(pid != null && pid.isEmpty())
+                    .ready(ready).build());
         }
         if (!pidByName.isEmpty()) {
             String name = pidByName.keySet().iterator().next();
@@ -192,18 +195,24 @@ public final class AdHocSuite {
         }
     }
 
-    private Map<String, Long> pidsByName() {
-        Map<String, Long> byName = new LinkedHashMap<>();
+    /** Each --pid by its target's name: empty for {@code none}. */
+    private Map<String, OptionalLong> pidsByName() {
+        Map<String, OptionalLong> byName = new LinkedHashMap<>();
         for (String pid : pids) {
             String[] np = nameAnd("--pid", pid, "PID", "web=4242");
+            if (np[1].strip().equals(TargetDef.NO_PID)) {
+                byName.put(np[0], OptionalLong.empty());
+                continue;
+            }
             try {
                 long value = Long.parseLong(np[1].strip());
                 if (value < 1) {
                     throw new NumberFormatException();
                 }
-                byName.put(np[0], value);
+                byName.put(np[0], OptionalLong.of(value));
             } catch (NumberFormatException e) {
-                throw new SuiteException("--pid " + np[0] + ": '" + np[1] + "' is not a process ID");
+                throw new SuiteException("--pid " + np[0] + ": '" + np[1] + "' is not a process ID (or none, to "
+                        + "measure its load only)");
             }
         }
         return byName;

@@ -117,7 +117,7 @@ public final class SuiteWriter {
         out.put("name", t.name());
         if (t.alreadyRunning()) {
             out.put("url", t.url());
-            putIfSet(out, "pid", t.pid());
+            putIfSet(out, "pid", t.pidNone() ? TargetDef.NO_PID : t.pid());
         } else {
             out.put("command", new ArrayList<>(t.command()));
         }

@@ -21,12 +21,16 @@ import java.util.Map;
  * @param url      the base URL of a server that is already running (fwbench neither starts nor stops it);
  *                 null for a server fwbench starts
  * @param pid      the process that serves {@code url}, when the user names it; null to find it from the port
+ * @param pidNone  the user said {@code pid: none}: look for no process, measure the load of {@code url} only
  * @param files    files to fill before the start: the name in the per-run folder {@code ${files}} to the
  *                 template file (relative to the suite's folder) whose placeholders are filled in
  */
 public record TargetDef(String name, List<String> command, String cwd, Map<String, String> env, Integer port,
         Readiness ready, VersionSource version, List<String> requires, Map<String, String> paths, String url,
-        Long pid, Map<String, String> files) {
+        Long pid, boolean pidNone, Map<String, String> files) {
+
+    /** What {@code pid:} and {@code --pid NAME=} take in place of a process ID to measure the load only. */
+    public static final String NO_PID = "none";
 
     public TargetDef {
         command = List.copyOf(command);
@@ -36,6 +40,9 @@ public record TargetDef(String name, List<String> command, String cwd, Map<Strin
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
         if (command.isEmpty() == (url == null)) {
             throw new IllegalArgumentException("target '" + name + "' needs either a command or a url");
+        }
+        if (pidNone && (url == null || pid != null)) {
+            throw new IllegalArgumentException("target '" + name + "': pid none applies to a url without a pid");
         }
     }
 
@@ -67,6 +74,7 @@ public record TargetDef(String name, List<String> command, String cwd, Map<Strin
         private Map<String, String> paths = Map.of();
         private String url;
         private Long pid;
+        private boolean pidNone;
         private Map<String, String> files = Map.of();
 
         private Builder(String name) {
@@ -123,13 +131,20 @@ public record TargetDef(String name, List<String> command, String cwd, Map<Strin
             return this;
         }
 
+        /** {@code pid: none}: measure the load of the url only, look for no process. */
+        public Builder pidNone(boolean v) {
+            pidNone = v;
+            return this;
+        }
+
         public Builder files(Map<String, String> v) {
             files = v;
             return this;
         }
 
         public TargetDef build() {
-            return new TargetDef(name, command, cwd, env, port, ready, version, requires, paths, url, pid, files);
+            return new TargetDef(name, command, cwd, env, port, ready, version, requires, paths, url, pid, pidNone,
+                    files);
         }
     }
 }

@@ -45,7 +45,8 @@ final class TargetReader {
         t.required("name");
         List<String> command = command(t, "command");
         String url = url(t);
-        Long pid = t.whole("pid", 1, Long.MAX_VALUE, "a process ID");
+        boolean pidNone = t.node("pid") instanceof Node.Scalar s && TargetDef.NO_PID.equals(s.value());
+        Long pid = pidNone ? null : t.whole("pid", 1, Long.MAX_VALUE, "a process ID, or none to measure the load only");
         if (url == null && t.node("url") == null) {
             t.required("command");
             if (t.node("pid") != null) {
@@ -73,7 +74,7 @@ final class TargetReader {
         }
         return TargetDef.builder(name).command(command == null ? List.of() : command).cwd(cwd == null ? "." : cwd)
                 .env(env == null ? Map.of() : env).port(port).ready(ready).version(version)
-                .requires(requires == null ? List.of() : requires).paths(paths).url(url).pid(pid).files(files).build();
+                .requires(requires == null ? List.of() : requires).paths(paths).url(url).pid(pid).pidNone(pidNone).files(files).build();
     }
 
     private String url(Section t) {

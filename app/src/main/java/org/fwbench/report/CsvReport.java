@@ -9,7 +9,10 @@ import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.Summary;
 import org.fwbench.result.TargetResult;
 
-/** One row per target x scenario, plain numbers in base units (bytes, ms, µs), for spreadsheets and scripts. */
+/**
+ * One row per target x scenario, plain numbers in base units (bytes, ms, µs), for spreadsheets and scripts; a
+ * figure not measured is an empty field, never a zero.
+ */
 public final class CsvReport {
 
     /** One target x scenario; the figures are empty when it was not measured. */
@@ -42,11 +45,13 @@ public final class CsvReport {
             measured("p99_ms", s -> num(s.latencyMs().p99())),
             measured("p999_ms", s -> num(s.latencyMs().p999())),
             measured("max_ms", s -> num(s.latencyMs().max())),
-            measured("memory_basis", s -> s.memoryBasis().toString()),
+            new Column<>("memory_not_measured", r -> r.target().memoryMeasured() ? ""
+                    : r.target().notMeasured().reason().toString()),
+            memory("memory_basis", s -> s.memoryBasis().toString()),
             new Column<>("memory_idle_bytes", CsvReport::idle),
-            measured("memory_after_bytes", s -> num(s.memoryAfterBytes().median())),
-            measured("memory_peak_bytes", s -> num(s.memoryPeakBytes().median())),
-            measured("server_cpu_us_per_request", s -> num(s.serverCpuMicrosPerRequest().median())),
+            memory("memory_after_bytes", s -> num(s.memoryAfterBytes().median())),
+            memory("memory_peak_bytes", s -> num(s.memoryPeakBytes().median())),
+            memory("server_cpu_us_per_request", s -> num(s.serverCpuMicrosPerRequest().median())),
             new Column<>("startup_s", r -> r.summary() == null ? ""
                     : r.target().firstStart().map(TargetResult.Start::startupSeconds).map(CsvReport::num).orElse("")),
             measured("client_saturated", s -> String.valueOf(s.clientSaturated())),
@@ -74,9 +79,17 @@ public final class CsvReport {
         return new Column<>(header, r -> r.summary() == null ? "" : value.apply(r.summary()));
     }
 
+    /**
+     * A column of the target's memory or server CPU: empty, like any figure not measured, for a target whose
+     * process could not be read ({@code memory_not_measured} says why).
+     */
+    private static Column<Row> memory(String header, Function<Summary, String> value) {
+        return measured(header, s -> s.memoryAfterBytes() == null ? "" : value.apply(s));
+    }
+
     /** Idle memory of the first start by the scenario's memory basis; empty when unknown or not measured. */
     private static String idle(Row r) {
-        if (r.summary() == null) {
+        if (r.summary() == null || r.summary().memoryBasis() == null) {
             return "";
         }
         MemoryReading idle = r.target().starts().getFirst().idle();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.fwbench.analysis.Metric;
 import org.fwbench.analysis.Verdict;
@@ -26,7 +27,8 @@ import org.fwbench.units.Format;
 
 /**
  * The main table as rows of text, one table per scenario, shared by the console, Markdown and HTML renderers:
- * targets sorted by throughput, the best of each column marked with {@code *}, tied ranks with {@code =}.
+ * targets sorted by throughput, the best of each column marked with {@code *}, tied ranks with {@code =}; a target
+ * whose memory and CPU were not measured says {@value #NOT_MEASURED} in those columns.
  */
 public final class ScenarioTable {
 
@@ -80,15 +82,15 @@ public final class ScenarioTable {
             new Column<>("ok %", r -> Format.percent(r.summary().successPercent().median())),
             new Column<>("statuses", r -> Text.counts(r.summary().statuses())),
             new Column<>("errors", r -> Text.counts(r.summary().errors())),
-            new Column<>("mem idle", r -> Format.mib(idle(r.cell())) + r.mark(c -> orNaN(idle(c)), false)),
-            new Column<>("mem after", r -> Text.estimateMib(r.summary().memoryAfterBytes())
-                    + r.mark(Metric.MEMORY_AFTER, s -> s.memoryAfterBytes().median())),
-            new Column<>("growth", r -> growth(r.cell()) + r.mark(ScenarioTable::growthBytes, false)),
-            new Column<>("mem peak", r -> Text.estimateMib(r.summary().memoryPeakBytes())
-                    + r.mark(c -> c.summary().memoryPeakBytes().median(), false)),
-            new Column<>("CPU us/req", r -> Text.estimate(r.summary().serverCpuMicrosPerRequest())
-                    + r.mark(Metric.CPU, s -> s.serverCpuMicrosPerRequest().median())),
-            new Column<>("CPU us/req @rate", r -> fixed(r.summary().fixedRateCpuMicrosPerRequest())
+            memory("mem idle", r -> Format.mib(idle(r.cell())) + r.mark(c -> orNaN(idle(c)), false)),
+            memory("mem after", r -> Text.estimateMib(r.summary().memoryAfterBytes())
+                    + r.mark(Metric.MEMORY_AFTER, s -> median(s.memoryAfterBytes()))),
+            memory("growth", r -> growth(r.cell()) + r.mark(ScenarioTable::growthBytes, false)),
+            memory("mem peak", r -> Text.estimateMib(r.summary().memoryPeakBytes())
+                    + r.mark(c -> median(c.summary().memoryPeakBytes()), false)),
+            memory("CPU us/req", r -> Text.estimate(r.summary().serverCpuMicrosPerRequest())
+                    + r.mark(Metric.CPU, s -> median(s.serverCpuMicrosPerRequest()))),
+            memory("CPU us/req @rate", r -> fixed(r.summary().fixedRateCpuMicrosPerRequest())
                     + (r.summary().fixedRateCpuMicrosPerRequest() == null ? ""
                             : r.mark(Metric.FIXED_RATE_CPU, s -> median(s.fixedRateCpuMicrosPerRequest())))),
             new Column<>("p99 ms @rate", r -> fixed(r.summary().fixedRateP99Ms())
@@ -97,9 +99,12 @@ public final class ScenarioTable {
             new Column<>("startup", r -> r.first().map(s -> s.startupSeconds() == null ? "running"
                     : Format.seconds(s.startupSeconds())
                     + r.mark(ScenarioTable::startup, Metric.STARTUP.higherIsBetter())).orElse("-")),
-            new Column<>("leak", r -> leak(r.cell().scenario())));
+            memory("leak", r -> leak(r.cell().scenario())));
 
     public static final List<String> HEADER = Column.headers(COLUMNS);
+
+    /** What a memory or server-CPU cell says for a target whose process could not be read, in place of a figure. */
+    static final String NOT_MEASURED = "not measured";
 
     /**
      * One scenario's table; {@code problems} lists targets that could not be measured, with why, and
@@ -148,7 +153,8 @@ public final class ScenarioTable {
 
     private static String caption(String scenario, ScenarioResult.AppliedLoad load, RunResult result,
             List<Cell> measured) {
-        MemoryBasis basis = measured.isEmpty() ? MemoryBasis.PSS : measured.getFirst().summary().memoryBasis();
+        MemoryBasis basis = measured.stream().map(c -> c.summary().memoryBasis()).filter(Objects::nonNull).findFirst()
+                .orElse(MemoryBasis.PSS);
         StringBuilder b = new StringBuilder("Scenario ").append(scenario);
         if (load != null) {
             b.append(" (").append(load.rate() > 0 ? Format.number(load.rate()) + " req/s offered, " : "")
@@ -177,6 +183,14 @@ public final class ScenarioTable {
         return measured.stream().flatMap(c -> c.scenario().measurements().stream()).map(Measurement::fixedRate)
                 .filter(Objects::nonNull).findFirst().map(f -> ", @rate = " + Format.number(f.rate()) + " req/s fixed")
                 .orElse("");
+    }
+
+    /**
+     * A column of the target's memory or server CPU: {@value #NOT_MEASURED} for a target whose process could not be
+     * read (its row's note says why), never a zero; such a row has no figure to be marked best either.
+     */
+    private static Column<Row> memory(String header, Function<Row, String> value) {
+        return new Column<>(header, r -> r.target().memoryMeasured() ? value.apply(r) : NOT_MEASURED);
     }
 
     private static String fixed(Estimate e) {

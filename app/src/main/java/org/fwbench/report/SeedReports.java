@@ -70,7 +70,8 @@ public final class SeedReports {
         for (TargetResult t : started) {
             TargetResult.Start s = t.starts().getFirst();
             out.println(String.format(Locale.ROOT, "%-20s %s PID=%5d %s", label(t), os(r), s.pid(),
-                    s.after() == null ? "(exited)" : mem(s.after()) + "     " + ussPss(s.after())));
+                    s.pid() == null ? mem(null) : s.after() == null ? "(exited)"
+                            : mem(s.after()) + "     " + ussPss(s.after())));
         }
         out.println();
         out.println("Killing PIDs: " + started.stream()
@@ -187,13 +188,20 @@ public final class SeedReports {
     }
 
     /** The seed's figures: RSS and VMS. */
+    /** The seed's memory figures; a target whose memory was not measured (a server fwbench could not read) says so. */
     private static String mem(MemoryReading m) {
+        if (m == null) {
+            return "memory not measured";
+        }
         return String.format(Locale.ROOT, "MEM(rss,vms)=(%5.2f,%6.2f) MiB", m.rssBytes() / ByteSizes.MIB,
                 m.vmsBytes() / ByteSizes.MIB);
     }
 
     /** What the seed's psutil could not read then: memory not shared with others, and shared memory split. */
     private static String ussPss(MemoryReading m) {
+        if (m == null) {
+            return "";
+        }
         return "[USS " + Format.mib(m.ussBytes()) + " PSS " + Format.mib(m.pssBytes()) + " MiB]";
     }
 }

@@ -9,9 +9,10 @@ package org.fwbench.result;
  * @param seconds                   length of the window
  * @param requests                  attempts completed
  * @param ok                        successful responses
- * @param serverCpuMicrosPerRequest the target tree's CPU over the window per successful response
+ * @param serverCpuMicrosPerRequest the target tree's CPU over the window per successful response; null when the
+ *                                  target's CPU was not measured (see {@link NotMeasured})
  * @param p99Ms                     99th percentile latency, from each request's intended start
  */
-public record FixedRate(double rate, double seconds, long requests, long ok, double serverCpuMicrosPerRequest,
+public record FixedRate(double rate, double seconds, long requests, long ok, Double serverCpuMicrosPerRequest,
         double p99Ms) {
 }

@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /**
  * One repeat of one target x scenario: the load (all phases together), the target's memory around
- * and during it, and the target's CPU spent on it.
+ * and during it, and the target's CPU spent on it. For a target whose process fwbench could not read
+ * ({@link NotMeasured}) only the load is kept: every memory and CPU field is null (the timeline and phases
+ * empty), never zero.
  *
  * @param before                    memory right before the measured load (after the warm-up)
  * @param after                     memory after the load and a short settle
@@ -30,8 +32,8 @@ public record Measurement(
         Peak peak,
         List<MemoryPoint> timeline,
         SamplingCost sampler,
-        double serverCpuSeconds,
-        double serverCpuMicrosPerRequest,
+        Double serverCpuSeconds,
+        Double serverCpuMicrosPerRequest,
         List<Phase> phases,
         LeakCheck leak,
         Conditions conditions,
@@ -42,9 +44,23 @@ public record Measurement(
         phases = List.copyOf(phases);
     }
 
-    /** PSS after the load where this repeat has it, else RSS. */
-    public double memoryAfter() {
-        return MemoryBasis.preferred(after.pssBytes(), after.rssBytes());
+    /**
+     * A measurement of the load alone, for a target whose memory and CPU could not be read: its phases' loads
+     * are merged into {@code load}, as they are for any target.
+     */
+    public static Measurement loadOnly(int repeat, MeasuredLoad load, Conditions conditions) {
+        return new Measurement(repeat, load, null, null, null, List.of(), null, null, null, List.of(), null,
+                conditions, null);
+    }
+
+    /** Whether the target's memory was read around this repeat (see {@link #loadOnly}). */
+    public boolean hasMemory() {
+        return after != null;
+    }
+
+    /** PSS after the load where this repeat has it, else RSS; null when memory was not measured. */
+    public Double memoryAfter() {
+        return after == null ? null : (double) MemoryBasis.preferred(after.pssBytes(), after.rssBytes());
     }
 
     /** The same measurement measured again {@code times} more because of interference. */

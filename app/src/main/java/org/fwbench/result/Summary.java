@@ -12,7 +12,9 @@ import org.fwbench.stats.LatencySummary;
  *
  * @param repeats            measurements in all
  * @param starts             starts of the target the measurements came from
- * @param memoryAfterBytes   PSS after the load where known, else RSS (see {@code memoryBasis})
+ * @param memoryAfterBytes   PSS after the load where known, else RSS (see {@code memoryBasis}); this and every
+ *                           other memory and server-CPU figure is null for a target whose process could not be
+ *                           read (see {@link NotMeasured})
  * @param memoryPeakBytes    the same figure's peak during the load
  * @param memoryBasis        which figure the memory estimates follow
  * @param mibPer1kRps        memory after, in MiB, per 1000 successful requests per second

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param logTail         the last lines of its log when it failed; empty otherwise
  * @param starts          one entry per process start (one per repeat, or one with --no-restart)
  * @param scenarios       one entry per scenario, in suite order
+ * @param notMeasured     why its memory and CPU were not measured (a server fwbench did not start and whose process
+ *                        it could not read); null when they were. Absent from results written before it existed.
  */
 public record TargetResult(
         String name,
@@ -22,7 +24,8 @@ public record TargetResult(
         List<String> command,
         String logFile,
         List<Start> starts,
-        List<ScenarioResult> scenarios) {
+        List<ScenarioResult> scenarios,
+        NotMeasured notMeasured) {
 
     public TargetResult {
         logTail = List.copyOf(logTail);
@@ -33,7 +36,13 @@ public record TargetResult(
 
     /** The same target with these scenario results in place of its own. */
     public TargetResult withScenarios(List<ScenarioResult> newScenarios) {
-        return new TargetResult(name, version, status, reason, logTail, command, logFile, starts, newScenarios);
+        return new TargetResult(name, version, status, reason, logTail, command, logFile, starts, newScenarios,
+                notMeasured);
+    }
+
+    /** Whether its memory and CPU were measured (see {@link #notMeasured()}). */
+    public boolean memoryMeasured() {
+        return notMeasured == null;
     }
 
     public boolean ok() {
@@ -67,11 +76,13 @@ public record TargetResult(
     /**
      * One start of the target's process tree.
      *
+     * @param pid            the root of its process tree; null when its memory and CPU were not measured
      * @param startupSeconds from launch to the first good answer of its readiness path; null for a target that was
      *                       already running (fwbench did not start it)
-     * @param idle           memory after start and a short settle, before any load
-     * @param after          memory after all its scenarios ran and a short settle; null if it died
+     * @param idle           memory after start and a short settle, before any load; null when not measured
+     * @param after          memory after all its scenarios ran and a short settle; null if it died or when not
+     *                       measured
      */
-    public record Start(long pid, int port, Double startupSeconds, MemoryReading idle, MemoryReading after) {
+    public record Start(Long pid, int port, Double startupSeconds, MemoryReading idle, MemoryReading after) {
     }
 }

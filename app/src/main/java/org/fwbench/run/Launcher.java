@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.fwbench.config.Placeholders;
 import org.fwbench.config.TargetDef;
 import org.fwbench.config.TargetFiles;
+import org.fwbench.result.NotMeasured;
 import org.fwbench.server.AttachedServer;
 import org.fwbench.server.LaunchSpec;
+import org.fwbench.server.NoProcess;
 import org.fwbench.server.RunningServer;
 import org.fwbench.server.TargetFailedException;
 import org.fwbench.server.TargetProcess;
@@ -82,20 +85,36 @@ final class Launcher {
         TargetProcess process = TargetProcess.start(spec);
         try {
             Duration startup = process.awaitReady();
-            return new Session(target, process, base, port, p, argv, startup);
+            return new Session(target, process, base, port, p, argv, startup, null);
         } catch (RuntimeException e) {
             process.stop();
             throw e;
         }
     }
 
-    /** A target that runs already: it must answer now; its process is found, never started or stopped. */
+    /**
+     * A target that runs already: it must answer now; its process is found, never started or stopped. When it
+     * cannot be found or read, or {@code pid: none} says not to look, its load alone is measured.
+     */
     private Session attach(TargetDef target) {
         int port = URI.create(target.url()).getPort();
         Placeholders p = placeholders.withPort(port);
         URI ready = URI.create(target.url() + p.expand(target.ready().path()));
-        AttachedServer server = AttachedServer.attach(target.name(), ready, target.pid());
-        return new Session(target, server, target.url(), port, p, server.command(), null);
+        AttachedServer server = target.pidNone() ? AttachedServer.loadOnly(target.name(), ready)
+                : AttachedServer.attach(target.name(), ready, target.pid());
+        NotMeasured notMeasured = target.pidNone() ? NotMeasured.pidNone()
+                : server.hasProcess() ? null : notMeasured(server.noProcess());
+        return new Session(target, server, target.url(), port, p, server.command(), null, notMeasured);
+    }
+
+    /** The results' words for why a found server's process cannot be read. */
+    private static NotMeasured notMeasured(NoProcess why) {
+        return switch (why.cause()) {
+            case REMOTE_HOST -> NotMeasured.remoteHost(why.detail());
+            case OTHER_USER -> NotMeasured.otherUser(why.detail());
+            case NOT_FOUND -> NotMeasured.notFound(why.detail());
+            case UNREADABLE -> NotMeasured.unreadable(why.detail());
+        };
     }
 
     Path logFile(TargetDef target) {
@@ -150,11 +169,12 @@ final class Launcher {
     /**
      * A started, ready target, or one found running.
      *
-     * @param base    the URL every scenario's path is appended to
-     * @param startup the time to the first good answer; null for a target found running
+     * @param base        the URL every scenario's path is appended to
+     * @param startup     the time to the first good answer; null for a target found running
+     * @param notMeasured why its memory and CPU cannot be measured; null when they can
      */
     record Session(TargetDef target, RunningServer process, String base, int port, Placeholders placeholders,
-            List<String> argv, Duration startup)
+            List<String> argv, Duration startup, NotMeasured notMeasured)
             implements AutoCloseable {
 
         /** The URL of a suite path on this target; paths may hold placeholders such as ${port}. */
@@ -162,8 +182,14 @@ final class Launcher {
             return URI.create(base + placeholders.expand(path));
         }
 
-        long pid() {
-            return process.pid();
+        /** The root of the process tree to read memory and CPU from; empty when they are not measured. */
+        OptionalLong pid() {
+            return notMeasured == null ? OptionalLong.of(process.pid()) : OptionalLong.empty();
+        }
+
+        /** The pid as the results record it: null when it is not known. */
+        Long recordedPid() {
+            return notMeasured == null ? process.pid() : null;
         }
 
         /** Seconds from launch to the first good answer; null for a target found running. */

@@ -31,7 +31,8 @@ import org.fwbench.result.Warmup;
  * when asked) while the target's memory is sampled and the machine's interference is read, then memory again
  * after a short settle. A measurement disturbed beyond
  * {@link Disturbance#LIMIT_CORES} is measured again, at most {@value #MAX_REMEASURE} times (not in a quick look,
- * which would double its time on a busy machine).
+ * which would double its time on a busy machine). A target without a known process (an empty pid: a server found
+ * running whose process could not be read) gets the same loads with no memory, CPU or interference read.
  */
 final class Measurer {
 
@@ -60,7 +61,7 @@ final class Measurer {
     }
 
     /** Warms a fresh start up on all its scenarios together; per scenario, how that went (see {@link StartWarmup}). */
-    Map<String, Warmup> warmUp(long pid, List<StartWarmup.Route> routes, BiConsumer<String, Progress> progress)
+    Map<String, Warmup> warmUp(OptionalLong pid, List<StartWarmup.Route> routes, BiConsumer<String, Progress> progress)
             throws InterruptedException {
         return StartWarmup.run(engine, pid, routes, progress);
     }
@@ -69,7 +70,7 @@ final class Measurer {
      * One measurement; measured again (up to {@value #MAX_REMEASURE} times, unless told not to) while the attempt was disturbed
      * beyond {@link Disturbance#LIMIT_CORES}, keeping the least disturbed attempt.
      */
-    Measurement measure(long pid, RunPlan.PlannedScenario scenario, URI url, int repeat, int start, int round,
+    Measurement measure(OptionalLong pid, RunPlan.PlannedScenario scenario, URI url, int repeat, int start, int round,
             Warmup warmup, Consumer<Progress> progress) throws InterruptedException {
         Measurement kept = once(pid, scenario, url, repeat, start, round, warmup, progress);
         int again = 0;
@@ -84,26 +85,34 @@ final class Measurer {
     }
 
     /** The target's cost at a fixed rate: the measured load's request and length in the open model. */
-    FixedRate fixedRate(long pid, RunPlan.PlannedScenario scenario, URI url, double rate, Consumer<Progress> progress)
-            throws InterruptedException {
+    FixedRate fixedRate(OptionalLong pid, RunPlan.PlannedScenario scenario, URI url, double rate,
+            Consumer<Progress> progress) throws InterruptedException {
         LoadSpec spec = LoadSpecs.fixedRate(LoadSpecs.measured(scenario.def(), scenario.load(), url), rate);
+        if (pid.isEmpty()) {
+            LoadResult r = engine.run(spec, progress);
+            return new FixedRate(rate, r.durationSeconds(), r.requests(), r.ok(), null, r.latencyMs().p99());
+        }
         // Nanoseconds from the threads' schedstat where there is one: at half the slowest target's rate a short
         // load costs a few 10 ms ticks, and counting ticks made equal targets differ by a whole tick.
-        OptionalLong nanosBefore = ProcFs.treeCpuNanos(pid);
-        double ticksBefore = probe.readResident(pid).cpuSeconds();
+        OptionalLong nanosBefore = ProcFs.treeCpuNanos(pid.getAsLong());
+        double ticksBefore = probe.readResident(pid.getAsLong()).cpuSeconds();
         LoadResult r = engine.run(spec, progress);
-        OptionalLong nanosAfter = ProcFs.treeCpuNanos(pid);
+        OptionalLong nanosAfter = ProcFs.treeCpuNanos(pid.getAsLong());
         double cpu = nanosBefore.isPresent() && nanosAfter.isPresent()
                 ? (nanosAfter.getAsLong() - nanosBefore.getAsLong()) / 1e9
-                : probe.readResident(pid).cpuSeconds() - ticksBefore;
+                : probe.readResident(pid.getAsLong()).cpuSeconds() - ticksBefore;
         cpu = Math.max(0, cpu);
         return new FixedRate(rate, r.durationSeconds(), r.requests(), r.ok(), r.ok() == 0 ? 0 : cpu * 1e6 / r.ok(),
                 r.latencyMs().p99());
     }
 
-    private Measurement once(long pid, RunPlan.PlannedScenario scenario, URI url, int repeat, int start, int round,
-            Warmup warmup, Consumer<Progress> progress) throws InterruptedException {
+    private Measurement once(OptionalLong target, RunPlan.PlannedScenario scenario, URI url, int repeat, int start,
+            int round, Warmup warmup, Consumer<Progress> progress) throws InterruptedException {
         LoadSpec spec = LoadSpecs.measured(scenario.def(), scenario.load(), url);
+        if (target.isEmpty()) {
+            return loadOnly(spec, repeat, Measurement.Conditions.of(start, round, warmup, Disturbance.UNKNOWN), progress);
+        }
+        long pid = target.getAsLong();
         InterferenceWindow window = InterferenceWindow.open(ownCpu);
         TreeMemory before = probe.read(pid);
         List<MeasuredLoad> loads = new ArrayList<>();
@@ -137,6 +146,19 @@ final class Measurer {
                 load.requests() == 0 ? 0 : cpu * 1e6 / load.requests(),
                 phaseResults, phaseResults.size() < 2 ? null : LeakDetector.check(phaseResults),
                 Measurement.Conditions.of(start, round, warmup, disturbance), null);
+    }
+
+    /**
+     * The load of a target whose process cannot be read. Its interference is unknown: the target's own CPU would
+     * count as other processes', so it is neither read nor acted on.
+     */
+    private Measurement loadOnly(LoadSpec spec, int repeat, Measurement.Conditions conditions,
+            Consumer<Progress> progress) throws InterruptedException {
+        List<MeasuredLoad> loads = new ArrayList<>();
+        for (int k = 1; k <= phases; k++) {
+            loads.add(LoadRecords.of(engine.run(spec, progress)));
+        }
+        return Measurement.loadOnly(repeat, MeasuredLoad.merge(loads), conditions);
     }
 
     private static Measurement.Phase phase(int index, MeasuredLoad load, TreeMemory m) {

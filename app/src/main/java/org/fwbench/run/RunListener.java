@@ -4,6 +4,7 @@ import java.util.List;
 import org.fwbench.load.Progress;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.MemoryReading;
+import org.fwbench.result.NotMeasured;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.TargetResult;
 
@@ -18,10 +19,17 @@ public interface RunListener {
     }
 
     /**
-     * A target answers; {@code idle} is its memory after a short settle, before any load; {@code startupSeconds}
-     * is null for a target that was already running.
+     * Its memory and CPU will not be measured, only its load: told once, before it is first ready.
      */
-    default void targetReady(String target, String version, long pid, Double startupSeconds, MemoryReading idle,
+    default void notMeasured(String target, NotMeasured why) {
+    }
+
+    /**
+     * A target answers; {@code idle} is its memory after a short settle, before any load; {@code startupSeconds}
+     * is null for a target that was already running; {@code pid} and {@code idle} are null when its memory is not
+     * measured.
+     */
+    default void targetReady(String target, String version, Long pid, Double startupSeconds, MemoryReading idle,
             String firstUrl) {
     }
 

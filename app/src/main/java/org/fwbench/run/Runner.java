@@ -168,6 +168,10 @@ public final class Runner {
             run.command(session.argv());
             if (round == 1) {
                 run.version(launcher.version(run.target()));
+                if (session.notMeasured() != null) {
+                    run.notMeasured(session.notMeasured());
+                    listener.notMeasured(run.name(), session.notMeasured());
+                }
             }
             return session;
         } catch (TargetFailedException e) {
@@ -260,19 +264,20 @@ public final class Runner {
     private TreeMemory ready(TargetRun run, Launcher.Session session) throws InterruptedException {
         TreeMemory idle = settledMemory(session);
         String url = session.url(run.target().pathFor(plan.scenarios().getFirst().def())).toString();
-        listener.targetReady(run.name(), run.version(), session.pid(), session.startupSeconds(),
+        listener.targetReady(run.name(), run.version(), session.recordedPid(), session.startupSeconds(),
                 MemoryRecords.of(idle), url);
         return idle;
     }
 
+    /** Null when the target's memory is not measured. */
     private TreeMemory settledMemory(Launcher.Session session) throws InterruptedException {
         Thread.sleep(Measurer.SETTLE.toMillis());
-        return probe.read(session.pid());
+        return session.pid().isPresent() ? probe.read(session.pid().getAsLong()) : null;
     }
 
     private void recordStart(TargetRun run, Launcher.Session session, TreeMemory idle) throws InterruptedException {
         TreeMemory after = session.process().isAlive() ? settledMemory(session) : null;
-        TargetResult.Start start = new TargetResult.Start(session.pid(), session.port(),
+        TargetResult.Start start = new TargetResult.Start(session.recordedPid(), session.port(),
                 session.startupSeconds(), MemoryRecords.of(idle), MemoryRecords.of(after));
         run.started(start);
         listener.targetStopping(run.name(), run.version(), start);

@@ -19,8 +19,8 @@ import org.fwbench.stats.SteadyState;
 
 /**
  * Warms up a freshly started target on all its scenarios together: short loads of each scenario in turn until
- * every scenario's intervals agree on throughput and on the target's CPU per request, or the start's maximum is
- * spent. One warm-up for the whole start, not one per scenario, because a JIT needs seconds of load to compile
+ * every scenario's intervals agree on throughput and on the target's CPU per request (on throughput alone when
+ * the target's process cannot be read), or the start's maximum is spent. One warm-up for the whole start, not one per scenario, because a JIT needs seconds of load to compile
  * a server's code (about 5 s for a Java target on one core, see bench/jit-warmup.sh) and most of that code is
  * shared by the routes; loading them in turn also lets a shared call site see every route's traffic before any
  * route is measured, so that measuring one does not deoptimise what another compiled.
@@ -55,7 +55,7 @@ final class StartWarmup {
      *
      * @param progress told each interval's progress with the name of the scenario being loaded
      */
-    static Map<String, Warmup> run(LoadEngine engine, long pid, List<Route> routes,
+    static Map<String, Warmup> run(LoadEngine engine, OptionalLong pid, List<Route> routes,
             BiConsumer<String, Progress> progress) throws InterruptedException {
         Map<String, Warmup> result = new LinkedHashMap<>();
         List<RouteState> rotation = new ArrayList<>();
@@ -91,6 +91,11 @@ final class StartWarmup {
         return result;
     }
 
+    /** The target tree's CPU so far; empty when its process is not known or cannot be read. */
+    private static OptionalLong cpuNanos(OptionalLong pid) {
+        return pid.isPresent() ? ProcFs.treeCpuNanos(pid.getAsLong()) : OptionalLong.empty();
+    }
+
     private static double seconds(long sinceNanos) {
         return (System.nanoTime() - sinceNanos) / 1e9;
     }
@@ -115,13 +120,13 @@ final class StartWarmup {
         }
 
         /** Loads the route for one interval and returns the attempts it sent. */
-        long interval(LoadEngine engine, long pid, double at, long requestsSoFar, BiConsumer<String, Progress> progress)
+        long interval(LoadEngine engine, OptionalLong pid, double at, long requestsSoFar, BiConsumer<String, Progress> progress)
                 throws InterruptedException {
             startedAt.add(at);
             requestsBefore.add(requestsSoFar);
-            OptionalLong cpuBefore = ProcFs.treeCpuNanos(pid);
+            OptionalLong cpuBefore = cpuNanos(pid);
             LoadResult r = engine.run(interval, p -> progress.accept(route.name(), asWarmup(p)));
-            OptionalLong cpuAfter = ProcFs.treeCpuNanos(pid);
+            OptionalLong cpuAfter = cpuNanos(pid);
             double throughput = r.durationSeconds() <= 0 ? 0 : r.ok() / r.durationSeconds();
             long cpu = cpuBefore.isPresent() && cpuAfter.isPresent() ? cpuAfter.getAsLong() - cpuBefore.getAsLong() : 0;
             double cpuPerRequest = cpu >= MIN_CPU_NANOS && r.ok() > 0 ? cpu / 1e3 / r.ok() : Double.NaN;

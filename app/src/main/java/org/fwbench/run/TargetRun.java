@@ -12,6 +12,7 @@ import org.fwbench.config.LoadSettings;
 import org.fwbench.config.TargetDef;
 import org.fwbench.result.MeasuredLoad;
 import org.fwbench.result.Measurement;
+import org.fwbench.result.NotMeasured;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.ScenarioResult.AppliedLoad;
 import org.fwbench.result.TargetResult;
@@ -28,6 +29,7 @@ final class TargetRun {
     private String reason;
     private List<String> logTail = List.of();
     private List<String> command = List.of();
+    private NotMeasured notMeasured;
 
     TargetRun(TargetDef target, List<RunPlan.PlannedScenario> planned, String logFile) {
         this.target = target;
@@ -61,6 +63,11 @@ final class TargetRun {
         command = argv;
     }
 
+    /** Its memory and CPU cannot be measured, for this reason; its load can. */
+    void notMeasured(NotMeasured why) {
+        notMeasured = why;
+    }
+
     void started(TargetResult.Start start) {
         starts.add(start);
     }
@@ -87,7 +94,7 @@ final class TargetRun {
 
     TargetResult result() {
         return new TargetResult(target.name(), version, status, reason, logTail, command, logFile, starts,
-                scenarios.values().stream().map(ScenarioState::result).toList());
+                scenarios.values().stream().map(ScenarioState::result).toList(), notMeasured);
     }
 
     /** One scenario of this target. */

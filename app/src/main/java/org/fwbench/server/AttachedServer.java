@@ -14,11 +14,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.fwbench.proc.ProcFs;
+import org.fwbench.server.PortOwner.Found;
 
 /**
  * A server that was running before fwbench and keeps running after it: fwbench neither starts nor stops
  * it. Its process is the one named by the user or the one that owns the listening socket of its URL's port;
- * its memory and CPU are then read like those of a started target.
+ * its memory and CPU are then read like those of a started target. When there is no such process to read (a
+ * remote host, another user's process, another namespace's, or the user said not to look) only its load is
+ * measured, and {@link #noProcess()} says why.
  */
 public final class AttachedServer implements RunningServer {
 
@@ -27,35 +30,59 @@ public final class AttachedServer implements RunningServer {
 
     private final ProcessHandle process;
     private final List<String> command;
+    private final NoProcess noProcess;
 
-    private AttachedServer(ProcessHandle process, List<String> command) {
+    private AttachedServer(ProcessHandle process, List<String> command, NoProcess noProcess) {
         this.process = process;
         this.command = List.copyOf(command);
+        this.noProcess = noProcess;
     }
 
     /**
      * Checks that {@code readinessUrl} answers, then finds the server's process.
      *
      * @param pid the process the user named, or null to find it from the URL's port
-     * @throws TargetFailedException when it does not answer, or its process cannot be found or read (the reason
-     *                               says which)
+     * @throws TargetFailedException when it does not answer, its host is unknown, or the process the user named
+     *                               is not running
      */
     public static AttachedServer attach(String name, URI readinessUrl, Long pid) {
+        requireAnswer(name, readinessUrl);
+        if (pid != null && !ProcFs.isRunning(pid)) {
+            throw failed(name, "process " + pid + " is not running");
+        }
+        Found found = pid != null ? Found.pid(pid) : owner(name, readinessUrl);
+        if (found.pid() == null) {
+            return without(found.whyNot());
+        }
+        long root = found.pid();
+        NoProcess unreadable = PortOwner.unreadable(root);
+        if (unreadable != null) {
+            return without(unreadable);
+        }
+        ProcessHandle handle = ProcessHandle.of(root).orElseThrow(() -> failed(name, "process " + root + " is not running"));
+        return new AttachedServer(handle, commandLine(root), null);
+    }
+
+    /** Checks that {@code readinessUrl} answers, and looks for no process: only its load will be measured. */
+    public static AttachedServer loadOnly(String name, URI readinessUrl) {
+        requireAnswer(name, readinessUrl);
+        return new AttachedServer(null, List.of(), null);
+    }
+
+    private static AttachedServer without(NoProcess why) {
+        return new AttachedServer(null, List.of(), why);
+    }
+
+    private static void requireAnswer(String name, URI readinessUrl) {
         String answer = answer(readinessUrl);
         if (answer != null) {
             throw failed(name, readinessUrl + " " + answer + " (it should be running already: fwbench does "
                     + "not start a target given by its url)");
         }
-        long root = pid != null ? pid : owner(name, readinessUrl);
-        String unreadable = PortOwner.unreadable(root);
-        if (unreadable != null) {
-            throw failed(name, unreadable);
-        }
-        ProcessHandle handle = ProcessHandle.of(root).orElseThrow(() -> failed(name, "process " + root + " is not running"));
-        return new AttachedServer(handle, commandLine(root));
     }
 
-    private static long owner(String name, URI url) {
+    /** The process that listens on the URL's port on this machine, or why there is none to read. */
+    private static Found owner(String name, URI url) {
         InetAddress address;
         try {
             address = PortOwner.resolve(url.getHost());
@@ -63,14 +90,11 @@ public final class AttachedServer implements RunningServer {
             throw failed(name, "unknown host " + url.getHost());
         }
         if (!PortOwner.isLocal(address)) {
-            throw failed(name, url.getHost() + " is not this machine: fwbench can read the memory only of local "
-                    + "servers");
+            String where = PortOwner.resolvesTo(url.getHost(), address);
+            return Found.not(NoProcess.Cause.REMOTE_HOST, where + " is not an address of this machine: fwbench reads "
+                    + "the memory and CPU of local processes only");
         }
-        PortOwner.Found found = PortOwner.find(address, url.getPort());
-        if (found.pid() == null) {
-            throw failed(name, found.whyNot());
-        }
-        return found.pid();
+        return PortOwner.find(address, url.getPort());
     }
 
     /** Null when it answers with a status below 500, else what went wrong. */
@@ -103,19 +127,37 @@ public final class AttachedServer implements RunningServer {
         return new TargetFailedException("target '" + name + "': " + reason, "");
     }
 
-    /** Its argv as /proc shows it (nginx rewrites its own: "nginx: master process ..."). */
+    /** Its argv as /proc shows it (nginx rewrites its own: "nginx: master process ..."); empty without a process. */
     public List<String> command() {
         return command;
     }
 
+    /**
+     * Whether its process is known and readable: false when only its load is measured (then
+     * {@link #noProcess()} says why, unless the user said not to look).
+     */
+    public boolean hasProcess() {
+        return process != null;
+    }
+
+    /** Why its process could not be found or read; null when it was, or when it was not looked for. */
+    public NoProcess noProcess() {
+        return noProcess;
+    }
+
+    /** @throws IllegalStateException without a process ({@link #hasProcess()}): nothing to read memory from */
     @Override
     public long pid() {
+        if (process == null) {
+            throw new IllegalStateException("no process is known for this server");
+        }
         return process.pid();
     }
 
+    /** True without a known process: a server fwbench cannot see is judged by its answers alone. */
     @Override
     public boolean isAlive() {
-        return process.isAlive();
+        return process == null || process.isAlive();
     }
 
     @Override

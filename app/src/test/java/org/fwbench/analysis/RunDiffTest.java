@@ -18,6 +18,31 @@ class RunDiffTest {
     @TempDir
     Path dir;
 
+    /**
+     * A target measured with memory in the old run and without in the new (it moved to another host): compared on
+     * its load figures, and the missing memory and CPU said, not taken as a change.
+     */
+    @Test
+    void aTargetWithoutMemoryInOneRunIsComparedOnItsLoadAndTheAbsenceIsSaid() {
+        RunResult now = SampleRuns.withRemote();
+        List<org.fwbench.result.TargetResult> targets = new ArrayList<>(now.targets());
+        List<Measurement> local = List.of(SampleRuns.measurement(1, 45_000, 0.3, 60, true, 15, 0),
+                SampleRuns.measurement(2, 46_000, 0.3, 61, true, 15, 0),
+                SampleRuns.measurement(3, 44_000, 0.3, 60, true, 16, 0));
+        targets.set(2, SampleRuns.target("remote", "", 30, List.of(SampleRuns.scenario("hello", local))));
+        RunResult old = SampleRuns.run("sample", targets);
+
+        RunDiff c = RunDiff.of(old, now);
+
+        assertThat(c.changes()).filteredOn(x -> x.target().equals("remote")).extracting(MetricChange::metric)
+                .containsExactly(Metric.THROUGHPUT, Metric.P50, Metric.P95, Metric.P99);
+        assertThat(c.unmatched()).contains("remote hello: memory and CPU not measured in the new run (remote host): "
+                + "compared on load figures only");
+        assertThat(RunDiff.of(now, now).unmatched()).contains("remote hello: memory and CPU not measured in either "
+                + "run (remote host): compared on load figures only");
+        assertThat(c.regressions()).isEmpty();
+    }
+
     @Test
     void findsTheKnownRegressionInSavedFilesAndNothingElse() throws Exception {
         Json.write(dir.resolve("old.json"), SampleRuns.standard());

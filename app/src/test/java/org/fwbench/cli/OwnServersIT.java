@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Your own servers in one line, end to end: servers given by {@code --server} that fwbench starts, one given by
- * {@code --url} that this test starts and fwbench only finds, and the same comparison through {@code fwbench init}.
+ * {@code --url} that this test starts and fwbench only finds, the same one again with {@code --pid NAME=none} (load
+ * only, as for a remote host, which the tests may not load), and the same comparison through {@code fwbench init}.
  */
 class OwnServersIT {
 
@@ -46,11 +47,12 @@ class OwnServersIT {
     }
 
     @Test
-    void comparesTwoStartedServersAndOneAlreadyRunningWithMemoryForAll() throws Exception {
+    void comparesTwoStartedServersAndOneAlreadyRunningWithMemoryForAllButTheOneToldNotTo() throws Exception {
         int port = startRunningServer();
         Path out = dir.resolve("results");
         String[] options = {"--server", "first=" + SERVER, "--server", "second=" + SERVER,
-                "--url", "running=http://127.0.0.1:" + port, "--path", "/plaintext", "--expect-body", "Hello, World!",
+                "--url", "running=http://127.0.0.1:" + port, "--url", "loadonly=http://127.0.0.1:" + port,
+                "--pid", "loadonly=none", "--path", "/plaintext", "--expect-body", "Hello, World!",
                 "-d", "300ms", "--warmup", "100ms"};
 
         FwbenchProcess.Result r = FwbenchProcess.run(dir, LIMIT, args(List.of("run", "--repeat", "2", "--out",
@@ -58,11 +60,26 @@ class OwnServersIT {
 
         assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isZero();
         assertThat(r.stdout()).contains("already running  http://127.0.0.1:" + port + "/plaintext");
-        assertThat(rowNames(r.stdout())).containsExactlyInAnyOrder("first", "second", "running");
+        assertThat(rowNames(r.stdout())).containsExactlyInAnyOrder("first", "second", "running", "loadonly");
+        assertThat(r.stdout()).contains("loadonly: memory and CPU not measured (--pid none): told not to look for its "
+                + "process; its load is measured");
+        assertThat(row(r.stdout(), "loadonly")).contains("not measured").doesNotContain("PID=");
+        assertThat(row(r.stdout(), "running")).doesNotContain("not measured");
         JsonNode json = Json.MAPPER.readTree(out.resolve("results.json").toFile());
         List<Long> started = new ArrayList<>();
         for (JsonNode t : json.path("targets")) {
             assertThat(t.path("status").asText()).as(t.path("reason").asText()).isEqualTo("ok");
+            JsonNode summary = t.path("scenarios").get(0).path("summary");
+            assertThat(summary.path("throughput").path("median").asDouble()).as("load of " + t.path("name"))
+                    .isPositive();
+            if (t.path("name").asText().equals("loadonly")) {
+                assertThat(t.path("notMeasured").path("reason").asText()).isEqualTo("--pid none");
+                assertThat(summary.path("memoryAfterBytes").isNull()).isTrue();
+                assertThat(summary.path("serverCpuMicrosPerRequest").isNull()).isTrue();
+                assertThat(t.path("starts")).allSatisfy(s -> assertThat(s.path("idle").isNull()).isTrue());
+                continue;
+            }
+            assertThat(t.path("notMeasured").isNull()).isTrue();
             for (JsonNode s : t.path("starts")) {
                 assertThat(s.path("idle").path("pssBytes").asLong()).as("memory of " + t.path("name")).isPositive();
                 assertThat(s.path("after").path("pssBytes").asLong()).isPositive();
@@ -74,9 +91,12 @@ class OwnServersIT {
                     assertThat(s.path("startupSeconds").asDouble()).isPositive();
                 }
             }
-            assertThat(t.path("scenarios").get(0).path("summary").path("serverCpuMicrosPerRequest").path("median")
-                    .asDouble()).isPositive();
+            assertThat(summary.path("serverCpuMicrosPerRequest").path("median").asDouble()).isPositive();
         }
+        assertThat(rankedTargets(json, "throughput")).containsExactlyInAnyOrder("first", "second", "running", "loadonly");
+        assertThat(rankedTargets(json, "memoryAfterBytes")).containsExactlyInAnyOrder("first", "second", "running");
+        assertThat(rankedTargets(json, "serverCpuMicrosPerRequest")).containsExactlyInAnyOrder("first", "second",
+                "running");
         assertThat(started).hasSize(4).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)
                 .map(ProcessHandle::isAlive).orElse(false)).as("no process left behind").isFalse());
         assertThat(running.isAlive()).as("the already-running server still runs").isTrue();
@@ -120,7 +140,7 @@ class OwnServersIT {
                 "run", "--url", "web=localhost:8080");
         assertUsage("fwbench: give either a SUITE file or --server/--url/--path, not both (`fwbench init` writes the "
                 + "options as a suite file)", "run", "suites/java.yaml", "--url", "web=http://127.0.0.1:8080");
-        assertUsage("fwbench: --pid web: 'me' is not a process ID", "init", "--url", "web=http://127.0.0.1:8080",
+        assertUsage("fwbench: --pid web: 'me' is not a process ID (or none, to measure its load only)", "init", "--url", "web=http://127.0.0.1:8080",
                 "--pid", "web=me");
     }
 
@@ -189,6 +209,25 @@ class OwnServersIT {
 
     private static String tableHeader(String stdout) {
         return stdout.lines().filter(l -> l.startsWith("target ")).findFirst().orElse("");
+    }
+
+    /** The targets ranked on a metric in the first scenario, by the name results.json saves the ranking under. */
+    private static List<String> rankedTargets(JsonNode json, String metric) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode ranking : json.path("rankings")) {
+            if (ranking.path("metric").asText().equals(metric)) {
+                ranking.path("ranks").forEach(rank -> names.add(rank.path("target").asText()));
+                return names;
+            }
+        }
+        return names;
+    }
+
+    /** The first table's row of a target. */
+    private static String row(String stdout, String target) {
+        List<String> lines = stdout.lines().toList();
+        return lines.subList(Math.max(0, lines.indexOf(tableHeader(stdout))), lines.size()).stream()
+                .filter(l -> l.startsWith(target + " ")).findFirst().orElse("");
     }
 
     /** The first column of the table's rows. */

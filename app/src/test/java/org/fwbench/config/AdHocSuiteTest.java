@@ -66,7 +66,8 @@ class AdHocSuiteTest {
                 "--url a: 'http://127.0.0.1' must name a host and a port, e.g. http://127.0.0.1:8080");
         assertMessage(new AdHocSuite().url("a=http://127.0.0.1:1").pid("b=12"),
                 "--pid b: no --url b=... to name the process of");
-        assertMessage(new AdHocSuite().url("a=http://127.0.0.1:1").pid("a=x"), "--pid a: 'x' is not a process ID");
+        assertMessage(new AdHocSuite().url("a=http://127.0.0.1:1").pid("a=x"),
+                "--pid a: 'x' is not a process ID (or none, to measure its load only)");
         assertMessage(new AdHocSuite().url("a=http://127.0.0.1:1").path("hello"), "--path must start with /, not 'hello'");
         assertMessage(new AdHocSuite().url("a=http://127.0.0.1:1").header("Accept text"),
                 "-H 'Accept text': expected 'Name: value', e.g. -H 'Accept: text/plain'");
@@ -87,7 +88,8 @@ class AdHocSuiteTest {
         Suite adHoc = new AdHocSuite()
                 .server("py=${python} -m http.server ${port} --bind 127.0.0.1")
                 .server("odd=sh -c 'echo \"a: b\" # yes' ${port} true 1 null '{x}' '- y' '${port}x'")
-                .url("nginx=http://127.0.0.1:8080").pid("nginx=7").path("/").path("/a b?c=1#d").method("PUT")
+                .url("nginx=http://127.0.0.1:8080").pid("nginx=7").url("far=http://127.0.0.1:8081").pid("far=none")
+                .path("/").path("/a b?c=1#d").method("PUT")
                 .header("X-A: 1").header("Accept: */*").body("yes").expectStatus(204).expectBody("true")
                 .expectJson("{\"a\": [1, \"2\", \"yes\", null, true, 1.50], \"b\": {\"c\": \"${port}\"}}")
                 .load(load).build();
@@ -100,6 +102,8 @@ class AdHocSuiteTest {
         assertThat(read.load()).isEqualTo(load);
         assertThat(read.scenarios()).isEqualTo(adHoc.scenarios());
         assertThat(read.targets()).isEqualTo(adHoc.targets());
-        assertThat(Files.readString(file)).contains("# Servers fwbench starts", "# Each scenario is a request");
+        assertThat(read.targets()).filteredOn(TargetDef::pidNone).extracting(TargetDef::name).containsExactly("far");
+        assertThat(Files.readString(file)).contains("# Servers fwbench starts", "# Each scenario is a request",
+                "pid: none");
     }
 }

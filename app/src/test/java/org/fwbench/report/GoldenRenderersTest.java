@@ -1,5 +1,7 @@
 package org.fwbench.report;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.function.Consumer;
@@ -28,6 +30,20 @@ class GoldenRenderersTest {
     void consoleTableOfOneRepeat() throws Exception {
         String text = printed(out -> ConsoleReport.print(SampleRuns.oneRepeat(), out));
         Golden.assertMatches(text, "console-one-repeat.txt");
+    }
+
+    /**
+     * A target whose memory and CPU were not measured (a remote host): "not measured" in those columns with the
+     * reason in its note, never a zero, and left out of the memory and CPU rankings and best marks.
+     */
+    @Test
+    void targetWithoutMemory() throws Exception {
+        Golden.assertMatches(printed(out -> ConsoleReport.print(SampleRuns.withRemote(), out)),
+                "console-not-measured.txt");
+        Golden.assertMatches(MarkdownReport.render(SampleRuns.withRemote()), "results-not-measured.md");
+        Golden.assertMatches(CsvReport.render(SampleRuns.withRemote()), "results-not-measured.csv");
+        assertThat(HtmlReport.render(SampleRuns.withRemote())).contains("<td>remote</td>")
+                .contains("memory and CPU not measured (remote host)");
     }
 
     @Test

@@ -3,8 +3,10 @@ package org.fwbench.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.fwbench.run.SampleRuns;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +29,37 @@ class ResultsFileTest {
         Path copy = dir.resolve("results.json");
         ResultsFile.write(copy, r);
         assertThat(Files.readString(copy)).isEqualTo(Files.readString(SAVED));
+    }
+
+    /** A target without memory keeps its reason, and its absent figures stay absent (null), never zero. */
+    @Test
+    void aTargetWhoseMemoryWasNotMeasuredReadsBackWithItsReason() throws Exception {
+        Path file = dir.resolve("results.json");
+        ResultsFile.write(file, SampleRuns.withRemote());
+        String json = Files.readString(file);
+        assertThat(json).contains("\"reason\" : \"remote host\"");
+
+        RunResult r = ResultsFile.read(file);
+        TargetResult remote = r.targets().stream().filter(t -> t.name().equals("remote")).findFirst().orElseThrow();
+        assertThat(remote.notMeasured().reason()).isEqualTo(NotMeasured.Reason.REMOTE_HOST);
+        assertThat(remote.notMeasured().detail()).startsWith("192.0.2.7 is not an address of this machine");
+        Summary hello = r.cell("remote", "hello").orElseThrow().summary();
+        assertThat(hello.throughput().median()).isEqualTo(45_000);
+        assertThat(hello.memoryAfterBytes()).isNull();
+        assertThat(hello.serverCpuMicrosPerRequest()).isNull();
+        assertThat(remote.starts()).allSatisfy(s -> assertThat(s.pid()).isNull());
+        assertThat(r.targets()).filteredOn(t -> !t.name().equals("remote")).allMatch(TargetResult::memoryMeasured);
+    }
+
+    /** Results written before targets could go without memory have no notMeasured: all were measured. */
+    @Test
+    void aFileWithoutTheNotMeasuredFieldHasEveryTargetMeasured() throws Exception {
+        ObjectNode tree = (ObjectNode) Json.MAPPER.readTree(SAVED.toFile());
+        tree.path("targets").forEach(t -> ((ObjectNode) t).remove("notMeasured"));
+        Path file = dir.resolve("older.json");
+        Files.writeString(file, Json.MAPPER.writeValueAsString(tree));
+
+        assertThat(ResultsFile.read(file).targets()).hasSize(3).allMatch(TargetResult::memoryMeasured);
     }
 
     @Test

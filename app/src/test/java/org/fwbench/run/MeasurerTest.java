@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.fwbench.config.LoadSettings;
 import org.fwbench.config.Mode;
@@ -76,9 +77,9 @@ class MeasurerTest {
         spin(30_000);
         try (LoadEngine engine = new LoadEngine()) {
             Measurer measurer = new Measurer(engine, MemoryProbe.forThisSystem(), 1, true);
-            Warmup warmup = measurer.warmUp(target.pid(), List.of(new StartWarmup.Route(json, url)), (s, p) -> { })
-                    .get("json");
-            Measurement m = measurer.measure(target.pid(), json, url, 1, 1, 1, warmup, p -> { });
+            Warmup warmup = measurer.warmUp(OptionalLong.of(target.pid()), List.of(new StartWarmup.Route(json, url)),
+                    (s, p) -> { }).get("json");
+            Measurement m = measurer.measure(OptionalLong.of(target.pid()), json, url, 1, 1, 1, warmup, p -> { });
 
             assertThat(warmup).isEqualTo(Warmup.NONE);
             assertThat(m.conditions().remeasured()).isEqualTo(Measurer.MAX_REMEASURE);

@@ -12,6 +12,7 @@ import org.fwbench.result.Environment;
 import org.fwbench.result.MeasuredLoad;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.MemoryReading;
+import org.fwbench.result.NotMeasured;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.RunSettings;
 import org.fwbench.result.SamplingCost;
@@ -101,17 +102,17 @@ public final class SampleRuns {
     public static TargetResult target(String name, String version, long idleRssMiB, List<ScenarioResult> scenarios) {
         List<TargetResult.Start> starts = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            starts.add(new TargetResult.Start(1000 + i, 8080, 0.5 + 0.1 * i, memory(idleRssMiB * MIB, true),
+            starts.add(new TargetResult.Start(1000L + i, 8080, 0.5 + 0.1 * i, memory(idleRssMiB * MIB, true),
                     memory((idleRssMiB + 30) * MIB, true)));
         }
         return new TargetResult(name, version, TargetResult.Status.OK, null, List.of(), List.of("java", "-jar", name + ".jar"),
-                "logs/" + name + ".log", starts, scenarios);
+                "logs/" + name + ".log", starts, scenarios, null);
     }
 
     public static TargetResult failedTarget(String name, String reason, List<String> logTail, List<String> scenarios) {
         return new TargetResult(name, "", TargetResult.Status.FAILED, reason, logTail, List.of("python3", name + ".py"),
                 "logs/" + name + ".log", List.of(), scenarios.stream().map(s -> new ScenarioResult(s, "GET", "",
-                        ScenarioResult.Status.NOT_RUN, reason, LOAD, List.of(), null)).toList());
+                        ScenarioResult.Status.NOT_RUN, reason, LOAD, List.of(), null)).toList(), null);
     }
 
     public static RunResult run(String suite, List<TargetResult> targets) {
@@ -154,6 +155,30 @@ public final class SampleRuns {
                         failedScenario("json", "response 1: expected status 200, got 500"))),
                 failedTarget("broken", "exited with code 1 before it answered", List.of("Traceback:", "ImportError"),
                         List.of("hello", "json"))));
+    }
+
+    /**
+     * {@link #standard()} with a fourth target, "remote", found running on another host: its load measured (the
+     * fastest on hello), its memory and CPU not.
+     */
+    public static RunResult withRemote() {
+        List<Measurement> loads = new ArrayList<>();
+        double[] throughputs = {45_000, 46_000, 44_000};
+        for (int i = 0; i < throughputs.length; i++) {
+            Measurement m = measurement(i + 1, throughputs[i], 0.3, 1, true, 1, 0);
+            loads.add(Measurement.loadOnly(m.repeat(), m.load(), m.conditions()));
+        }
+        List<TargetResult.Start> starts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            starts.add(new TargetResult.Start(null, 8080, null, null, null));
+        }
+        TargetResult remote = new TargetResult("remote", "", TargetResult.Status.OK, null, List.of(), List.of(),
+                "logs/remote.log", starts, List.of(scenario("hello", loads)),
+                NotMeasured.remoteHost("192.0.2.7 is not an address of this machine: fwbench reads the memory and CPU "
+                        + "of local processes only"));
+        List<TargetResult> targets = new ArrayList<>(standard().targets());
+        targets.add(2, remote);
+        return run("sample", targets);
     }
 
     /** Three frameworks measured once each on one scenario, as {@code --repeat 1} gives. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.fwbench.config.LoadSettings;
@@ -55,7 +56,7 @@ class StartWarmupTest {
 
         Map<String, Warmup> warmups;
         try (LoadEngine engine = new LoadEngine()) {
-            warmups = StartWarmup.run(engine, target.pid(), routes, (name, p) -> {
+            warmups = StartWarmup.run(engine, OptionalLong.of(target.pid()), routes, (name, p) -> {
                 assertThat(p.warmup()).isTrue();
                 progressBy.merge(name, 1, Integer::sum);
             });
@@ -88,7 +89,7 @@ class StartWarmupTest {
         List<StartWarmup.Route> routes = scenarios().stream().filter(s -> s.name().equals("cold"))
                 .map(s -> new StartWarmup.Route(s, URI.create("http://127.0.0.1:9/"))).toList();
         try (LoadEngine engine = new LoadEngine()) {
-            assertThat(StartWarmup.run(engine, ProcessHandle.current().pid(), routes, (n, p) -> { }))
+            assertThat(StartWarmup.run(engine, OptionalLong.empty(), routes, (n, p) -> { }))
                     .containsExactly(Map.entry("cold", Warmup.NONE));
         }
     }
