@@ -1,6 +1,7 @@
 package org.fwbench.run;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,6 +32,9 @@ import org.fwbench.server.TargetFailedException;
  * every round.
  */
 public final class Runner {
+
+    /** How long a target that failed a read gets to be seen exited (see {@link #exited}). */
+    private static final Duration EXIT_GRACE = Duration.ofMillis(500);
 
     private final RunPlan plan;
     private final RunListener listener;
@@ -210,7 +214,7 @@ public final class Runner {
             warmups = measurer.warmUp(session.pid(), routes,
                     (scenario, p) -> listener.loadProgress(run.name(), scenario, run.scenario(scenario).measured() + 1, p));
         } catch (RuntimeException e) {
-            if (session.process().isAlive()) {
+            if (!exited(session)) {
                 throw e;
             }
             warmups = Map.of();
@@ -241,7 +245,7 @@ public final class Runner {
                     listener.measured(run.name(), scenario, m);
                 }
             } catch (RuntimeException e) {
-                if (session.process().isAlive()) {
+                if (!exited(session)) {
                     throw e;
                 }
             }
@@ -252,6 +256,21 @@ public final class Runner {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether the target has exited, after what failed while loading or reading it: a process already gone from
+     * /proc can still be alive to Java until it is reaped, so it gets {@link #EXIT_GRACE} to show it.
+     */
+    private static boolean exited(Launcher.Session session) throws InterruptedException {
+        long deadline = System.nanoTime() + EXIT_GRACE.toNanos();
+        while (session.process().isAlive()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     private void died(TargetRun run, Launcher.Session session, String why) {
