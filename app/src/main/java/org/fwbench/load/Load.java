@@ -121,6 +121,11 @@ final class Load {
         return (a.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
+    /** The TLS implementation of an https run, else null. */
+    String tlsProvider() {
+        return null;
+    }
+
     /** Why the run ended early, or null. */
     String stoppedBecause() {
         return stoppedBecause;

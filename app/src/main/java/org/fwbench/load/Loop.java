@@ -50,6 +50,7 @@ final class Loop {
     private final long[] statuses = new long[600];
     private final long[] errorCounts = new long[ErrorKind.values().length];
     private long bytes;
+    private final Connects connects = new Connects();
     /** The first validation error's description, kept so that a failed expectation can be shown, not just counted. */
     private String firstMismatch;
     private long firstMismatchNanos;
@@ -150,6 +151,14 @@ final class Loop {
         }
     }
 
+    /**
+     * A connection of this loop is ready: connect began at {@code start}, TCP was up at {@code established},
+     * TLS done at {@code secured} (0 for cleartext). Times count for connections begun in the measured window.
+     */
+    void connected(long start, long established, long secured, Protocol protocol, String tlsVersion) {
+        connects.add(start, established, secured, protocol, tlsVersion, start >= run.warmupEndNanos && start < run.endNanos);
+    }
+
     /** True until this loop has recorded a mismatch: what users ask before describing one. */
     boolean wantsMismatch() {
         return firstMismatch == null;
@@ -193,7 +202,7 @@ final class Loop {
         }
     }
 
-    private static long micros(long nanos) {
+    static long micros(long nanos) {
         return Math.min(MAX_MICROS, Math.max(0, nanos / 1000));
     }
 
@@ -225,7 +234,7 @@ final class Loop {
         backlog.clear();
         request.release();
         return new Final(swap(spare), statuses.clone(), errorCounts.clone(), bytes, service, wait, firstMismatch,
-                firstMismatchNanos);
+                firstMismatchNanos, connects);
     }
 
     /** One interval of one loop; the histogram holds the measured latencies completed in it. */
@@ -235,6 +244,6 @@ final class Loop {
 
     /** The end of one loop's run. */
     record Final(Snapshot last, long[] statuses, long[] errors, long bytes, Histogram service, Histogram waiting,
-            String firstMismatch, long firstMismatchNanos) {
+            String firstMismatch, long firstMismatchNanos, Connects connects) {
     }
 }

@@ -39,6 +39,7 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
     private ByteBuf cumulation;
     private ScheduledFuture<?> pending;
     private long backoffNanos = MIN_BACKOFF_NANOS;
+    private long connectStart;
 
     private boolean inFlight;
     private boolean measured;
@@ -133,6 +134,7 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
 
     private void connect() {
         closeLingering();
+        connectStart = System.nanoTime();
         ChannelFuture f = bootstrap.connect(run.address);
         channel = f.channel();
         connected = false;
@@ -147,6 +149,7 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         }
         if (f.isSuccess()) {
             run.connected();
+            loop.connected(connectStart, System.nanoTime(), 0, Protocol.HTTP_1_1, null);
             connected = true;
             responsesOnChannel = 0;
             backoffNanos = MIN_BACKOFF_NANOS;
