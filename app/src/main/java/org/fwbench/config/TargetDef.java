@@ -23,10 +23,12 @@ import java.util.Map;
  * @param pid      the process that serves {@code url}, when the user names it; null to find it from the port
  * @param files    files to fill before the start: the name in the per-run folder {@code ${files}} to the
  *                 template file (relative to the suite's folder) whose placeholders are filled in
+ * @param tls      whether the target serves TLS on its port: fwbench reaches it by https, readiness, checks and
+ *                 load alike; a {@code url} target serves TLS exactly when its URL is https
  */
 public record TargetDef(String name, List<String> command, String cwd, Map<String, String> env, Integer port,
         Readiness ready, VersionSource version, List<String> requires, Map<String, String> paths, String url,
-        Long pid, Map<String, String> files) {
+        Long pid, Map<String, String> files, boolean tls) {
 
     public TargetDef {
         command = List.copyOf(command);
@@ -36,6 +38,9 @@ public record TargetDef(String name, List<String> command, String cwd, Map<Strin
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
         if (command.isEmpty() == (url == null)) {
             throw new IllegalArgumentException("target '" + name + "' needs either a command or a url");
+        }
+        if (url != null && tls != TargetUrl.isHttps(url)) {
+            throw new IllegalArgumentException("target '" + name + "': tls is " + tls + " but its url is " + url);
         }
     }
 
@@ -47,6 +52,11 @@ public record TargetDef(String name, List<String> command, String cwd, Map<Strin
     /** Whether fwbench finds this target running rather than starting it. */
     public boolean alreadyRunning() {
         return url != null;
+    }
+
+    /** The scheme fwbench reaches it by: {@code https} when it serves TLS, else {@code http}. */
+    public String scheme() {
+        return tls ? "https" : "http";
     }
 
     /** The path this target serves scenario {@code s} at (a template: expand it with {@link Placeholders#expand}). */
@@ -68,6 +78,7 @@ public record TargetDef(String name, List<String> command, String cwd, Map<Strin
         private String url;
         private Long pid;
         private Map<String, String> files = Map.of();
+        private boolean tls;
 
         private Builder(String name) {
             this.name = name;
@@ -113,8 +124,16 @@ public record TargetDef(String name, List<String> command, String cwd, Map<Strin
             return this;
         }
 
+        /** A server already running at {@code v}; an https URL means it serves TLS. */
         public Builder url(String v) {
             url = v;
+            tls = v != null && TargetUrl.isHttps(v);
+            return this;
+        }
+
+        /** A started target that serves TLS (it must be told so by its command, e.g. the built-in targets' --tls). */
+        public Builder tls(boolean v) {
+            tls = v;
             return this;
         }
 
@@ -129,7 +148,7 @@ public record TargetDef(String name, List<String> command, String cwd, Map<Strin
         }
 
         public TargetDef build() {
-            return new TargetDef(name, command, cwd, env, port, ready, version, requires, paths, url, pid, files);
+            return new TargetDef(name, command, cwd, env, port, ready, version, requires, paths, url, pid, files, tls);
         }
     }
 }

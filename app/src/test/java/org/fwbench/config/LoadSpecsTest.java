@@ -49,7 +49,7 @@ class LoadSpecsTest {
     @Test
     void aScenarioIsMeasuredWithoutWarmupAndWarmedUpWithoutCountOrRamp() {
         ScenarioDef def = new ScenarioDef("echo", "POST", "/echo", Map.of("X-Trace", "1"), "hi", Expect.status(201),
-                LoadSettings.EMPTY);
+                LoadSettings.EMPTY, HttpProtocol.HTTP_1_1);
         LoadSettings s = resolved(LoadSettings.builder().requests(40L).duration(Duration.ofSeconds(2)).spawnRate(5.0)
                 .connections(4).build());
 

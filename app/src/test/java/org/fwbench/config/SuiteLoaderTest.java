@@ -77,7 +77,7 @@ class SuiteLoaderTest {
         assertThat(suite.load()).isEqualTo(LoadSettings.EMPTY);
         ScenarioDef root = suite.scenarios().get(0);
         assertThat(root).isEqualTo(new ScenarioDef("root", "GET", "/", Map.of(), "", Expect.status(200),
-                LoadSettings.EMPTY));
+                LoadSettings.EMPTY, HttpProtocol.HTTP_1_1));
         assertThat(suite.targets().get(0)).isEqualTo(TargetDef.builder("only").command(List.of("server", "${port}"))
                 .ready(new Readiness("/", Duration.ofSeconds(30))).build());
         assertThat(suite.loadFor(root, LoadSettings.EMPTY)).isEqualTo(LoadSettings.DEFAULTS);
