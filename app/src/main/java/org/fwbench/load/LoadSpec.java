@@ -65,6 +65,9 @@ public record LoadSpec(
         if (streams > 1 && http != HttpVersion.HTTP_2) {
             throw new IllegalArgumentException("more than one stream per connection needs HTTP/2");
         }
+        if (!keepAlive && http == HttpVersion.HTTP_2) {
+            throw new IllegalArgumentException("a new connection per request (no keep-alive) needs HTTP/1.1");
+        }
     }
 
     /**

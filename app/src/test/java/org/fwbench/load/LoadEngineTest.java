@@ -236,7 +236,7 @@ class LoadEngineTest {
 
     @Test
     void aBadUrlIsRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.run(Specs.of(URI.create("https://127.0.0.1/")).build(), p -> { }))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.run(Specs.of(URI.create("ftp://127.0.0.1/")).build(), p -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http");
     }
 }
