@@ -1,5 +1,6 @@
 package org.fwbench.targets.testkit;
 
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,12 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /** The JDK's client over HTTP/1.1, in cleartext or over TLS trusting the target's self-signed certificate. */
 final class JdkClient implements Client {
@@ -57,25 +54,14 @@ final class JdkClient implements Client {
         client.close();
     }
 
-    /** The target made its certificate at start: nothing can vouch for it. Hostnames are checked by the JDK still. */
+    /**
+     * The target made its certificate at start: nothing can vouch for it. Netty's trust manager is a plain one,
+     * so the JDK still checks the host name against the certificate.
+     */
     private static SSLContext trustingAnyCertificate() {
-        TrustManager trustAll = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
+            context.init(null, InsecureTrustManagerFactory.INSTANCE.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no TLS context", e);
