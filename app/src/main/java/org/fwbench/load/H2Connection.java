@@ -99,9 +99,10 @@ final class H2Connection extends Http2ConnectionHandler {
         }
     }
 
+    /** The handler's own flush: request bodies wait in its flow controller until then, not only in the channel. */
     private void flushUnlessReading() {
         if (!reading) {
-            ctx.flush();
+            flush(ctx);
         }
     }
 
@@ -130,7 +131,7 @@ final class H2Connection extends Http2ConnectionHandler {
         super.channelActive(ctx); // the preface and our SETTINGS
         connection().local().flowController().incrementWindowSize(connection().connectionStream(),
                 WINDOW - Http2CodecUtil.DEFAULT_WINDOW_SIZE);
-        ctx.flush();
+        flush(ctx);
     }
 
     @Override
@@ -267,6 +268,10 @@ final class H2Connection extends Http2ConnectionHandler {
             initialSettings(Http2Settings.defaultSettings().initialWindowSize(WINDOW).pushEnabled(false));
             // the run ends at once: a graceful close must not wait for streams still in flight
             gracefulShutdownTimeoutMillis(0);
+            // Netty's guards against "rapid reset" floods (200 RST_STREAM a 30 s) would close the connection of a
+            // server that resets many streams, or on which many streams time out: here each reset is to be counted
+            decoderEnforceMaxRstFramesPerWindow(0, 0);
+            encoderEnforceMaxRstFramesPerWindow(0, 0);
         }
 
         @Override

@@ -55,8 +55,8 @@ final class Negotiation {
             }
             Future<Channel> handshake = ch.pipeline().get(SslHandler.class).handshakeFuture();
             if (!handshake.awaitUninterruptibly(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalArgumentException("no TLS handshake with " + address + " within " + timeout.toMillis()
-                        + " ms: is it an https port?");
+                throw new IllegalArgumentException("TLS handshake with " + hostAndPort(address) + " failed: no answer within "
+                        + timeout.toMillis() + " ms (is it an https port?)");
             }
             if (!handshake.isSuccess()) {
                 throw new IllegalArgumentException("TLS handshake with " + hostAndPort(address) + " failed: "
