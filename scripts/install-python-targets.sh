@@ -14,7 +14,8 @@ CORE_PACKAGES=(python3-bottle:bottle python3-webpy:web python3-flask:flask pytho
 EXTRA_PACKAGES=(python3-psutil:psutil python3-aiohttp:aiohttp python3-aiohttp-jinja2:aiohttp_jinja2
                 python3-starlette:starlette python3-uvicorn:uvicorn python3-pyramid:pyramid
                 python3-pyramid-jinja2:pyramid_jinja2 python3-waitress:waitress python3-django:django
-                gunicorn:gunicorn python3-gevent:gevent python3-requests:requests)
+                gunicorn:gunicorn python3-gevent:gevent python3-requests:requests
+                python3-quart:quart python3-hypercorn:hypercorn)
 # Not packaged by Debian; only pip can bring them, and their targets are skipped without them.
 PIP_ONLY_MODULES=(sanic japronto)
 

@@ -64,6 +64,8 @@ TARGETS = (
     Target("flask-gunicorn", GUNICORN + ("flask_app:app",), ("flask", "gunicorn")),
     Target("flask-gevent", app("flask_gevent.py"), ("flask", "gevent")),
     Target("flask-tornado", app("flask_tornado.py"), ("flask", "tornado")),
+    # HTTP/1.1 here like the rest; it also serves h2c, and h2 with --tls (suites/python-h2.yaml).
+    Target("quart-hypercorn", app("quart_hypercorn.py"), ("quart", "hypercorn")),
     # No tornado-on-gevent: tornado.wsgi.WSGIApplication, which the template seed used, is gone since Tornado 6.0.
     Target("sanic", app("sanic_app.py"), ("sanic", "jinja2")),
     Target("japronto", app("japronto_app.py"), ("japronto", "jinja2")),

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.fwbench.config.LoadSettings;
 import org.fwbench.config.LoadSpecs;
+import org.fwbench.load.HttpVersion;
 import org.fwbench.load.LoadEngine;
 import org.fwbench.load.LoadModel;
 import org.fwbench.load.LoadResult;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code fwbench hammer URL}: loads one URL the way wrk, ab or hey do, and prints what it measured. */
 @Command(name = "hammer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
-        description = {"Sends HTTP/1.1 requests to one URL and reports latency, throughput, errors and the client's own CPU.",
+        description = {"Sends HTTP/1.1 or HTTP/2 requests, over TLS for https, to one URL and reports latency, throughput, "
+                + "errors and the client's own CPU.",
                 "Exit codes: 0 ok; 1 nothing succeeded, or an --expect-* option was given and a request failed; 2 usage error."})
 public final class HammerCommand implements Callable<Integer> {
 
@@ -53,7 +55,7 @@ public final class HammerCommand implements Callable<Integer> {
         LoadSettings defaults = LoadSettings.HAMMER_DEFAULTS;
         return "%nDefaults: -c " + defaults.connections() + ", -d " + Durations.format(defaults.duration())
                 + " (none when only -n is given), --timeout " + Durations.format(defaults.timeout())
-                + ", -m GET, no warm-up, keep-alive.";
+                + ", -X GET, no warm-up, keep-alive, --http 1.1, -m 1, TLS sessions resumed, certificates checked.";
     }
 
     @Mixin
@@ -63,9 +65,12 @@ public final class HammerCommand implements Callable<Integer> {
     RequestOptions request = new RequestOptions();
 
     @Mixin
+    ProtocolOptions protocol = new ProtocolOptions();
+
+    @Mixin
     AgentOptions agent = new AgentOptions();
 
-    @Parameters(paramLabel = "URL", description = "An http:// URL.")
+    @Parameters(paramLabel = "URL", description = "An http:// or https:// URL.")
     String url;
 
     @Option(names = "--json", paramLabel = "FILE",
@@ -100,6 +105,8 @@ public final class HammerCommand implements Callable<Integer> {
                         live.progress(p);
                     }
                 }, intervals(log, live));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage()); // e.g. the TLS handshake failed: an untrusted certificate
             } finally {
                 if (live != null) {
                     live.close();
@@ -169,8 +176,9 @@ public final class HammerCommand implements Callable<Integer> {
     LoadSpec loadSpec() {
         URI uri = parseUrl(url);
         resolve(uri);
-        return request.applyTo(LoadSpecs.builder(uri, settings(load, agent.agents()))
-                .startAt(agent.startAt(Instant.now()).orElse(null))).build();
+        LoadSettings settings = settings(load, agent.agents());
+        return protocol.applyTo(request.applyTo(LoadSpecs.builder(uri, settings)
+                .startAt(agent.startAt(Instant.now()).orElse(null))), settings.keepAlive()).build();
     }
 
     /** The load settings of one of {@code agents} agents: hammer's defaults, what was given, and the rate's share. */
@@ -182,7 +190,7 @@ public final class HammerCommand implements Callable<Integer> {
         return settings;
     }
 
-    /** A URL fwbench can load: http, with a host (resolved elsewhere: see {@link #resolve}). */
+    /** A URL fwbench can load: http or https, with a host (resolved elsewhere: see {@link #resolve}). */
     static URI parseUrl(String text) {
         if (!text.contains("://")) {
             throw new UsageException("not an http URL: '" + text + "' has no scheme (did you mean http://"
@@ -197,8 +205,8 @@ public final class HammerCommand implements Callable<Integer> {
         if (uri.getScheme() == null || uri.getHost() == null) {
             throw new UsageException("not an http URL: '" + text + "' (example: http://127.0.0.1:8080/)");
         }
-        if (!uri.getScheme().equalsIgnoreCase("http")) {
-            throw new UsageException("only http:// URLs are supported, not " + uri.getScheme() + "://");
+        if (!uri.getScheme().equalsIgnoreCase("http") && !uri.getScheme().equalsIgnoreCase("https")) {
+            throw new UsageException("only http:// and https:// URLs are supported, not " + uri.getScheme() + "://");
         }
         return uri;
     }
@@ -237,6 +245,13 @@ public final class HammerCommand implements Callable<Integer> {
         }
         if (!s.keepAlive()) {
             parts.add("no keep-alive");
+        }
+        if (s.http() == HttpVersion.HTTP_2) {
+            parts.add("HTTP/2" + (s.tls() ? "" : " cleartext") + ", " + s.streams() + (s.streams() == 1 ? " stream" : " streams")
+                    + " per connection");
+        }
+        if (s.tls()) {
+            parts.add("TLS" + (s.tlsResume() ? "" : " without resumption") + (s.insecure() ? ", any certificate" : ""));
         }
         return String.join(", ", parts);
     }

@@ -50,6 +50,9 @@ public final class K8sJobCommand implements Callable<Integer> {
     @Mixin
     RequestOptions request = new RequestOptions();
 
+    @Mixin
+    ProtocolOptions protocol = new ProtocolOptions();
+
     @Parameters(paramLabel = "URL", description = "An http:// URL as the agents' pods reach it (a Service name, say).")
     String url;
 
@@ -117,7 +120,7 @@ public final class K8sJobCommand implements Callable<Integer> {
         // the options make a valid spec here, so that a mistake shows now rather than in N pods
         request.applyTo(LoadSpecs.builder(uri, HammerCommand.settings(load, agents))).build();
         List<String> args = new ArrayList<>(List.of("hammer"));
-        args.addAll(givenOptions(Set.of("load", "request")));
+        args.addAll(givenOptions(Set.of("load", "request", "protocol")));
         args.addAll(List.of("--agents", Integer.toString(agents)));
         if (startAt != null) {
             args.addAll(List.of("--start-at", startAt.toString()));

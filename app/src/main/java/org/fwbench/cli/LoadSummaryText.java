@@ -36,6 +36,7 @@ final class LoadSummaryText {
                 "Requests", r.requests(), r.ok(), r.failed(), r.successPercent(), r.requestsPerSecond(), r.throughput()));
         sb.append(String.format(Locale.ROOT, "  %-10s %s read, %s/s%n", "Transfer", Format.bytes(r.bytesRead()),
                 Format.bytes(Math.round(r.transferPerSecond()))));
+        transport(sb, r);
         sb.append(String.format(Locale.ROOT, "  %-10s %s%n", "Statuses", counts(r.statuses())));
         sb.append(String.format(Locale.ROOT, "  %-10s %s%n", "Errors", counts(r.errors())));
         LoadResult.ClientCpu c = r.client();
@@ -48,6 +49,27 @@ final class LoadSummaryText {
                     100 * c.utilization()));
         }
         return sb.toString();
+    }
+
+    /** What the connections spoke, and what making them cost (only those made in the measured window are timed). */
+    private static void transport(StringBuilder sb, LoadResult r) {
+        LoadResult.Transport t = r.transport();
+        if (t == null || t.protocol() == null) {
+            return;
+        }
+        String tls = t.tlsProvider() == null ? "" : " over " + t.tlsVersion() + " (" + t.tlsProvider() + ")";
+        boolean fellBack = r.plan() != null && "2".equals(r.plan().http()) && "http/1.1".equals(t.protocol());
+        sb.append(String.format(Locale.ROOT, "  %-10s %s%s%s%n", "Protocol", t.protocol(), tls,
+                fellBack ? ": HTTP/2 was asked for, the server offered no h2" : ""));
+        if (t.connectMs() != null) {
+            sb.append(String.format(Locale.ROOT, "  %-10s %d made: connect p50 %s, p99 %s", "Connections", t.connectMs().count(),
+                    Format.millis(t.connectMs().p50()), Format.millis(t.connectMs().p99())));
+            if (t.tlsHandshakeMs() != null) {
+                sb.append(String.format(Locale.ROOT, "; TLS handshake p50 %s, p99 %s", Format.millis(t.tlsHandshakeMs().p50()),
+                        Format.millis(t.tlsHandshakeMs().p99())));
+            }
+            sb.append(System.lineSeparator());
+        }
     }
 
     private static void latencyRow(StringBuilder sb, String label, LatencySummary l) {

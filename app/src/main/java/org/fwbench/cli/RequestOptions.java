@@ -19,7 +19,7 @@ final class RequestOptions {
     @Option(names = {"-H", "--header"}, paramLabel = "'Name: value'", description = "A request header; repeatable.")
     List<String> headers = new ArrayList<>();
 
-    @Option(names = {"-m", "--method"}, defaultValue = "GET", description = "Request method. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"-X", "--method"}, defaultValue = "GET", description = "Request method. Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Option(names = "--body", paramLabel = "TEXT|@FILE", description = "Request body: the text, or the content of FILE.")

@@ -160,7 +160,7 @@ public final class AdHocSuite {
                 name = scenarioName(path) + "-" + n;
             }
             scenarios.add(new ScenarioDef(name, method.toUpperCase(Locale.ROOT), path, headerMap, body, expect,
-                    LoadSettings.EMPTY));
+                    LoadSettings.EMPTY, HttpProtocol.HTTP_1_1));
         }
         return scenarios;
     }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param rate      requests per second for the open model; 0 for the closed model
  * @param requests  a fixed number of requests that ends the run; 0 for none
  * @param spawnRate connections (users) added per second while ramping up; 0 to start them all at once
+ * @param streams   HTTP/2: requests in flight at once on each connection (h2load's -m); not used by HTTP/1.1
  */
 public record LoadSettings(
         Duration duration,
@@ -23,7 +24,8 @@ public record LoadSettings(
         Duration timeout,
         Boolean keepAlive,
         Double spawnRate,
-        Duration thinkTime) {
+        Duration thinkTime,
+        Integer streams) {
 
     /** Nothing said: a layer that changes nothing. */
     public static final LoadSettings EMPTY = builder().build();
@@ -39,6 +41,7 @@ public record LoadSettings(
             .keepAlive(true)
             .spawnRate(0.0)
             .thinkTime(Duration.ZERO)
+            .streams(1)
             .build();
 
     /**
@@ -58,7 +61,7 @@ public record LoadSettings(
     /** A builder that starts from these settings. */
     public Builder toBuilder() {
         return new Builder().duration(duration).warmup(warmup).connections(connections).rate(rate).requests(requests)
-                .timeout(timeout).keepAlive(keepAlive).spawnRate(spawnRate).thinkTime(thinkTime);
+                .timeout(timeout).keepAlive(keepAlive).spawnRate(spawnRate).thinkTime(thinkTime).streams(streams);
     }
 
     /** These settings with every value that {@code other} sets replaced by {@code other}'s. */
@@ -73,6 +76,7 @@ public record LoadSettings(
                 .keepAlive(pick(other.keepAlive, keepAlive))
                 .spawnRate(pick(other.spawnRate, spawnRate))
                 .thinkTime(pick(other.thinkTime, thinkTime))
+                .streams(pick(other.streams, streams))
                 .build();
     }
 
@@ -121,6 +125,7 @@ public record LoadSettings(
         private Boolean keepAlive;
         private Double spawnRate;
         private Duration thinkTime;
+        private Integer streams;
 
         private Builder() {
         }
@@ -171,9 +176,15 @@ public record LoadSettings(
             return this;
         }
 
+        /** HTTP/2's concurrent streams per connection. */
+        public Builder streams(Integer n) {
+            streams = n;
+            return this;
+        }
+
         public LoadSettings build() {
             return new LoadSettings(duration, warmup, connections, rate, requests, timeout, keepAlive, spawnRate,
-                    thinkTime);
+                    thinkTime, streams);
         }
     }
 }

@@ -24,10 +24,18 @@ public final class LoadSpecs {
                 .keepAlive(s.keepAlive());
     }
 
-    /** The measured load of a scenario against {@code url}; its warm-up is run separately (see {@link #warmup}), so none here. */
+    /**
+     * The measured load of a scenario against {@code url}; its warm-up is run separately (see {@link #warmup}), so
+     * none here. The scenario's protocol picks the HTTP version (TLS is the URL's scheme), with the settings'
+     * streams per connection for HTTP/2. An https target's certificate is not checked: a suite's targets run on
+     * this machine, and the built-in ones make theirs at start (docs/suites.md, "TLS and HTTP/2").
+     */
     public static LoadSpec measured(ScenarioDef def, LoadSettings s, URI url) {
         byte[] expectedBody = def.expect().body() == null ? null : def.expect().body().getBytes(StandardCharsets.UTF_8);
         LoadSpec.Builder b = builder(url, s).warmup(Duration.ZERO).method(def.method())
+                .http(def.protocol().httpVersion())
+                .streams(def.protocol() == HttpProtocol.HTTP_1_1 ? 1 : s.streams())
+                .insecure(true)
                 .body(def.body() == null ? new byte[0] : def.body().getBytes(StandardCharsets.UTF_8))
                 // During load only status and an exact body are checked: the full check ran once before.
                 .expect(new LoadSpec.Expectation(def.expect().status(), expectedBody));

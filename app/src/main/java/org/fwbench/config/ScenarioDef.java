@@ -12,11 +12,16 @@ import java.util.Map;
  * @param headers request headers in file order
  * @param body    request body, "" for none
  * @param load    this scenario's load settings, between the suite's defaults and the command line
+ * @param protocol what the scenario's requests are sent over, checked and loaded alike; it must fit every
+ *                 target's transport (h2 over TLS, h2c in cleartext)
  */
 public record ScenarioDef(String name, String method, String path, Map<String, String> headers, String body,
-        Expect expect, LoadSettings load) {
+        Expect expect, LoadSettings load, HttpProtocol protocol) {
 
     public ScenarioDef {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        if (protocol == null) {
+            throw new IllegalArgumentException("scenario '" + name + "' needs a protocol (HTTP_1_1 by default)");
+        }
     }
 }

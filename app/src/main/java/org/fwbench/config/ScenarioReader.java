@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /** Reads the {@code scenarios} of a suite file. */
 final class ScenarioReader {
 
-    static final List<String> KEYS = List.of("name", "method", "path", "headers", "body", "expect", "load");
+    static final List<String> KEYS = List.of("name", "method", "path", "headers", "body", "expect", "load",
+            "protocol");
     private static final List<String> EXPECT_KEYS = List.of("status", "contentType", "body", "bodyContains", "json",
             "html", "sha256", "contentLength", "headers");
     private static final Pattern NAME = Pattern.compile("[a-z0-9-]+");
@@ -49,11 +50,32 @@ final class ScenarioReader {
         String body = s.text("body");
         Expect expect = expect(s.section("expect", "'expect' of " + s.subject(), EXPECT_KEYS));
         LoadSettings load = SuiteLoader.loadSettings(s.section("load", "'load' of " + s.subject(), SuiteLoader.LOAD_KEYS));
+        HttpProtocol protocol = protocol(s);
         if (name == null || path == null) {
             return null;
         }
         return new ScenarioDef(name, method == null ? "GET" : method.toUpperCase(Locale.ROOT), path,
-                headers == null ? Map.of() : headers, body == null ? "" : body, expect, load);
+                headers == null ? Map.of() : headers, body == null ? "" : body, expect, load,
+                protocol == null ? HttpProtocol.HTTP_1_1 : protocol);
+    }
+
+    /** The scenario's protocol; null when absent or wrong (a wrong one is a problem, with a suggestion). */
+    private static HttpProtocol protocol(Section s) {
+        Node node = s.node("protocol");
+        if (node == null) {
+            return null;
+        }
+        String text = node instanceof Node.Scalar scalar ? scalar.textOrNull() : null;
+        HttpProtocol protocol = text == null ? null : HttpProtocol.of(text).orElse(null);
+        if (protocol == null) {
+            String hint = text == null ? "" : Suggestions.didYouMean(text, HttpProtocol.keys());
+            if (hint.isEmpty() && text != null && text.contains("2")) {
+                hint = " (HTTP/2 is h2 over TLS, h2c in cleartext)";
+            }
+            s.problems().add(node.mark(), "'protocol' must be one of " + String.join(", ", HttpProtocol.keys())
+                    + ", not " + node.describe() + hint);
+        }
+        return protocol;
     }
 
     private void checkHeaderNames(Node node) {

@@ -18,7 +18,7 @@ import java.util.function.Function;
 public final class SuiteLoader {
 
     static final List<String> LOAD_KEYS = List.of("duration", "warmup", "connections", "rate", "requests", "timeout",
-            "keepAlive", "spawnRate", "thinkTime");
+            "keepAlive", "spawnRate", "thinkTime", "streams");
     private static final List<String> KEYS = List.of("name", "description", "vars", "load", "scenarios", "targets");
     private static final String DURATION = "a duration such as 500ms, 10s or 1m";
 
@@ -50,6 +50,7 @@ public final class SuiteLoader {
         problems.throwIfAny();
         Suite suite = new Suite(file, name, description, vars, load, scenarios, targets);
         checkEndings(suite, top, problems);
+        checkProtocols(suite, top, problems);
         problems.throwIfAny();
         return suite;
     }
@@ -69,8 +70,10 @@ public final class SuiteLoader {
                 .keepAlive(s.bool("keepAlive"))
                 .spawnRate(s.rate("spawnRate"))
                 .thinkTime(s.duration("thinkTime", Duration.ZERO, DURATION))
+                .streams(s.integer("streams", 1, Integer.MAX_VALUE, "a positive whole number"))
                 .build();
     }
+
 
     private static Map<String, List<String>> vars(Section top) {
         Map<String, List<String>> vars = new LinkedHashMap<>();
@@ -168,6 +171,31 @@ public final class SuiteLoader {
         }
         return items;
     }
+
+    /**
+     * Every scenario's protocol must fit every target's transport: h2 needs a target that serves TLS, h2c one
+     * that does not. Reported at the scenario's 'protocol'.
+     */
+    private static void checkProtocols(Suite suite, Section top, Problems problems) {
+        Node.Sequence nodes = (Node.Sequence) top.node("scenarios");
+        for (int i = 0; i < suite.scenarios().size(); i++) {
+            ScenarioDef scenario = suite.scenarios().get(i);
+            HttpProtocol protocol = scenario.protocol();
+            Node.Mapping scenarioNode = (Node.Mapping) nodes.items().get(i);
+            Node.Entry written = scenarioNode.entries().get("protocol");
+            Node.Mark mark = written == null ? scenarioNode.mark() : written.value().mark();
+            for (TargetDef target : suite.targets()) {
+                if (!protocol.fits(target.tls())) {
+                    problems.add(mark, "scenario '" + scenario.name() + "' speaks " + protocol.key() + ", but target '"
+                            + target.name() + "' " + (target.tls()
+                            ? "serves TLS: use h2 (or http1.1) with it"
+                            : "is cleartext: h2 runs over TLS only (give the target 'tls: true' and start it with TLS), "
+                                    + "h2c is HTTP/2 in cleartext"));
+                }
+            }
+        }
+    }
+
 
     private static Node.Mark nameMark(Node item) {
         return ((Node.Mapping) item).entries().get("name").value().mark();

@@ -76,6 +76,7 @@ public final class SuiteWriter {
         putIfSet(out, "keepAlive", s.keepAlive());
         putIfSet(out, "spawnRate", s.spawnRate());
         putDuration(out, "thinkTime", s.thinkTime());
+        putIfSet(out, "streams", s.streams());
         return out;
     }
 
@@ -98,6 +99,9 @@ public final class SuiteWriter {
             out.put("method", s.method());
         }
         out.put("path", s.path());
+        if (s.protocol() != HttpProtocol.HTTP_1_1) {
+            out.put("protocol", s.protocol().key());
+        }
         if (!s.headers().isEmpty()) {
             out.put("headers", s.headers());
         }
@@ -120,6 +124,9 @@ public final class SuiteWriter {
             putIfSet(out, "pid", t.pidNone() ? TargetDef.NO_PID : t.pid());
         } else {
             out.put("command", new ArrayList<>(t.command()));
+            if (t.tls()) {
+                out.put("tls", true);
+            }
         }
         return out;
     }

@@ -24,10 +24,12 @@ import java.util.Map;
  * @param pidNone  the user said {@code pid: none}: look for no process, measure the load of {@code url} only
  * @param files    files to fill before the start: the name in the per-run folder {@code ${files}} to the
  *                 template file (relative to the suite's folder) whose placeholders are filled in
+ * @param tls      whether the target serves TLS on its port: fwbench reaches it by https, readiness, checks and
+ *                 load alike; a {@code url} target serves TLS exactly when its URL is https
  */
 public record TargetDef(String name, List<String> command, String cwd, Map<String, String> env, Integer port,
         Readiness ready, VersionSource version, List<String> requires, Map<String, String> paths, String url,
-        Long pid, boolean pidNone, Map<String, String> files) {
+        Long pid, boolean pidNone, Map<String, String> files, boolean tls) {
 
     /** What {@code pid:} and {@code --pid NAME=} take in place of a process ID to measure the load only. */
     public static final String NO_PID = "none";
@@ -44,6 +46,9 @@ public record TargetDef(String name, List<String> command, String cwd, Map<Strin
         if (pidNone && (url == null || pid != null)) {
             throw new IllegalArgumentException("target '" + name + "': pid none applies to a url without a pid");
         }
+        if (url != null && tls != TargetUrl.isHttps(url)) {
+            throw new IllegalArgumentException("target '" + name + "': tls is " + tls + " but its url is " + url);
+        }
     }
 
     /** A target with defaults for everything but its name: set a command or a url before building. */
@@ -54,6 +59,11 @@ public record TargetDef(String name, List<String> command, String cwd, Map<Strin
     /** Whether fwbench finds this target running rather than starting it. */
     public boolean alreadyRunning() {
         return url != null;
+    }
+
+    /** The scheme fwbench reaches it by: {@code https} when it serves TLS, else {@code http}. */
+    public String scheme() {
+        return tls ? "https" : "http";
     }
 
     /** The path this target serves scenario {@code s} at (a template: expand it with {@link Placeholders#expand}). */
@@ -76,6 +86,7 @@ public record TargetDef(String name, List<String> command, String cwd, Map<Strin
         private Long pid;
         private boolean pidNone;
         private Map<String, String> files = Map.of();
+        private boolean tls;
 
         private Builder(String name) {
             this.name = name;
@@ -121,8 +132,16 @@ public record TargetDef(String name, List<String> command, String cwd, Map<Strin
             return this;
         }
 
+        /** A server already running at {@code v}; an https URL means it serves TLS. */
         public Builder url(String v) {
             url = v;
+            tls = v != null && TargetUrl.isHttps(v);
+            return this;
+        }
+
+        /** A started target that serves TLS (it must be told so by its command, e.g. the built-in targets' --tls). */
+        public Builder tls(boolean v) {
+            tls = v;
             return this;
         }
 
@@ -144,7 +163,7 @@ public record TargetDef(String name, List<String> command, String cwd, Map<Strin
 
         public TargetDef build() {
             return new TargetDef(name, command, cwd, env, port, ready, version, requires, paths, url, pid, pidNone,
-                    files);
+                    files, tls);
         }
     }
 }

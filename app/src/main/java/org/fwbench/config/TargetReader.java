@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class TargetReader {
 
     private static final List<String> KEYS = List.of("name", "command", "cwd", "env", "port", "ready", "version",
-            "requires", "paths", "url", "pid", "files");
+            "requires", "paths", "url", "pid", "files", "tls");
     /** Keys about starting a process: meaningless for a target that is already running. */
     private static final List<String> START_KEYS = List.of("cwd", "env", "port", "requires", "files");
     private static final List<String> READY_KEYS = List.of("path", "timeout");
@@ -69,12 +69,20 @@ final class TargetReader {
         Readiness ready = ready(t, paths);
         VersionSource version = version(t);
         Map<String, String> files = files(t);
+        Boolean tls = t.bool("tls");
+        if (tls != null && url != null && tls != TargetUrl.isHttps(url)) {
+            problems.add(t.node("tls").mark(), "'tls: " + tls + "' contradicts the url " + url + ": an https url serves "
+                    + "TLS, an http one does not (leave 'tls' out)");
+            return null;
+        }
         if (name == null || (command == null) == (url == null)) {
             return null;
         }
         return TargetDef.builder(name).command(command == null ? List.of() : command).cwd(cwd == null ? "." : cwd)
                 .env(env == null ? Map.of() : env).port(port).ready(ready).version(version)
-                .requires(requires == null ? List.of() : requires).paths(paths).url(url).pid(pid).pidNone(pidNone).files(files).build();
+                .requires(requires == null ? List.of() : requires).paths(paths).url(url)
+                .tls(url == null ? Boolean.TRUE.equals(tls) : TargetUrl.isHttps(url)).pid(pid).pidNone(pidNone)
+                .files(files).build();
     }
 
     private String url(Section t) {

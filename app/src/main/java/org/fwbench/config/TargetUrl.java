@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The address of a server that is already running, as a suite's {@code url} or {@code --url} gives it:
- * {@code http://HOST:PORT} with an optional path prefix that every scenario's path is appended to.
+ * {@code http://HOST:PORT} or {@code https://HOST:PORT} (a server that serves TLS) with an optional path prefix that
+ * every scenario's path is appended to.
  */
 public final class TargetUrl {
 
@@ -15,8 +16,8 @@ public final class TargetUrl {
 
     /** What is wrong with {@code text} as a target's URL, or empty when it is one. */
     public static Optional<String> problem(String text) {
-        if (!text.regionMatches(true, 0, "http://", 0, 7)) {
-            return Optional.of("'" + text + "' must start with http:// (fwbench speaks plain HTTP/1.1)");
+        if (!text.regionMatches(true, 0, "http://", 0, 7) && !isHttps(text)) {
+            return Optional.of("'" + text + "' must start with http:// or https://");
         }
         URI uri;
         try {
@@ -31,6 +32,11 @@ public final class TargetUrl {
             return Optional.of("'" + text + "' must not have a query or a fragment: scenarios' paths are appended to it");
         }
         return Optional.empty();
+    }
+
+    /** Whether the URL is https, i.e. the server serves TLS. */
+    public static boolean isHttps(String text) {
+        return text.regionMatches(true, 0, "https://", 0, 8);
     }
 
     /** The URL without a trailing slash, so that a scenario's path ({@code /hello}) can be appended. */

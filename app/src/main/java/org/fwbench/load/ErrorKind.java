@@ -8,9 +8,13 @@ enum ErrorKind {
     TIMEOUT,
     /** The TCP connection could not be made. */
     CONNECT,
+    /** The TLS handshake failed: an untrusted certificate, no common protocol or cipher. */
+    TLS,
     /** The connection was reset or closed before any byte of the response, or reset inside it. */
     RESET,
-    /** A response that is not valid HTTP/1.1: bad status line, wrong length, broken chunk. */
+    /** HTTP/2: the server reset the request's stream (RST_STREAM), e.g. refused it above its stream limit. */
+    STREAM_RESET,
+    /** A response that is not valid HTTP: bad status line, wrong length, broken chunk, an HTTP/2 protocol error. */
     PROTOCOL,
     /** A response that misses the expected status or body. */
     VALIDATION,

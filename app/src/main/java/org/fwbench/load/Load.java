@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http2.Http2Headers;
 import org.fwbench.load.LoadSpec.Expectation;
 
 /**
@@ -19,6 +22,17 @@ final class Load {
 
     final LoadSpec spec;
     final InetSocketAddress address;
+    /** https: the TLS context of the run's connections; null for cleartext. */
+    final Tls tls;
+    /** What the connections speak: HTTP/1.1, or h2 / h2c. */
+    final Protocol protocol;
+    final boolean h2;
+    /** HTTP/2: streams in flight at once per connection. */
+    final int streams;
+    /** HTTP/2: the request's headers (HPACK-encoded per stream) and its body, shared read-only by the loops. */
+    final Http2Headers h2Headers;
+    final ByteBuf h2Body;
+    final byte[] body;
     /** Encoded once; each event loop keeps a buffer of it and sends retained duplicates. */
     final byte[] request;
     final boolean keepAlive;
@@ -54,9 +68,17 @@ final class Load {
     private volatile boolean connected;
     private volatile String stoppedBecause;
 
-    Load(LoadSpec spec, InetSocketAddress address) {
+    /** A run of {@code spec} against {@code address}, speaking {@code protocol}, over TLS when {@code tls} is not null. */
+    Load(LoadSpec spec, InetSocketAddress address, Tls tls, Protocol protocol) {
         this.spec = spec;
         this.address = address;
+        this.tls = tls;
+        this.protocol = protocol;
+        this.h2 = protocol != Protocol.HTTP_1_1;
+        this.streams = h2 ? spec.streams() : 1;
+        this.body = spec.body();
+        this.h2Headers = h2 ? Requests.h2Headers(spec) : null;
+        this.h2Body = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(body));
         this.request = Requests.encode(spec);
         this.keepAlive = Requests.keepAlive(spec);
         this.head = Requests.isHead(spec);
@@ -121,6 +143,11 @@ final class Load {
         return (a.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 
+    /** The TLS implementation of an https run, else null. */
+    String tlsProvider() {
+        return tls == null ? null : tls.provider();
+    }
+
     /** Why the run ended early, or null. */
     String stoppedBecause() {
         return stoppedBecause;
@@ -144,13 +171,13 @@ final class Load {
     }
 
     /** How a response that {@link #judge} found a validation error missed the expectation. */
-    String mismatch(int status, ResponseParser parser) {
+    String mismatch(int status, BodyCheck body) {
         if (expectStatus != 0 && status != expectStatus) {
             return "status " + status + ", expected " + expectStatus;
         }
         if (expectStatus == 0 && status >= 400) {
             return "status " + status + ", expected a 2xx or 3xx status";
         }
-        return parser.mismatch();
+        return body.mismatch();
     }
 }

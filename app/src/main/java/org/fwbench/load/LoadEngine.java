@@ -65,7 +65,9 @@ public final class LoadEngine implements AutoCloseable {
      * method does not throw {@link InterruptedException} itself; the clause leaves room for callers that
      * treat an interrupt the other way.
      *
-     * @throws IllegalArgumentException when the URL is not http or its host does not resolve
+     * @throws IllegalArgumentException when the URL is not http or https, its host does not resolve, or the
+     *                                  TLS handshake with the server fails (an untrusted certificate without
+     *                                  {@link LoadSpec#insecure()}, no common protocol or cipher)
      */
     public LoadResult run(LoadSpec spec, Consumer<Progress> progress) throws InterruptedException {
         return run(spec, progress, null);
@@ -92,7 +94,16 @@ public final class LoadEngine implements AutoCloseable {
 
     private LoadResult execute(LoadSpec spec, InetSocketAddress address, Consumer<Progress> progress,
             Consumer<Histogram> intervals) {
-        return new LoadDriver(new Load(spec, address), eventLoops, channels(address), cpus, intervals).execute(progress);
+        ChannelFactory<Channel> channels = channels(address);
+        boolean h2 = spec.http() == HttpVersion.HTTP_2;
+        Tls tls = null;
+        Protocol protocol = h2 ? Protocol.H2C : Protocol.HTTP_1_1;
+        if (spec.tls()) {
+            tls = new Tls(spec, h2 ? List.of(Protocol.H2, Protocol.HTTP_1_1) : List.of(Protocol.HTTP_1_1));
+            protocol = Negotiation.probe(tls, address, eventLoops.getFirst(), channels, spec.timeout(),
+                    h2 ? Protocol.H2 : Protocol.HTTP_1_1);
+        }
+        return new LoadDriver(new Load(spec, address, tls, protocol), eventLoops, channels, cpus, intervals).execute(progress);
     }
 
     /**
@@ -120,8 +131,9 @@ public final class LoadEngine implements AutoCloseable {
 
     private static InetSocketAddress address(LoadSpec spec) {
         String scheme = spec.url().getScheme();
-        if (scheme == null || !scheme.toLowerCase(Locale.ROOT).equals("http")) {
-            throw new IllegalArgumentException("only http URLs can be loaded, not " + spec.url());
+        boolean tls = scheme != null && scheme.toLowerCase(Locale.ROOT).equals("https");
+        if (scheme == null || !tls && !scheme.toLowerCase(Locale.ROOT).equals("http")) {
+            throw new IllegalArgumentException("only http and https URLs can be loaded, not " + spec.url());
         }
         String host = spec.url().getHost();
         if (host == null) {
@@ -130,7 +142,7 @@ public final class LoadEngine implements AutoCloseable {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        InetSocketAddress a = new InetSocketAddress(host, spec.url().getPort() == -1 ? 80 : spec.url().getPort());
+        InetSocketAddress a = new InetSocketAddress(host, spec.url().getPort() != -1 ? spec.url().getPort() : tls ? 443 : 80);
         if (a.isUnresolved()) {
             throw new IllegalArgumentException("unknown host: " + host);
         }

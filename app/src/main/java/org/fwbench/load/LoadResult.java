@@ -51,6 +51,7 @@ import org.fwbench.stats.LatencySummary;
  * @param firstMismatch        with an expectation: how the first response that missed it differed, e.g.
  *                             {@code body differs from expected at offset 6: got "there", expected "world"};
  *                             null when none did
+ * @param transport            how the connections were made: the protocol spoken, TLS, connect and handshake times
  */
 public record LoadResult(
         String model,
@@ -80,7 +81,8 @@ public record LoadResult(
         String waitHistogram,
         boolean interrupted,
         String stoppedBecause,
-        String firstMismatch) {
+        String firstMismatch,
+        Transport transport) {
 
     public LoadResult {
         statuses = Map.copyOf(statuses);
@@ -99,7 +101,7 @@ public record LoadResult(
         return new LoadResult(model, connections, requests, ok, failed, statuses, errors, durationSeconds, throughput,
                 requestsPerSecond, bytesRead, transferPerSecond, latencyMs, serviceTimeMs, waitMs, client,
                 startedAtMillis, endedAtMillis, timeline, latencyHistogram, url, plan.withAgents(agents),
-                List.of(index), serviceTimeHistogram, waitHistogram, interrupted, stoppedBecause, firstMismatch);
+                List.of(index), serviceTimeHistogram, waitHistogram, interrupted, stoppedBecause, firstMismatch, transport);
     }
 
     /**
@@ -126,7 +128,8 @@ public record LoadResult(
      * The results of agents that loaded one server at the same time, as one result: counts, statuses,
      * errors and histograms add up (so percentiles are those of one histogram that recorded every request),
      * rates add up, the window runs from the earliest start to the latest end, and the timelines are joined
-     * by wall-clock second. URL, plan and model are kept when all agree, else null (model: {@code mixed}).
+     * by wall-clock second. URL, plan and model are kept when all agree, else null (model: {@code mixed}); so
+     * are the protocol and the TLS provider and version (else {@code mixed}).
      * The open model's service and wait times are merged when every result has them.
      *
      * @throws IllegalArgumentException when a result carries no latency histogram
@@ -181,7 +184,8 @@ public record LoadResult(
                 common(results, LoadResult::url, null), common(results, LoadResult::plan, null), agents,
                 service == null ? null : Histograms.encode(service), wait == null ? null : Histograms.encode(wait),
                 interrupted, firstNonNull(results, LoadResult::stoppedBecause),
-                firstNonNull(results, LoadResult::firstMismatch));
+                firstNonNull(results, LoadResult::firstMismatch),
+                Transport.merge(results.stream().map(LoadResult::transport).toList()));
     }
 
     private static <T> T common(List<LoadResult> results, Function<LoadResult, T> field, T mixed) {
@@ -214,10 +218,12 @@ public record LoadResult(
      * @param timeoutMillis   the per-request timeout
      * @param keepAlive       false: a new connection per request
      * @param agents          how many agents the load was split over (the rate is this agent's share)
+     * @param http            the HTTP version asked for: {@code 1.1} or {@code 2} (see the transport for what ran)
+     * @param streams         HTTP/2: requests in flight at once per connection; 1 for HTTP/1.1
      */
     public record Plan(String method, String model, int connections, double rate, double spawnRate,
             long thinkTimeMillis, Long durationMillis, Long requests, long warmupMillis, long timeoutMillis,
-            boolean keepAlive, int agents) {
+            boolean keepAlive, int agents, String http, int streams) {
 
         /** The plan of {@code spec}, run by one agent. */
         public static Plan of(LoadSpec spec) {
@@ -227,12 +233,61 @@ public record LoadResult(
                     closed == null ? 0 : closed.thinkTime().toMillis(),
                     spec.stop().duration().map(Duration::toMillis).orElse(null),
                     spec.stop().requests().isPresent() ? spec.stop().requests().getAsLong() : null,
-                    spec.warmup().toMillis(), spec.timeout().toMillis(), spec.keepAlive(), 1);
+                    spec.warmup().toMillis(), spec.timeout().toMillis(), spec.keepAlive(), 1, spec.http().label(),
+                    spec.streams());
         }
 
         Plan withAgents(int n) {
             return new Plan(method, model, connections, rate, spawnRate, thinkTimeMillis, durationMillis, requests,
-                    warmupMillis, timeoutMillis, keepAlive, n);
+                    warmupMillis, timeoutMillis, keepAlive, n, http, streams);
+        }
+    }
+
+    /**
+     * How the connections of the measured window were made.
+     *
+     * @param protocol              what was spoken: {@code http/1.1}, {@code h2} (HTTP/2 over TLS, by ALPN) or
+     *                              {@code h2c} (cleartext HTTP/2); {@code mixed} when connections differed; null
+     *                              when no connection was made
+     * @param tlsProvider           https: the TLS implementation that ran, {@code OpenSSL} (BoringSSL, through
+     *                              netty-tcnative) or {@code JDK}; null for cleartext
+     * @param tlsVersion            https: the TLS version negotiated, e.g. {@code TLSv1.3}; null for cleartext
+     * @param connectMs             time from the connect call to the TCP connection's establishment; null when
+     *                              no connection was made in the window
+     * @param tlsHandshakeMs        https: time from the TCP connection to the end of the TLS handshake; else null
+     * @param connectHistogram      the connect times (microseconds), encoded as the result's latencyHistogram
+     * @param tlsHandshakeHistogram the TLS handshake times, encoded the same way; null for cleartext
+     */
+    public record Transport(String protocol, String tlsProvider, String tlsVersion, LatencySummary connectMs,
+            LatencySummary tlsHandshakeMs, String connectHistogram, String tlsHandshakeHistogram) {
+
+        static final String MIXED = "mixed";
+
+        /** The transports of results merged: names kept when all agree, else {@code mixed}; histograms merged. */
+        public static Transport merge(List<Transport> transports) {
+            List<Transport> present = transports.stream().filter(Objects::nonNull).toList();
+            if (present.isEmpty()) {
+                return null;
+            }
+            Histogram connect = mergeAny(present, Transport::connectHistogram);
+            Histogram handshake = mergeAny(present, Transport::tlsHandshakeHistogram);
+            return new Transport(same(present, Transport::protocol), same(present, Transport::tlsProvider),
+                    same(present, Transport::tlsVersion), connect == null ? null : LatencySummary.ofMicros(connect),
+                    handshake == null ? null : LatencySummary.ofMicros(handshake),
+                    connect == null ? null : Histograms.encode(connect),
+                    handshake == null ? null : Histograms.encode(handshake));
+        }
+
+        /** The histograms that are there, merged; null when none is. */
+        private static Histogram mergeAny(List<Transport> transports, Function<Transport, String> histogram) {
+            List<String> encoded = transports.stream().map(histogram).filter(Objects::nonNull).toList();
+            return encoded.isEmpty() ? null : Histograms.merge(encoded);
+        }
+
+        /** The value all transports that have one agree on, {@code mixed} if they differ, null if none has one. */
+        private static String same(List<Transport> transports, Function<Transport, String> field) {
+            List<String> values = transports.stream().map(field).filter(Objects::nonNull).distinct().toList();
+            return values.isEmpty() ? null : values.size() == 1 ? values.getFirst() : MIXED;
         }
     }
 

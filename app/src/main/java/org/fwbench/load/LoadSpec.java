@@ -24,6 +24,11 @@ import java.util.Optional;
  * @param keepAlive false: a new TCP connection for every request
  * @param startAt   when the measured window opens (the warm-up comes before it), so that agents on several
  *                  machines load together; empty: at once
+ * @param http      the HTTP version to speak: HTTP/2 is h2 by ALPN over https (HTTP/1.1 when the server offers
+ *                  no h2) and h2c with prior knowledge over http
+ * @param streams   HTTP/2: the most requests in flight at once on one connection (h2load's -m); 1 for HTTP/1.1
+ * @param insecure  https: accept any certificate (self-signed, wrong host); false: an untrusted one fails the run
+ * @param tlsResume https: resume TLS sessions on new connections (the cheaper, abbreviated handshake)
  */
 public record LoadSpec(
         URI url,
@@ -36,7 +41,11 @@ public record LoadSpec(
         Duration warmup,
         Duration timeout,
         boolean keepAlive,
-        Optional<Instant> startAt) {
+        Optional<Instant> startAt,
+        HttpVersion http,
+        int streams,
+        boolean insecure,
+        boolean tlsResume) {
 
     public LoadSpec {
         Objects.requireNonNull(url, "url");
@@ -49,12 +58,23 @@ public record LoadSpec(
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(startAt, "startAt");
+        Objects.requireNonNull(http, "http");
+        if (streams < 1) {
+            throw new IllegalArgumentException("streams must be at least 1, not " + streams);
+        }
+        if (streams > 1 && http != HttpVersion.HTTP_2) {
+            throw new IllegalArgumentException("more than one stream per connection needs HTTP/2");
+        }
+        if (!keepAlive && http == HttpVersion.HTTP_2) {
+            throw new IllegalArgumentException("a new connection per request (no keep-alive) needs HTTP/1.1");
+        }
     }
 
     /**
      * A spec for {@code url}, to be given its model, stop and timeout; unless told otherwise it is a GET
-     * with no extra headers, no body and no warm-up, over keep-alive connections (HTTP/1.1's own default),
-     * and any 2xx/3xx response is a success.
+     * with no extra headers, no body and no warm-up, over keep-alive HTTP/1.1 connections, one request at a
+     * time on each, with TLS sessions resumed and certificates checked (https), and any 2xx/3xx response is
+     * a success.
      */
     public static Builder to(URI url) {
         return new Builder(url);
@@ -63,11 +83,17 @@ public record LoadSpec(
     /** A builder that starts from this spec. */
     public Builder toBuilder() {
         return new Builder(url).method(method).headers(headers).body(body).expect(expect).model(model).stop(stop)
-                .warmup(warmup).timeout(timeout).keepAlive(keepAlive).startAt(startAt.orElse(null));
+                .warmup(warmup).timeout(timeout).keepAlive(keepAlive).startAt(startAt.orElse(null)).http(http).streams(streams)
+                .insecure(insecure).tlsResume(tlsResume);
     }
 
     public boolean openModel() {
         return model instanceof LoadModel.Open;
+    }
+
+    /** True for an https URL: the connections are TLS. */
+    public boolean tls() {
+        return "https".equalsIgnoreCase(url.getScheme());
     }
 
     @Override
@@ -114,6 +140,10 @@ public record LoadSpec(
         private Duration timeout;
         private boolean keepAlive = true;
         private Instant startAt;
+        private HttpVersion http = HttpVersion.HTTP_1_1;
+        private int streams = 1;
+        private boolean insecure;
+        private boolean tlsResume = true;
 
         private Builder(URI url) {
             this.url = url;
@@ -175,9 +205,30 @@ public record LoadSpec(
             return this;
         }
 
+        public Builder http(HttpVersion version) {
+            http = version;
+            return this;
+        }
+
+        /** HTTP/2: requests in flight at once on one connection. */
+        public Builder streams(int n) {
+            streams = n;
+            return this;
+        }
+
+        public Builder insecure(boolean on) {
+            insecure = on;
+            return this;
+        }
+
+        public Builder tlsResume(boolean on) {
+            tlsResume = on;
+            return this;
+        }
+
         public LoadSpec build() {
             return new LoadSpec(url, method, headers, body, expect, model, stop, warmup, timeout, keepAlive,
-                    Optional.ofNullable(startAt));
+                    Optional.ofNullable(startAt), http, streams, insecure, tlsResume);
         }
     }
 }

@@ -26,8 +26,9 @@ final class Loop {
     final EventLoop eventLoop;
     final Load run;
     final ByteBuf request;
-    private final List<User> users = new ArrayList<>();
-    private final ArrayDeque<User> idle = new ArrayDeque<>();
+    private final List<Slot> users = new ArrayList<>();
+    private final List<H2Session> sessions = new ArrayList<>();
+    private final ArrayDeque<Slot> idle = new ArrayDeque<>();
     private final LongQueue backlog = new LongQueue();
     /** Index of the loop among the loops in use, and how many there are: the open model's share. */
     private final int index;
@@ -50,11 +51,15 @@ final class Loop {
     private final long[] statuses = new long[600];
     private final long[] errorCounts = new long[ErrorKind.values().length];
     private long bytes;
+    private final Connects connects = new Connects();
     /** The first validation error's description, kept so that a failed expectation can be shown, not just counted. */
     private String firstMismatch;
     private long firstMismatchNanos;
 
-    /** Loop {@code index} of {@code loops} gets users {@code index}, {@code index + loops}, ... of the run's connections. */
+    /**
+     * Loop {@code index} of {@code loops} gets connections {@code index}, {@code index + loops}, ... of the run's:
+     * a user each for HTTP/1.1, a session of {@code streams} streams each for HTTP/2.
+     */
     Loop(EventLoop eventLoop, Load run, int index, int loops, ChannelFactory<Channel> channels) {
         this.eventLoop = eventLoop;
         this.run = run;
@@ -64,7 +69,15 @@ final class Loop {
         // late by at most a tenth of the timeout, and never busier than every millisecond
         this.sweepNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(run.timeoutNanos / 10, TimeUnit.MILLISECONDS.toNanos(100)));
         for (int g = index; g < run.spec.model().connections(); g += loops) {
-            users.add(new User(this, run, channels));
+            if (run.h2) {
+                H2Session session = new H2Session(this, run, channels);
+                sessions.add(session);
+                for (int s = 0; s < run.streams; s++) {
+                    users.add(new H2Stream(this, run, session));
+                }
+            } else {
+                users.add(new User(this, run, channels));
+            }
         }
     }
 
@@ -74,7 +87,7 @@ final class Loop {
         if (run.open) {
             idle.addAll(users);
             if (run.keepAlive) {
-                users.forEach(User::preconnect);
+                users.forEach(Slot::preconnect);
             }
             nextArrival = arrivalTime(0);
             dispatch();
@@ -84,7 +97,7 @@ final class Loop {
                 users.get(i).schedule(Math.max(0, at - System.nanoTime()));
             }
         } else {
-            users.forEach(User::beginClosed);
+            users.forEach(Slot::beginClosed);
         }
     }
 
@@ -104,7 +117,7 @@ final class Loop {
             if (measured && !run.claimTicket()) {
                 return; // a fixed count, all handed out
             }
-            User u = idle.pollLast();
+            Slot u = idle.pollLast();
             if (u != null) {
                 u.begin(nextArrival, measured, now);
             } else {
@@ -116,7 +129,7 @@ final class Loop {
     }
 
     /** Open model: a user is free for the oldest queued arrival, or goes idle. */
-    void free(User u, long now) {
+    void free(Slot u, long now) {
         if (backlog.isEmpty()) {
             idle.addLast(u);
         } else {
@@ -130,6 +143,9 @@ final class Loop {
         for (int i = 0; i < users.size(); i++) {
             users.get(i).checkTimeout(now);
         }
+        for (int i = 0; i < sessions.size(); i++) {
+            sessions.get(i).checkTimeout(now);
+        }
         // open model: an arrival that found no free connection within the timeout is a timeout too
         while (!backlog.isEmpty() && now - backlog.peek() >= run.timeoutNanos) {
             long intended = backlog.poll();
@@ -142,12 +158,27 @@ final class Loop {
     }
 
     /** An attempt of {@code u} ended at {@code now}: with a response of {@code status}, or none (0). */
-    void completed(User u, long now, int status, ErrorKind kind, long received) {
+    void completed(Slot u, long now, int status, ErrorKind kind, long received) {
         if (u.measured()) {
             count(now, status, kind, received, u.attemptStart(), u.sendStart());
         } else {
             warmup(kind);
         }
+    }
+
+    /** HTTP/2: {@code n} bytes arrived at {@code now} on a connection shared by streams; counted in the measured window. */
+    void received(long n, long now) {
+        if (now >= run.warmupEndNanos && now < run.endNanos) {
+            bytes += n;
+        }
+    }
+
+    /**
+     * A connection of this loop is ready: connect began at {@code start}, TCP was up at {@code established},
+     * TLS done at {@code secured} (0 for cleartext). Times count for connections begun in the measured window.
+     */
+    void connected(long start, long established, long secured, Protocol protocol, String tlsVersion) {
+        connects.add(start, established, secured, protocol, tlsVersion, start >= run.warmupEndNanos && start < run.endNanos);
     }
 
     /** True until this loop has recorded a mismatch: what users ask before describing one. */
@@ -193,7 +224,7 @@ final class Loop {
         }
     }
 
-    private static long micros(long nanos) {
+    static long micros(long nanos) {
         return Math.min(MAX_MICROS, Math.max(0, nanos / 1000));
     }
 
@@ -220,12 +251,13 @@ final class Loop {
         if (dispatcher != null) {
             dispatcher.cancel(false);
         }
-        users.forEach(User::stop);
+        users.forEach(Slot::stop);
+        sessions.forEach(H2Session::stop);
         idle.clear();
         backlog.clear();
         request.release();
         return new Final(swap(spare), statuses.clone(), errorCounts.clone(), bytes, service, wait, firstMismatch,
-                firstMismatchNanos);
+                firstMismatchNanos, connects);
     }
 
     /** One interval of one loop; the histogram holds the measured latencies completed in it. */
@@ -235,6 +267,6 @@ final class Loop {
 
     /** The end of one loop's run. */
     record Final(Snapshot last, long[] statuses, long[] errors, long bytes, Histogram service, Histogram waiting,
-            String firstMismatch, long firstMismatchNanos) {
+            String firstMismatch, long firstMismatchNanos, Connects connects) {
     }
 }

@@ -1,10 +1,6 @@
 package org.fwbench.load;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A lean HTTP/1.1 response parser working in place on Netty buffers: it reads the status line and the
@@ -24,10 +20,6 @@ final class ResponseParser {
     static final int MAX_LINE = 8 * 1024;
     /** Most header and trailer bytes accepted for one response. */
     static final int MAX_HEAD = 64 * 1024;
-    /** A mismatch is shown with this many bytes of the body, starting this many before the first difference. */
-    private static final int EXCERPT = 40;
-    private static final int EXCERPT_BEFORE = 10;
-
     private static final byte[] CONTENT_LENGTH = bytes("content-length");
     private static final byte[] TRANSFER_ENCODING = bytes("transfer-encoding");
     private static final byte[] CONNECTION = bytes("connection");
@@ -38,7 +30,7 @@ final class ResponseParser {
 
     private enum State { STATUS, HEADERS, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, COMPLETE }
 
-    private final ByteBuf expectedBody;
+    private final BodyCheck body;
     /**
      * The current status, header or chunk-size line, copied out of the buffer in one go: parsing a plain
      * array is several times cheaper than reading a ByteBuf byte by byte, each read checked.
@@ -54,22 +46,12 @@ final class ResponseParser {
     private boolean keepAliveHeader;
     private boolean keepAlive;
     private long remaining;
-    private long bodyBytes;
-    private boolean bodyMatches;
-    /*
-     * Where the body first differed from the expected one (-1: not yet), and a few bytes of it from a little
-     * before that offset, copied into a buffer reused for every response: the body itself is never kept.
-     */
-    private long mismatchAt;
-    private long excerptFrom;
-    private final byte[] excerpt = new byte[EXCERPT];
-    private int excerptLength;
     private int headBytes;
     private String problem;
 
     /** @param expectedBody the body every response must have, or null when bodies are not checked */
     ResponseParser(byte[] expectedBody) {
-        this.expectedBody = expectedBody == null ? null : Unpooled.wrappedBuffer(expectedBody);
+        this.body = new BodyCheck(expectedBody);
     }
 
     /** Readies the parser for the response to the request just sent. */
@@ -88,9 +70,7 @@ final class ResponseParser {
         chunked = false;
         closeHeader = false;
         keepAliveHeader = false;
-        bodyBytes = 0;
-        bodyMatches = true;
-        mismatchAt = -1;
+        body.reset();
     }
 
     /**
@@ -172,50 +152,9 @@ final class ResponseParser {
         return keepAlive;
     }
 
-    long bodyBytes() {
-        return bodyBytes;
-    }
-
-    /** True when no body was expected, or the body was exactly the expected one. */
-    boolean bodyMatches() {
-        return expectedBody == null || bodyMatches && bodyBytes == expectedBody.readableBytes();
-    }
-
-    /** The first {@code n} readable bytes of {@code in}, the body from offset bodyBytes, differ from the expected body. */
-    private void keepMismatch(ByteBuf in, int n) {
-        int expectedLeft = expectedBody.readableBytes() - (int) bodyBytes;
-        int i = 0;
-        while (i < n && i < expectedLeft && in.getByte(in.readerIndex() + i) == expectedBody.getByte((int) bodyBytes + i)) {
-            i++;
-        }
-        int from = Math.max(0, i - EXCERPT_BEFORE);
-        excerptLength = Math.min(n - from, EXCERPT);
-        in.getBytes(in.readerIndex() + from, excerpt, 0, excerptLength);
-        excerptFrom = bodyBytes + from;
-        mismatchAt = bodyBytes + i;
-    }
-
-    /**
-     * How the last response's body, which did not match, differed from the expected one, as {@code run}'s check
-     * says it: {@code body differs from expected at offset 6: got "there\n", expected "world\n"}.
-     */
-    String mismatch() {
-        int expectedLength = expectedBody.readableBytes();
-        long at = mismatchAt >= 0 ? mismatchAt : bodyBytes; // else the body ended early
-        long from = mismatchAt >= 0 ? excerptFrom : Math.max(0, at - EXCERPT_BEFORE);
-        String got = mismatchAt >= 0 ? quote(excerpt, 0, excerptLength, from > 0, from + excerptLength < bodyBytes) : "\"\" (the end)";
-        int expFrom = (int) Math.min(from, expectedLength);
-        int expLength = Math.min(expectedLength - expFrom, EXCERPT);
-        String expected = expFrom == expectedLength ? "\"\" (the end)"
-                : quote(ByteBufUtil.getBytes(expectedBody, expFrom, expLength), 0, expLength, expFrom > 0, expFrom + expLength < expectedLength);
-        String sizes = bodyBytes == expectedLength ? "" : " (" + bodyBytes + " bytes, expected " + expectedLength + ")";
-        return "body differs from expected at offset " + at + ": got " + got + ", expected " + expected + sizes;
-    }
-
-    private static String quote(byte[] b, int from, int length, boolean cutBefore, boolean cutAfter) {
-        String text = new String(b, from, length, StandardCharsets.UTF_8);
-        return (cutBefore ? "..." : "") + "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\""
-                + (cutAfter ? "..." : "");
+    /** The body of the last response: its length and whether it was the expected one. */
+    BodyCheck body() {
+        return body;
     }
 
     /** Why the last response was malformed. */
@@ -363,14 +302,7 @@ final class ResponseParser {
     }
 
     private void body(ByteBuf in, int n) {
-        if (expectedBody != null && bodyMatches) {
-            bodyMatches = bodyBytes + n <= expectedBody.readableBytes()
-                    && ByteBufUtil.equals(in, in.readerIndex(), expectedBody, (int) bodyBytes, n);
-            if (!bodyMatches) {
-                keepMismatch(in, n);
-            }
-        }
-        bodyBytes += n;
+        body.add(in, n);
         in.skipBytes(n);
     }
 

@@ -112,7 +112,8 @@ final class Tally {
                 run.open ? LatencySummary.ofMicros(wait) : null, cpu, startedAtMillis, endedAtMillis, timeline,
                 Histograms.encode(total), run.spec.url().toString(), LoadResult.Plan.of(run.spec), List.of(0),
                 run.open ? Histograms.encode(service) : null, run.open ? Histograms.encode(wait) : null, interrupted,
-                run.stoppedBecause(), mismatched == null ? null : mismatched.firstMismatch());
+                run.stoppedBecause(), mismatched == null ? null : mismatched.firstMismatch(),
+                Connects.transport(finals.stream().map(Loop.Final::connects).toList(), run.tlsProvider()));
     }
 
     private static double perSecond(long count, double seconds) {

@@ -1,34 +1,26 @@
 package org.fwbench.load;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
 import java.io.IOException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One connection slot (a user, in the closed model): it makes attempts one after the other on its current
- * connection, opening a new one when there is none. It is the handler of each connection it opens, and
- * ignores events of connections it has already let go. All its methods run on its event loop.
+ * An HTTP/1.1 slot (a user, in the closed model): it makes attempts one after the other on its current
+ * connection, opening a new one when there is none. Its handler serves each connection it opens, and ignores
+ * events of connections it has already let go. All its methods run on its event loop.
  */
-@Sharable
-final class User extends ChannelInboundHandlerAdapter implements ChannelFutureListener, Runnable {
+final class User extends Slot implements Dialer.Client {
 
     private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
-    private final Loop loop;
-    private final Load run;
-    private final Bootstrap bootstrap;
     private final ResponseParser parser;
+    private final Dialer dialer;
 
     private Channel channel;
     private boolean connected;
@@ -37,149 +29,105 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
     private Channel lingering;
     private long lingeringSince;
     private ByteBuf cumulation;
-    private ScheduledFuture<?> pending;
     private long backoffNanos = MIN_BACKOFF_NANOS;
-
-    private boolean inFlight;
-    private boolean measured;
     private boolean retried;
-    private long attemptStart;
-    private long sendStart;
-    private long attemptBytes;
 
     User(Loop loop, Load run, ChannelFactory<Channel> channels) {
-        this.loop = loop;
-        this.run = run;
+        super(loop, run);
         this.parser = new ResponseParser(run.expectBody);
-        // TCP_NODELAY is Netty's default on Linux already: setting it again would cost a system call per connection
-        this.bootstrap = new Bootstrap().group(loop.eventLoop).channelFactory(channels)
-                // no Netty connect timer (a scheduled task per connection): the loop's sweeper times attempts out
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
-                .handler(this);
+        this.dialer = new Dialer(loop, run, channels, new Handler(), Protocol.HTTP_1_1, this);
     }
 
-    boolean measured() {
-        return measured;
-    }
-
-    long attemptStart() {
-        return attemptStart;
-    }
-
-    long sendStart() {
-        return sendStart;
-    }
-
-    /** Closed model: starts the next attempt now, if the run still wants one. */
-    void beginClosed() {
-        beginClosed(System.nanoTime());
-    }
-
-    private void beginClosed(long now) {
-        boolean m = now >= run.warmupEndNanos;
-        if (m && !run.claimTicket()) {
-            return;
-        }
-        begin(now, m, now);
-    }
-
-    /** Starts an attempt meant to start at {@code intended} (the open model's schedule; now otherwise). */
-    void begin(long intended, boolean measuredAttempt, long now) {
-        if (run.stopped()) {
-            return;
-        }
-        inFlight = true;
-        measured = measuredAttempt;
+    @Override
+    void send() {
         retried = false;
-        attemptStart = intended;
-        sendStart = now;
-        attemptBytes = 0;
         if (connected) {
-            send();
+            write();
         } else if (channel == null) {
             connect();
-        } // else a connection is being made: operationComplete sends
+        } // else a connection is being made: ready() sends
     }
 
-    /** Open model, keep-alive: connects before the first request so that it does not pay for the handshake. */
+    @Override
     void preconnect() {
         if (channel == null) {
             connect();
         }
     }
 
-    /** Starts later: the closed model's ramp and think time, and the back-off after a failed connect. */
-    void schedule(long delayNanos) {
-        pending = loop.eventLoop.schedule(this, delayNanos, TimeUnit.NANOSECONDS);
-    }
-
-    /** The deferred next step (see {@link #schedule}). */
-    @Override
-    public void run() {
-        pending = null;
-        next(System.nanoTime());
-    }
-
-    private void next(long now) {
-        if (run.stopped()) {
-            return;
-        }
-        if (run.open) {
-            loop.free(this, now);
-        } else {
-            beginClosed(now);
-        }
-    }
-
     private void connect() {
         closeLingering();
-        ChannelFuture f = bootstrap.connect(run.address);
-        channel = f.channel();
         connected = false;
-        f.addListener(this);
+        channel = dialer.dial();
     }
 
-    /** The connect finished. */
     @Override
-    public void operationComplete(ChannelFuture f) {
-        if (f.channel() != channel) {
+    public void ready(Channel ch, Protocol protocol) {
+        if (ch != channel) {
             return;
         }
-        if (f.isSuccess()) {
-            run.connected();
-            connected = true;
-            responsesOnChannel = 0;
-            backoffNanos = MIN_BACKOFF_NANOS;
-            if (inFlight) {
-                send();
-            }
-        } else {
-            channel = null;
-            run.connectFailed(f.cause());
-            if (inFlight) {
-                failed(ErrorKind.CONNECT);
-            }
+        connected = true;
+        responsesOnChannel = 0;
+        backoffNanos = MIN_BACKOFF_NANOS;
+        if (inFlight) {
+            write();
         }
     }
 
-    private void send() {
+    @Override
+    public void unreachable(Channel ch, ErrorKind kind) {
+        if (ch != channel) {
+            return;
+        }
+        drop();
+        if (inFlight) {
+            failed(kind);
+        }
+    }
+
+    @Override
+    long backoffNanos() {
+        long b = backoffNanos;
+        backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
+        return b;
+    }
+
+    private void write() {
         parser.start(run.head);
         channel.writeAndFlush(loop.request.retainedDuplicate(), channel.voidPromise());
     }
 
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        loop.open++;
+    /** The handler of every connection of this user; one per user, so that it knows whose events it hears. */
+    @Sharable
+    private final class Handler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+            loop.open++;
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            loop.open--;
+            inactive(ctx.channel());
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            read(ctx, (ByteBuf) msg);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            exception(ctx, cause);
+        }
     }
 
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        loop.open--;
-        if (ctx.channel() == lingering) {
+    private void inactive(Channel ch) {
+        if (ch == lingering) {
             lingering = null;
         }
-        if (ctx.channel() != channel) {
-            return;
+        if (ch != channel || !connected) {
+            return; // not ours any more, or still in its TLS handshake: the dialer reports that
         }
         channel = null;
         connected = false;
@@ -196,9 +144,7 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         }
     }
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        ByteBuf in = (ByteBuf) msg;
+    private void read(ChannelHandlerContext ctx, ByteBuf in) {
         if (ctx.channel() != channel || !inFlight) {
             in.release();
             if (ctx.channel() == channel) {
@@ -234,10 +180,11 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         }
     }
 
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    private void exception(ChannelHandlerContext ctx, Throwable cause) {
         if (ctx.channel() != channel) {
             ctx.close();
+        } else if (!connected) {
+            return; // a failed TLS handshake: the dialer reports it
         } else if (!inFlight) {
             drop();
         } else if (cause instanceof IOException) {
@@ -247,7 +194,7 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         }
     }
 
-    /** Called by the loop's sweeper. */
+    @Override
     void checkTimeout(long now) {
         if (inFlight && now - sendStart >= run.timeoutNanos) {
             failed(ErrorKind.TIMEOUT);
@@ -275,45 +222,25 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
     private void responseDone() {
         long now = System.nanoTime();
         responsesOnChannel++;
-        inFlight = false;
-        ErrorKind kind = run.judge(parser.status(), parser.bodyMatches());
-        if (kind == ErrorKind.VALIDATION && measured && loop.wantsMismatch()) {
-            loop.mismatch(run.mismatch(parser.status(), parser), now);
+        ErrorKind kind = run.judge(parser.status(), parser.body().matches());
+        if (kind == ErrorKind.VALIDATION && measured() && loop.wantsMismatch()) {
+            loop.mismatch(run.mismatch(parser.status(), parser.body()), now);
         }
-        loop.completed(this, now, parser.status(), kind, attemptBytes);
         if (!parser.keepAlive()) {
             linger(now);
         } else if (!run.keepAlive) {
             drop();
         }
-        if (run.thinkNanos > 0 && !run.open) {
-            schedule(run.thinkNanos);
-        } else {
-            next(now);
-        }
+        ended(now, parser.status(), kind);
     }
 
     private void failed(ErrorKind kind) {
-        long now = System.nanoTime();
-        inFlight = false;
         drop();
-        loop.completed(this, now, 0, kind, attemptBytes);
-        if (run.stopped()) {
-            return;
-        }
-        if (kind == ErrorKind.CONNECT) {
-            schedule(backoffNanos);
-            backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
-        } else if (run.thinkNanos > 0 && !run.open) {
-            schedule(run.thinkNanos);
-        } else {
-            // not at once: a server that resets everything must not drive a recursion through connect and write
-            loop.eventLoop.execute(this);
-        }
+        ended(System.nanoTime(), 0, kind);
     }
 
     /** Lets go of the current connection and closes it. */
-    void drop() {
+    private void drop() {
         Channel c = channel;
         channel = null;
         connected = false;
@@ -343,13 +270,9 @@ final class User extends ChannelInboundHandlerAdapter implements ChannelFutureLi
         }
     }
 
-    /** End of the run: cancels what is scheduled and closes every connection. */
+    @Override
     void stop() {
-        if (pending != null) {
-            pending.cancel(false);
-            pending = null;
-        }
-        inFlight = false;
+        super.stop();
         drop();
         closeLingering();
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 import org.fwbench.stats.Histograms;
 import org.fwbench.stats.LatencySummary;
@@ -33,6 +35,8 @@ import org.fwbench.stats.LatencySummary;
  * @param timeline           one entry per second of the measured window
  * @param latencyHistogram   the latency HdrHistogram (microseconds), compressed and base64-encoded, so that
  *                           loads can be merged later (see {@link Histograms})
+ * @param transport          how the connections were made (protocol, TLS, connect and handshake times); null in
+ *                           results written before fwbench spoke TLS and HTTP/2
  */
 public record MeasuredLoad(
         String model,
@@ -54,7 +58,8 @@ public record MeasuredLoad(
         long startedAtMillis,
         long endedAtMillis,
         List<Interval> timeline,
-        String latencyHistogram) {
+        String latencyHistogram,
+        Transport transport) {
 
     public MeasuredLoad {
         statuses = Map.copyOf(statuses);
@@ -103,7 +108,8 @@ public record MeasuredLoad(
         return new MeasuredLoad(first.model(), first.connections(), requests, ok, failed, statuses, errors, seconds,
                 ok * perSecond, requests * perSecond, bytes, bytes * perSecond, LatencySummary.ofMicros(latency),
                 notMerged, notMerged, ClientCpu.merge(loads, requests, seconds), first.startedAtMillis(),
-                loads.getLast().endedAtMillis(), timeline, Histograms.encode(latency));
+                loads.getLast().endedAtMillis(), timeline, Histograms.encode(latency),
+                Transport.merge(loads.stream().map(MeasuredLoad::transport).filter(Objects::nonNull).toList()));
     }
 
     /**
@@ -129,6 +135,45 @@ public record MeasuredLoad(
             }
             return new ClientCpu(cpu, requests == 0 ? 0 : cpu * 1e6 / requests,
                     seconds > 0 ? utilization / seconds : 0, saturated);
+        }
+    }
+
+    /**
+     * How the connections of a load were made.
+     *
+     * @param protocol              {@code http/1.1}, {@code h2} (HTTP/2 over TLS) or {@code h2c} (cleartext
+     *                              HTTP/2); {@code mixed} when connections differed; null when none was made
+     * @param tlsProvider           https: {@code OpenSSL} (BoringSSL) or {@code JDK}; null for cleartext
+     * @param tlsVersion            https: the TLS version negotiated, e.g. {@code TLSv1.3}; null for cleartext
+     * @param connectMs             time to establish each TCP connection; null when none was made
+     * @param tlsHandshakeMs        https: time from the TCP connection to the end of its TLS handshake
+     * @param connectHistogram      the connect times, encoded as latencyHistogram
+     * @param tlsHandshakeHistogram the handshake times, encoded the same way; null for cleartext
+     */
+    public record Transport(String protocol, String tlsProvider, String tlsVersion, LatencySummary connectMs,
+            LatencySummary tlsHandshakeMs, String connectHistogram, String tlsHandshakeHistogram) {
+
+        /** Over consecutive loads: a name stays when every load says the same, else it is {@code mixed}. */
+        static Transport merge(List<Transport> parts) {
+            if (parts.size() <= 1) {
+                return parts.isEmpty() ? null : parts.getFirst();
+            }
+            Histogram connect = histograms(parts, Transport::connectHistogram);
+            Histogram handshake = histograms(parts, Transport::tlsHandshakeHistogram);
+            return new Transport(agreed(parts, Transport::protocol), agreed(parts, Transport::tlsProvider),
+                    agreed(parts, Transport::tlsVersion), connect == null ? null : LatencySummary.ofMicros(connect),
+                    handshake == null ? null : LatencySummary.ofMicros(handshake),
+                    connect == null ? null : Histograms.encode(connect), handshake == null ? null : Histograms.encode(handshake));
+        }
+
+        private static String agreed(List<Transport> parts, Function<Transport, String> name) {
+            List<String> names = parts.stream().map(name).filter(Objects::nonNull).distinct().toList();
+            return names.size() > 1 ? "mixed" : names.stream().findFirst().orElse(null);
+        }
+
+        private static Histogram histograms(List<Transport> parts, Function<Transport, String> encoded) {
+            List<String> present = parts.stream().map(encoded).filter(Objects::nonNull).toList();
+            return present.isEmpty() ? null : Histograms.merge(present);
         }
     }
 

@@ -78,7 +78,7 @@ final class Launcher {
                     + files + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", "");
         }
         List<String> argv = p.argv(target.command());
-        String base = "http://127.0.0.1:" + port;
+        String base = target.scheme() + "://127.0.0.1:" + port;
         URI ready = URI.create(base + p.expand(target.ready().path()));
         LaunchSpec spec = new LaunchSpec(target.name(), argv, p.cwd(target), p.env(target.env()), ready,
                 target.ready().timeout(), logFile(target), plan.cpus() == null ? null : plan.cpus().target());

@@ -18,6 +18,11 @@ final class LoadRecords {
                 r.startedAtMillis(), r.endedAtMillis(),
                 r.timeline().stream().map(i -> new MeasuredLoad.Interval(i.second(), i.requests(), i.ok(), i.errors(),
                         i.connections(), i.p50Ms(), i.p99Ms())).toList(),
-                r.latencyHistogram());
+                r.latencyHistogram(), transport(r.transport()));
+    }
+
+    private static MeasuredLoad.Transport transport(LoadResult.Transport t) {
+        return t == null ? null : new MeasuredLoad.Transport(t.protocol(), t.tlsProvider(), t.tlsVersion(), t.connectMs(),
+                t.tlsHandshakeMs(), t.connectHistogram(), t.tlsHandshakeHistogram());
     }
 }

@@ -99,8 +99,7 @@ public final class AttachedServer implements RunningServer {
 
     /** Null when it answers with a status below 500, else what went wrong. */
     private static String answer(URI url) {
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(ANSWER_TIMEOUT).build()) {
+        try (HttpClient client = ProbeClient.create(HttpClient.Version.HTTP_1_1, ANSWER_TIMEOUT)) {
             HttpRequest request = HttpRequest.newBuilder(url).timeout(ANSWER_TIMEOUT).GET().build();
             int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status < 500 ? null : "answered " + status;

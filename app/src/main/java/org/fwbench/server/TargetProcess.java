@@ -139,8 +139,9 @@ public final class TargetProcess implements AutoCloseable, RunningServer {
     }
 
     /**
-     * Polls the readiness URL about every 50 ms until it answers with a status below 500. On
-     * failure the target is stopped before the exception is thrown, so its log is complete.
+     * Polls the readiness URL about every 50 ms until it answers with a status below 500, over HTTP/1.1 (an
+     * https URL with any certificate, see {@link ProbeClient}). On failure the target is stopped before the
+     * exception is thrown, so its log is complete.
      *
      * @return the time from start to the first good answer: the target's startup time
      * @throws TargetFailedException when the target exits or the readiness timeout passes first
@@ -148,10 +149,7 @@ public final class TargetProcess implements AutoCloseable, RunningServer {
     public Duration awaitReady() {
         long deadline = startNanos + spec.readyTimeout().toNanos();
         String lastProblem = "no answer";
-        try (HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(MAX_REQUEST_WAIT)
-                .build()) {
+        try (HttpClient client = ProbeClient.create(HttpClient.Version.HTTP_1_1, MAX_REQUEST_WAIT)) {
             while (true) {
                 if (!process.isAlive()) {
                     throw failed("exited with code " + process.exitValue() + " before it was ready (after "

@@ -69,8 +69,10 @@ class HammerCommandTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "hammer|Missing required parameter: 'URL'",
-        "hammer ftp://127.0.0.1/|only http:// URLs are supported",
-        "hammer https://127.0.0.1/|only http:// URLs are supported",
+        "hammer ftp://127.0.0.1/|only http:// and https:// URLs are supported",
+        "hammer -m 4 http://127.0.0.1/|-m/--streams above 1 needs --http 2",
+        "hammer --http 3 http://127.0.0.1/|--http: unknown HTTP version '3'",
+        "hammer --http 2 --no-keepalive http://127.0.0.1/|--no-keepalive needs --http 1.1",
         "hammer http://exa%zzmple/|not a URL",
         "hammer //127.0.0.1:8080/|not an http URL",
         "hammer http://no-such-host.invalid/|unknown host: no-such-host.invalid",
@@ -145,17 +147,28 @@ class HammerCommandTest {
     }
 
     @Test
+    void aFailedTlsHandshakeIsOneLineAndExitCode2() {
+        // an https URL on a cleartext HTTP port: the server answers the ClientHello with an HTTP error
+        String url = base.replace("http://", "https://") + "/";
+        assertThat(execute("hammer", "-d", "60s", url)).isEqualTo(Main.EXIT_USAGE);
+        assertThat(err.toString()).startsWith("fwbench: TLS handshake with 127.0.0.1:" + http.getAddress().getPort() + " failed: ")
+                .doesNotContain("\tat ");
+        assertThat(err.toString().strip().lines().count()).isOne();
+        assertThat(out.toString()).doesNotContain("Latency");
+    }
+
+    @Test
     void errorStatusesWithoutAnExpectationExitWith1OnlyWhenNothingSucceeded() throws Exception {
         assertThat(execute("hammer", "-n", "10", base + "/missing")).isEqualTo(Main.EXIT_FAILED);
         assertThat(err.toString()).contains("no request succeeded");
-        assertThat(execute("hammer", "-n", "10", "--body", "@" + Files.writeString(dir.resolve("b"), "x"), "-m", "post",
+        assertThat(execute("hammer", "-n", "10", "--body", "@" + Files.writeString(dir.resolve("b"), "x"), "-X", "post",
                 base + "/")).isZero();
     }
 
     @Test
     void atFileBodiesAreTheFilesExactBytesNotPicocliArgumentFiles() throws Exception {
         Path file = Files.writeString(dir.resolve("hello.txt"), "hello from a small file\n");
-        int code = execute("hammer", "-n", "20", "-c", "2", "-m", "POST", "--body", "@" + file,
+        int code = execute("hammer", "-n", "20", "-c", "2", "-X", "POST", "--body", "@" + file,
                 "--expect-body", "@" + file, "--expect-status", "200", base + "/echo");
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("ok 20");

@@ -50,7 +50,7 @@ class HelpTest {
         cl.setOut(new PrintWriter(out, true));
         assertThat(cl.execute("hammer", "--help")).isZero();
         assertThat(out.toString().replaceAll("\\s+", " ")).contains("Defaults: -c 10, -d 10s (none when only -n is given), "
-                + "--timeout 2s, -m GET, no warm-up, keep-alive.");
+                + "--timeout 2s, -X GET, no warm-up, keep-alive, --http 1.1, -m 1, TLS sessions resumed, certificates checked.");
     }
 
     private static void collect(CommandLine cl, List<String> path, List<List<String>> into) {

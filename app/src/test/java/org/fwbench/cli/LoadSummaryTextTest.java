@@ -16,7 +16,7 @@ class LoadSummaryTextTest {
         return new LoadResult(model, 50, 1000, 990, 10, Map.of("200", 990L, "503", 5L),
                 Map.of("timeout", 5L, "connect", 0L, "status", 5L), 10, 99, 100, 3 << 20, 314572.8, l,
                 model.equals("open") ? l : null, model.equals("open") ? l : null, new ClientCpu(2, 2000, saturated ? 0.97 : 0.2, saturated),
-                0, 10_000, List.of(), "", "http://127.0.0.1:8080/", null, List.of(0), null, null, false, null, null);
+                0, 10_000, List.of(), "", "http://127.0.0.1:8080/", null, List.of(0), null, null, false, null, null, null);
     }
 
     @Test

@@ -136,7 +136,7 @@ class OwnServersIT {
         assertUsage("fwbench: --server 'flask': expected NAME=COMMAND, e.g. --server 'flask=python3 app.py ${port}'",
                 "run", "--server", "flask");
         assertUsage("fwbench: --server flask: the command is empty", "run", "--server", "flask=");
-        assertUsage("fwbench: --url web: 'localhost:8080' must start with http:// (fwbench speaks plain HTTP/1.1)",
+        assertUsage("fwbench: --url web: 'localhost:8080' must start with http:// or https://",
                 "run", "--url", "web=localhost:8080");
         assertUsage("fwbench: give either a SUITE file or --server/--url/--path, not both (`fwbench init` writes the "
                 + "options as a suite file)", "run", "suites/java.yaml", "--url", "web=http://127.0.0.1:8080");

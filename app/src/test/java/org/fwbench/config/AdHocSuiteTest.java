@@ -60,8 +60,8 @@ class AdHocSuiteTest {
                 .hasMessageStartingWith("--server a: the command has no ${port}");
         assertMessage(new AdHocSuite().server("a=x ${port}").server("a=y ${port}"),
                 "--server a: a target named 'a' is given twice");
-        assertMessage(new AdHocSuite().url("a=https://example.org:443"),
-                "--url a: 'https://example.org:443' must start with http:// (fwbench speaks plain HTTP/1.1)");
+        assertMessage(new AdHocSuite().url("a=ftp://example.org:21"),
+                "--url a: 'ftp://example.org:21' must start with http:// or https://");
         assertMessage(new AdHocSuite().url("a=http://127.0.0.1"),
                 "--url a: 'http://127.0.0.1' must name a host and a port, e.g. http://127.0.0.1:8080");
         assertMessage(new AdHocSuite().url("a=http://127.0.0.1:1").pid("b=12"),

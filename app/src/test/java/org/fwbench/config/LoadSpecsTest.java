@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.fwbench.load.HttpVersion;
 import org.fwbench.load.LoadModel;
 import org.fwbench.load.LoadSpec;
 import org.fwbench.load.Stop;
@@ -47,9 +48,32 @@ class LoadSpecsTest {
     }
 
     @Test
+    void aScenarioSpeaksItsProtocolWithTheStreamsOfItsSettingsOverHttp2Only() {
+        LoadSettings s = resolved(LoadSettings.builder().streams(8).build());
+        URI https = URI.create("https://127.0.0.1:8443/plaintext");
+
+        LoadSpec h2 = LoadSpecs.measured(scenario(HttpProtocol.H2), s, https);
+        LoadSpec http1 = LoadSpecs.measured(scenario(HttpProtocol.HTTP_1_1), s, https);
+        LoadSpec h2c = LoadSpecs.measured(scenario(HttpProtocol.H2C), s, URL);
+
+        assertThat(h2.http()).isEqualTo(HttpVersion.HTTP_2);
+        assertThat(h2.streams()).isEqualTo(8);
+        assertThat(h2.insecure()).as("a suite's targets make their own certificates").isTrue();
+        assertThat(http1.http()).isEqualTo(HttpVersion.HTTP_1_1);
+        assertThat(http1.streams()).as("HTTP/1.1 has one request in flight per connection").isEqualTo(1);
+        assertThat(h2c.http()).isEqualTo(HttpVersion.HTTP_2);
+        assertThat(h2c.url()).isEqualTo(URL);
+    }
+
+    private static ScenarioDef scenario(HttpProtocol protocol) {
+        return new ScenarioDef("plaintext", "GET", "/plaintext", Map.of(), "", Expect.status(200), LoadSettings.EMPTY,
+                protocol);
+    }
+
+    @Test
     void aScenarioIsMeasuredWithoutWarmupAndWarmedUpWithoutCountOrRamp() {
         ScenarioDef def = new ScenarioDef("echo", "POST", "/echo", Map.of("X-Trace", "1"), "hi", Expect.status(201),
-                LoadSettings.EMPTY);
+                LoadSettings.EMPTY, HttpProtocol.HTTP_1_1);
         LoadSettings s = resolved(LoadSettings.builder().requests(40L).duration(Duration.ofSeconds(2)).spawnRate(5.0)
                 .connections(4).build());
 

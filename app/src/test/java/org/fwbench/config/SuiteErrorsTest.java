@@ -57,7 +57,26 @@ class SuiteErrorsTest {
                 Arguments.of("a start key on a url target", VALID.replace("command: [run]", "url: http://127.0.0.1:8080\n    port: 9"),
                         "8:11: 'port' does not apply to a target given by 'url': fwbench neither starts nor stops it"),
                 Arguments.of("a bad url", VALID.replace("command: [run]", "url: 127.0.0.1:8080"),
-                        "7:10: '127.0.0.1:8080' must start with http:// (fwbench speaks plain HTTP/1.1)"),
+                        "7:10: '127.0.0.1:8080' must start with http:// or https://"),
+                Arguments.of("an unknown protocol", VALID.replace("path: /a", "path: /a\n    protocol: http2"),
+                        "5:15: 'protocol' must be one of http1.1, h2c, h2, not \"http2\" (HTTP/2 is h2 over TLS, h2c in "
+                                + "cleartext)"),
+                Arguments.of("a misspelt protocol", VALID.replace("path: /a", "path: /a\n    protocol: http1"),
+                        "5:15: 'protocol' must be one of http1.1, h2c, h2, not \"http1\" (did you mean 'http1.1'?)"),
+                Arguments.of("h2 on a cleartext target", VALID.replace("path: /a", "path: /a\n    protocol: h2"),
+                        "5:15: scenario 'a' speaks h2, but target 'x' is cleartext: h2 runs over TLS only (give the "
+                                + "target 'tls: true' and start it with TLS), h2c is HTTP/2 in cleartext"),
+                Arguments.of("h2c on a TLS target", VALID.replace("path: /a", "path: /a\n    protocol: h2c")
+                                .replace("[run]", "[run, --tls]\n    tls: true"),
+                        "5:15: scenario 'a' speaks h2c, but target 'x' serves TLS: use h2 (or http1.1) with it"),
+                Arguments.of("tls that is not a boolean", VALID.replace("[run]", "[run]\n    tls: 1"),
+                        "8:10: 'tls' must be true or false, not 1"),
+                Arguments.of("tls contradicting the url", VALID.replace("command: [run]",
+                                "url: http://127.0.0.1:8080\n    tls: true"),
+                        "8:10: 'tls: true' contradicts the url http://127.0.0.1:8080: an https url serves TLS, an http one "
+                                + "does not (leave 'tls' out)"),
+                Arguments.of("no streams", VALID.replace("path: /a", "path: /a\n    load: {streams: 0}"),
+                        "5:21: 'streams' must be a positive whole number, not 0"),
                 Arguments.of("a pid without url", VALID.replace("command: [run]", "command: [run]\n    pid: 12"),
                         "8:10: 'pid' names the process of a target given by 'url'"),
                 Arguments.of("a missing template file", VALID.replace("command: [run]", "command: [run]\n    files: {a.conf: nope.in}"),

@@ -77,7 +77,7 @@ class SuiteLoaderTest {
         assertThat(suite.load()).isEqualTo(LoadSettings.EMPTY);
         ScenarioDef root = suite.scenarios().get(0);
         assertThat(root).isEqualTo(new ScenarioDef("root", "GET", "/", Map.of(), "", Expect.status(200),
-                LoadSettings.EMPTY));
+                LoadSettings.EMPTY, HttpProtocol.HTTP_1_1));
         assertThat(suite.targets().get(0)).isEqualTo(TargetDef.builder("only").command(List.of("server", "${port}"))
                 .ready(new Readiness("/", Duration.ofSeconds(30))).build());
         assertThat(suite.loadFor(root, LoadSettings.EMPTY)).isEqualTo(LoadSettings.DEFAULTS);
@@ -95,12 +95,41 @@ class SuiteLoaderTest {
                 .connections(64) // command line over scenario
                 .rate(100.5).requests(1000L).timeout(Duration.ofSeconds(1))
                 .keepAlive(true) // scenario over suite
-                .spawnRate(2.0).thinkTime(Duration.ofMillis(10)).build());
+                .spawnRate(2.0).thinkTime(Duration.ofMillis(10)).streams(1).build());
         LoadSettings both = LoadSettings.builder().duration(Duration.ofSeconds(3)).requests(1000L).build();
         assertThat(suite.loadFor(echo, both).duration()).as("duration and count given together: whichever ends first")
                 .isEqualTo(Duration.ofSeconds(3));
         assertThat(LoadSettings.DEFAULTS.overriddenBy(LoadSettings.EMPTY)).isEqualTo(LoadSettings.DEFAULTS);
         assertThat(LoadSettings.EMPTY.overriddenBy(LoadSettings.DEFAULTS)).isEqualTo(LoadSettings.DEFAULTS);
+    }
+
+    @Test
+    void theHttp2SuitesAskForH2OverTlsAndH2cInCleartext() {
+        Suite h2 = SuiteLoader.load(Path.of("../suites/java-h2.yaml"));
+        Suite h2c = SuiteLoader.load(Path.of("../suites/java-h2c.yaml"));
+
+        List<String> five = List.of("jetty", "undertow", "netty", "vertx", "helidon");
+        assertThat(h2.targets()).extracting(TargetDef::name).containsExactlyElementsOf(five);
+        assertThat(h2.targets()).allSatisfy(t -> assertThat(t.tls()).isTrue())
+                .allSatisfy(t -> assertThat(t.command()).endsWith("${port}", "--tls"));
+        assertThat(h2.scenarios()).extracting(ScenarioDef::protocol).containsExactly(HttpProtocol.H2, HttpProtocol.H2,
+                HttpProtocol.H2, HttpProtocol.H2, HttpProtocol.H2, HttpProtocol.HTTP_1_1);
+        assertThat(h2.loadFor(h2.scenarios().get(0), LoadSettings.EMPTY).streams()).isEqualTo(8);
+        assertThat(h2c.targets()).extracting(TargetDef::name).containsExactlyElementsOf(five);
+        assertThat(h2c.targets()).allSatisfy(t -> assertThat(t.tls()).isFalse())
+                .allSatisfy(t -> assertThat(t.command()).endsWith("${port}", "--h2c"));
+        assertThat(h2c.scenarios()).extracting(ScenarioDef::protocol).containsExactly(HttpProtocol.H2C,
+                HttpProtocol.H2C, HttpProtocol.H2C, HttpProtocol.H2C, HttpProtocol.H2C, HttpProtocol.HTTP_1_1);
+        assertThat(SuiteLoader.load(Path.of("../suites/python-h2.yaml")).targets())
+                .allSatisfy(t -> assertThat(t.tls()).isTrue());
+    }
+
+    @Test
+    void anHttpsUrlServesTls() {
+        assertThat(TargetDef.builder("web").url("https://127.0.0.1:8443").build().tls()).isTrue();
+        assertThat(TargetDef.builder("web").url("http://127.0.0.1:8080").build().tls()).isFalse();
+        assertThat(TargetDef.builder("web").command(List.of("run", "--tls")).tls(true).build().scheme()).isEqualTo("https");
+        assertThat(TargetUrl.problem("https://127.0.0.1:8443/api")).isEmpty();
     }
 
     @Test

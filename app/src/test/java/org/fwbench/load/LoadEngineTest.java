@@ -66,9 +66,11 @@ class LoadEngineTest {
         assertThat(r.model()).isEqualTo("closed");
         assertThat(r.ok()).isPositive().isEqualTo(r.requests());
         assertThat(r.statuses()).containsExactly(java.util.Map.entry("200", r.ok()));
-        assertThat(r.errors()).containsOnlyKeys("timeout", "connect", "reset", "protocol", "validation", "status")
+        assertThat(r.errors()).containsOnlyKeys("timeout", "connect", "tls", "reset", "stream_reset", "protocol", "validation", "status")
                 .allSatisfy((k, v) -> assertThat(v).isZero());
         assertThat(r.latencyMs().count()).isEqualTo(r.ok());
+        assertThat(r.transport().protocol()).isEqualTo("http/1.1");
+        assertThat(r.transport().tlsProvider()).isNull();
         assertThat(r.durationSeconds()).isBetween(2.1, 2.4);
         assertThat(r.throughput()).isEqualTo(r.ok() / r.durationSeconds());
         assertThat(r.bytesRead()).isGreaterThan(12 * r.ok());
@@ -234,7 +236,7 @@ class LoadEngineTest {
 
     @Test
     void aBadUrlIsRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.run(Specs.of(URI.create("https://127.0.0.1/")).build(), p -> { }))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.run(Specs.of(URI.create("ftp://127.0.0.1/")).build(), p -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http");
     }
 }

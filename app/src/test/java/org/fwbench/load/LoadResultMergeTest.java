@@ -98,7 +98,7 @@ class LoadResultMergeTest {
         timeline.forEach(i -> all.add(Histograms.decode(i.latencyHistogram())));
         return new LoadResult(r.model(), 1, timeline.size(), timeline.size(), 0, r.statuses(), r.errors(), 2, 1, 1, 0, 0,
                 r.latencyMs(), null, null, r.client(), timeline.getFirst().startedAtMillis(), 0, timeline,
-                Histograms.encode(all), r.url(), r.plan(), List.of(0), null, null, false, null, null);
+                Histograms.encode(all), r.url(), r.plan(), List.of(0), null, null, false, null, null, r.transport());
     }
 
     @Test
@@ -118,7 +118,7 @@ class LoadResultMergeTest {
         LoadResult old = new LoadResult(r.model(), r.connections(), r.requests(), r.ok(), r.failed(), r.statuses(), r.errors(),
                 r.durationSeconds(), r.throughput(), r.requestsPerSecond(), r.bytesRead(), r.transferPerSecond(), r.latencyMs(),
                 null, null, r.client(), r.startedAtMillis(), r.endedAtMillis(), r.timeline(), null, r.url(), r.plan(),
-                r.agentIndexes(), null, null, false, null, null);
+                r.agentIndexes(), null, null, false, null, null, r.transport());
         assertThatThrownBy(() -> LoadResult.merge(List.of(r, old))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("latency histogram");
     }

@@ -39,8 +39,8 @@ class ResponseParserTest {
         for (String response : new String[] {CL, CHUNKED}) {
             assertThat(parse(p, response, piece, false)).isEqualTo(new Outcome(ResponseParser.DONE, 0));
             assertThat(p.status()).isEqualTo(200);
-            assertThat(p.bodyBytes()).isEqualTo(12);
-            assertThat(p.bodyMatches()).isTrue();
+            assertThat(p.body().bodyBytes()).isEqualTo(12);
+            assertThat(p.body().matches()).isTrue();
             assertThat(p.keepAlive()).isTrue();
         }
     }
@@ -56,7 +56,7 @@ class ResponseParserTest {
         ResponseParser p = new ResponseParser(null);
         assertThat(parse(p, "HTTP/1.1 100 Continue\r\n\r\n" + CL, 5, false).result()).isEqualTo(ResponseParser.DONE);
         assertThat(p.status()).isEqualTo(200);
-        assertThat(p.bodyBytes()).isEqualTo(12);
+        assertThat(p.body().bodyBytes()).isEqualTo(12);
     }
 
     @Test
@@ -66,7 +66,7 @@ class ResponseParserTest {
         assertThat(parse(p, "HTTP/1.1 204 No Content\r\n\r\n", 100, false).result()).isEqualTo(ResponseParser.DONE);
         assertThat(parse(p, "HTTP/1.1 304 Not Modified\r\nContent-Length: 99\r\n\r\n", 100, false).result())
                 .isEqualTo(ResponseParser.DONE);
-        assertThat(p.bodyBytes()).isZero();
+        assertThat(p.body().bodyBytes()).isZero();
     }
 
     @Test
@@ -76,7 +76,7 @@ class ResponseParserTest {
         ByteBuf rest = Unpooled.copiedBuffer("lo", StandardCharsets.US_ASCII);
         assertThat(p.feed(rest)).isEqualTo(ResponseParser.NEED_MORE);
         assertThat(p.endOfInput()).isEqualTo(ResponseParser.DONE);
-        assertThat(p.bodyMatches()).isTrue();
+        assertThat(p.body().matches()).isTrue();
         assertThat(p.keepAlive()).isFalse();
     }
 
@@ -95,10 +95,10 @@ class ResponseParserTest {
     void aDifferentBodyDoesNotMatch() {
         ResponseParser p = new ResponseParser("hello world!".getBytes(StandardCharsets.US_ASCII));
         parse(p, CL, 3, false);
-        assertThat(p.bodyMatches()).isFalse();
+        assertThat(p.body().matches()).isFalse();
         ResponseParser shorter = new ResponseParser("hello".getBytes(StandardCharsets.US_ASCII));
         parse(shorter, CL, 3, false);
-        assertThat(shorter.bodyMatches()).isFalse();
+        assertThat(shorter.body().matches()).isFalse();
     }
 
     @ParameterizedTest

@@ -26,9 +26,9 @@ class TallyTest {
         Tally t = new Tally(logged::add);
         t.add(List.of(snapshot(2, 0, 1000, 1000), snapshot(1, 1, 9000)), 1000, 2000);
         t.add(List.of(snapshot(1, 0, 100_000), snapshot(0, 0)), 2000, 3000);
-        Load run = new Load(Specs.of(URI.create("http://127.0.0.1:1/")).build(), null);
+        Load run = new Load(Specs.of(URI.create("http://127.0.0.1:1/")).build(), null, null, Protocol.HTTP_1_1);
         List<Loop.Final> finals = List.of(new Loop.Final(null, new long[600], new long[ErrorKind.values().length], 10,
-                Histograms.newMicros(), Histograms.newMicros(), null, 0));
+                Histograms.newMicros(), Histograms.newMicros(), null, 0, new Connects()));
 
         LoadResult r = t.result(run, finals, 2.0, 1_000_000_000L, 2, 1000, 3000, false);
 

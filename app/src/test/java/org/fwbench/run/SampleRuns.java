@@ -69,7 +69,7 @@ public final class SampleRuns {
         MeasuredLoad load = new MeasuredLoad("closed", 16, ok + failed, ok, failed, Map.of("200", ok), errors, 10,
                 throughput, (ok + failed) / 10.0, ok * 120, ok * 12.0, latency, null, null,
                 new MeasuredLoad.ClientCpu(1.5, 1e6 * 1.5 / (ok + failed), 0.15, false), T0, T0 + 10_000, List.of(),
-                Histograms.encode(h));
+                Histograms.encode(h), null);
         long rss = rssMiB * MIB;
         Long pssBytes = pss ? rss * 8 / 10 : null;
         List<Measurement.MemoryPoint> timeline = new ArrayList<>();

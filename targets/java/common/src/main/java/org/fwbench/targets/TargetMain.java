@@ -4,7 +4,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The {@code main} of every target: {@code PORT} serves until SIGTERM, {@code --version} prints and exits. */
+/**
+ * The {@code main} of every target: {@code PORT [--h2c | --tls]} serves until SIGTERM, {@code --version} prints
+ * and exits. A transport the target does not serve is refused like a bad port.
+ */
 public final class TargetMain {
 
     private TargetMain() {
@@ -15,23 +18,29 @@ public final class TargetMain {
             System.out.println(app.versionLine());
             System.exit(0);
         }
-        int port = 0;
+        Listen listen = null;
         try {
-            port = Port.fromArgs(args);
+            listen = Listen.fromArgs(args);
         } catch (IllegalArgumentException e) {
             fail(2, app, e.getMessage());
         }
+        if (!app.transports().contains(listen.transport())) {
+            fail(2, app, listen.transport().flag().orElseThrow() + " is not supported: this target serves "
+                    + Transport.HTTP1.description() + " only");
+        }
+        int port = listen.port();
         // Frameworks on java.util.logging (Helidon, Undertow's XNIO) would otherwise log at INFO.
         Logger.getLogger("").setLevel(Level.WARNING);
         AutoCloseable server = null;
         try {
-            server = app.starter().start(port);
+            server = app.starter().start(listen);
         } catch (Exception e) {
             fail(1, app, "cannot serve on 127.0.0.1:" + port + ": " + e);
         }
         // The hook goes in before the line that tells the world we are up: a SIGTERM right after it must close.
         CountDownLatch stopped = stopOnShutdown(server);
-        System.out.println(app.versionLine() + " listening on 127.0.0.1:" + port);
+        System.out.println(app.versionLine() + " listening on 127.0.0.1:" + port
+                + (listen.transport() == Transport.HTTP1 ? "" : " (" + listen.transport().description() + ")"));
         try {
             stopped.await();
         } catch (InterruptedException e) {

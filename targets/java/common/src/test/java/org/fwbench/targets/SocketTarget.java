@@ -10,8 +10,8 @@ final class SocketTarget {
     }
 
     public static void main(String[] args) {
-        TargetMain.run(args, new TargetApp("Socket", "1.0", port -> {
-            ServerSocket socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        TargetMain.run(args, TargetApp.http1("Socket", "1.0", listen -> {
+            ServerSocket socket = new ServerSocket(listen.port(), 50, InetAddress.getLoopbackAddress());
             return () -> {
                 socket.close();
                 System.out.println("closed");

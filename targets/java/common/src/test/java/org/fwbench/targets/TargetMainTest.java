@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,14 @@ class TargetMainTest {
 
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.stderr()).isEqualTo("Socket target: not a port number: 'eighty'\n");
+    }
+
+    @Test
+    void aTransportTheTargetDoesNotServeIsOneLineAndExitTwo() throws Exception {
+        Outcome outcome = run("8080", "--tls");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.stderr()).isEqualTo("Socket target: --tls is not supported: this target serves HTTP/1.1 only\n");
     }
 
     @Test
@@ -66,8 +75,8 @@ class TargetMainTest {
         }
     }
 
-    private static Outcome run(String argument) throws IOException, InterruptedException {
-        Process process = start(argument);
+    private static Outcome run(String... arguments) throws IOException, InterruptedException {
+        Process process = start(arguments);
         try {
             assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("the target exits by itself").isTrue();
             return new Outcome(process.exitValue(),
@@ -78,9 +87,11 @@ class TargetMainTest {
         }
     }
 
-    private static Process start(String argument) throws IOException {
+    private static Process start(String... arguments) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                SocketTarget.class.getName(), argument)).start();
+        List<String> argv = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                SocketTarget.class.getName()));
+        argv.addAll(List.of(arguments));
+        return new ProcessBuilder(argv).start();
     }
 }

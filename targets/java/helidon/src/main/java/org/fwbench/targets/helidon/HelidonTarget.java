@@ -4,12 +4,16 @@ import io.helidon.common.Version;
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.staticcontent.StaticContentFeature;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import java.util.Map;
 import org.fwbench.targets.Hello;
+import org.fwbench.targets.Listen;
+import org.fwbench.targets.SelfSigned;
 import org.fwbench.targets.StaticFiles;
 import org.fwbench.targets.TargetApp;
 import org.fwbench.targets.TargetMain;
@@ -28,14 +32,19 @@ public final class HelidonTarget {
     }
 
     static TargetApp app() {
-        return new TargetApp("Helidon", Version.VERSION, HelidonTarget::start);
+        return TargetApp.anyTransport("Helidon", Version.VERSION, HelidonTarget::start);
     }
 
-    private static AutoCloseable start(int port) {
+    private static AutoCloseable start(Listen listen) {
         TemplatePage page = TemplatePage.load();
-        WebServer server = WebServer.builder()
-                .host("127.0.0.1")
-                .port(port)
+        WebServerConfig.Builder builder = WebServer.builder().host("127.0.0.1").port(listen.port());
+        // HTTP/2 comes from the helidon-webserver-http2 module, found on the class path unless discovery is off.
+        switch (listen.transport()) {
+            case HTTP1 -> builder.protocolsDiscoverServices(false).addProtocol(Http1Config.create());
+            case H2C -> { }
+            case TLS -> builder.tls(tls -> tls.sslContext(SelfSigned.create().sslContext()));
+        }
+        WebServer server = builder
                 .addFeature(StaticContentFeature.create(features -> features.addClasspath(files -> files
                         .location(StaticFiles.CLASSPATH_DIR)
                         .context(StaticFiles.URL_PREFIX))))

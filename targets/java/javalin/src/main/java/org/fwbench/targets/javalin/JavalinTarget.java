@@ -25,7 +25,7 @@ public final class JavalinTarget {
     }
 
     static TargetApp app() {
-        return new TargetApp("Javalin", Versions.fromPom("io.javalin", "javalin"), JavalinTarget::start);
+        return TargetApp.http1("Javalin", Versions.fromPom("io.javalin", "javalin"), listen -> start(listen.port()));
     }
 
     private static void sendWithLength(Context ctx) throws IOException {

@@ -30,7 +30,7 @@ public final class JdkHttpServerTarget {
     }
 
     static TargetApp app() {
-        return new TargetApp("jdk.httpserver", Runtime.version().toString(), JdkHttpServerTarget::start);
+        return TargetApp.http1("jdk.httpserver", Runtime.version().toString(), listen -> start(listen.port()));
     }
 
     private static AutoCloseable start(int port) throws IOException {

@@ -1,22 +1,21 @@
 package org.fwbench.targets.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.fwbench.targets.Listen;
 import org.fwbench.targets.TargetApp;
+import org.fwbench.targets.Transport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The routes every target serves. A module's test extends this with its {@link TargetApp}; the target
- * runs in the test's JVM, so a failure shows the framework's own stack trace.
+ * runs in the test's JVM, so a failure shows the framework's own stack trace. Each route is checked over
+ * cleartext HTTP/1.1 with the JDK's client; a target that serves h2c and TLS is started once more for each
+ * and every route checked again over h2c with prior knowledge, over h2 by ALPN, and over HTTP/1.1 on TLS.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class TargetContract {
@@ -33,8 +34,7 @@ public abstract class TargetContract {
 
     private final TargetApp app;
     private AutoCloseable server;
-    private HttpClient client;
-    private URI base;
+    private Client http1;
 
     protected TargetContract(TargetApp app) {
         this.app = app;
@@ -43,15 +43,14 @@ public abstract class TargetContract {
     @BeforeAll
     void startTarget() throws Exception {
         int port = FreePort.find();
-        server = app.starter().start(port);
-        base = URI.create("http://127.0.0.1:" + port);
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+        server = app.starter().start(Listen.http1(port));
+        http1 = JdkClient.cleartext(port, TIMEOUT);
     }
 
     @AfterAll
     void stopTarget() throws Exception {
-        if (client != null) {
-            client.close();
+        if (http1 != null) {
+            http1.close();
         }
         if (server != null) {
             server.close();
@@ -65,82 +64,136 @@ public abstract class TargetContract {
 
     @Test
     void plaintext() {
-        HttpResponse<byte[]> response = get("/plaintext");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(mediaType(response)).isEqualTo("text/plain");
-        assertThat(text(response)).isEqualTo("Hello, World!");
+        plaintext(http1);
     }
 
     @Test
-    void json() throws IOException {
-        HttpResponse<byte[]> response = get("/json");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(mediaType(response)).isEqualTo("application/json");
-        ObjectMapper mapper = new ObjectMapper();
-        assertThat(mapper.readTree(response.body())).isEqualTo(mapper.readTree("{\"message\":\"Hello, World!\"}"));
+    void json() {
+        json(http1);
     }
 
     @Test
     void helloName() {
-        HttpResponse<byte[]> response = get("/hello/fwbench");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(mediaType(response)).isEqualTo("text/plain");
-        assertThat(text(response)).isEqualTo("Hello fwbench!");
+        helloName(http1);
     }
 
     @Test
     void templateRendersTheExpectedPage() {
-        HttpResponse<byte[]> response = get("/template");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(mediaType(response)).isEqualTo("text/html");
-        assertThat(contentType(response).toLowerCase(Locale.ROOT)).containsPattern(";\\s*charset=\"?utf-8");
-        assertThat(Html.normalise(text(response))).isEqualTo(Html.normalise(resourceText("template-expected.html")));
+        template(http1);
     }
 
     @Test
-    void staticFileIsServedWhole() throws NoSuchAlgorithmException {
-        HttpResponse<byte[]> response = get("/static/style-100k.css");
-
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(mediaType(response)).isEqualTo("text/css");
-        assertThat(response.headers().firstValue("Content-Length")).contains("102400");
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(response.body()));
-        assertThat(sha256).isEqualTo(resourceText("static/style-100k.css.sha256").strip());
+    void staticFileIsServedWhole() {
+        staticFile(http1);
     }
 
     @Test
     void unknownPathsAreNotFound() {
-        assertThat(get("/no-such-route").statusCode()).isEqualTo(404);
-        assertThat(get("/static/no-such-file.css").statusCode()).isEqualTo(404);
+        notFound(http1);
     }
 
-    private HttpResponse<byte[]> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("GET " + path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during GET " + path, e);
+    @Test
+    void servesEveryRouteOverH2cWithPriorKnowledge() throws Exception {
+        assumeTrue(app.transports().contains(Transport.H2C), "this target serves HTTP/1.1 only");
+        int port = FreePort.find();
+        try (AutoCloseable h2c = app.starter().start(new Listen(port, Transport.H2C))) {
+            try (H2Client client = H2Client.cleartext(port)) {
+                everyRoute(client);
+            }
+            // The same port still speaks HTTP/1.1 to a client that does not start with the HTTP/2 preface.
+            try (Client client = JdkClient.cleartext(port, TIMEOUT)) {
+                plaintext(client);
+            }
         }
     }
 
-    private static String text(HttpResponse<byte[]> response) {
-        return new String(response.body(), StandardCharsets.UTF_8);
+    @Test
+    void servesEveryRouteOverTlsAsH2AndAsHttp11() throws Exception {
+        assumeTrue(app.transports().contains(Transport.TLS), "this target serves HTTP/1.1 only");
+        int port = FreePort.find();
+        try (AutoCloseable tls = app.starter().start(new Listen(port, Transport.TLS))) {
+            try (H2Client client = H2Client.tls(port)) {
+                assertThat(client.protocol()).as("the protocol ALPN agreed on").isEqualTo("h2");
+                everyRoute(client);
+            }
+            // A client that offers only http/1.1 (the JDK's, asked for HTTP/1.1) gets it; its host name check passes.
+            try (Client client = JdkClient.tls(port, TIMEOUT)) {
+                everyRoute(client);
+            }
+        }
     }
 
-    /** The Content-Type without its parameters, lower case: frameworks differ in adding a charset. */
-    private static String mediaType(HttpResponse<byte[]> response) {
-        return contentType(response).split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    private static void everyRoute(Client client) {
+        plaintext(client);
+        json(client);
+        helloName(client);
+        template(client);
+        staticFile(client);
+        notFound(client);
     }
 
-    private static String contentType(HttpResponse<byte[]> response) {
-        return response.headers().firstValue("Content-Type").orElse("");
+    private static void plaintext(Client client) {
+        Answer answer = client.get("/plaintext");
+
+        assertThat(answer.status()).as(answer.protocol()).isEqualTo(200);
+        assertThat(answer.mediaType()).as(answer.protocol()).isEqualTo("text/plain");
+        assertThat(answer.text()).as(answer.protocol()).isEqualTo("Hello, World!");
+    }
+
+    private static void json(Client client) {
+        Answer answer = client.get("/json");
+
+        assertThat(answer.status()).as(answer.protocol()).isEqualTo(200);
+        assertThat(answer.mediaType()).as(answer.protocol()).isEqualTo("application/json");
+        ObjectMapper mapper = new ObjectMapper();
+        try {
+            assertThat(mapper.readTree(answer.body())).as(answer.protocol())
+                    .isEqualTo(mapper.readTree("{\"message\":\"Hello, World!\"}"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON over " + answer.protocol(), e);
+        }
+    }
+
+    private static void helloName(Client client) {
+        Answer answer = client.get("/hello/fwbench");
+
+        assertThat(answer.status()).as(answer.protocol()).isEqualTo(200);
+        assertThat(answer.mediaType()).as(answer.protocol()).isEqualTo("text/plain");
+        assertThat(answer.text()).as(answer.protocol()).isEqualTo("Hello fwbench!");
+    }
+
+    private static void template(Client client) {
+        Answer answer = client.get("/template");
+
+        assertThat(answer.status()).as(answer.protocol()).isEqualTo(200);
+        assertThat(answer.mediaType()).as(answer.protocol()).isEqualTo("text/html");
+        assertThat(answer.contentType().toLowerCase(Locale.ROOT)).as(answer.protocol())
+                .containsPattern(";\\s*charset=\"?utf-8");
+        assertThat(Html.normalise(answer.text())).as(answer.protocol())
+                .isEqualTo(Html.normalise(resourceText("template-expected.html")));
+    }
+
+    private static void staticFile(Client client) {
+        Answer answer = client.get("/static/style-100k.css");
+
+        assertThat(answer.status()).as(answer.protocol()).isEqualTo(200);
+        assertThat(answer.mediaType()).as(answer.protocol()).isEqualTo("text/css");
+        assertThat(answer.contentLength()).as(answer.protocol()).isEqualTo("102400");
+        assertThat(sha256(answer.body())).as(answer.protocol())
+                .isEqualTo(resourceText("static/style-100k.css.sha256").strip());
+    }
+
+    private static void notFound(Client client) {
+        assertThat(client.get("/no-such-route").status()).isEqualTo(404);
+        assertThat(client.get("/static/no-such-file.css").status()).isEqualTo(404);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static String resourceText(String name) {

@@ -2,6 +2,7 @@ package org.fwbench.targets.undertow;
 
 import io.undertow.Handlers;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import io.undertow.Version;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -11,6 +12,8 @@ import io.undertow.util.PathTemplateMatch;
 import java.nio.ByteBuffer;
 import java.util.function.Function;
 import org.fwbench.targets.Hello;
+import org.fwbench.targets.Listen;
+import org.fwbench.targets.SelfSigned;
 import org.fwbench.targets.StaticFiles;
 import org.fwbench.targets.TargetApp;
 import org.fwbench.targets.TargetMain;
@@ -27,10 +30,10 @@ public final class UndertowTarget {
     }
 
     static TargetApp app() {
-        return new TargetApp("Undertow", Version.getVersionString(), UndertowTarget::start);
+        return TargetApp.anyTransport("Undertow", Version.getVersionString(), UndertowTarget::start);
     }
 
-    private static AutoCloseable start(int port) {
+    private static AutoCloseable start(Listen listen) {
         TemplatePage page = TemplatePage.load();
         HttpHandler routes = Handlers.routing()
                 .get("/plaintext", respond(Hello.TEXT_PLAIN, exchange -> Hello.utf8(Hello.PLAINTEXT)))
@@ -41,10 +44,17 @@ public final class UndertowTarget {
         HttpHandler files = Handlers.resource(
                 new ClassPathResourceManager(UndertowTarget.class.getClassLoader(), StaticFiles.CLASSPATH_DIR))
                 .setDirectoryListingEnabled(false);
-        Undertow server = Undertow.builder()
-                .addHttpListener(port, "127.0.0.1")
-                .setHandler(Handlers.path(routes).addPrefixPath(StaticFiles.URL_PREFIX, files))
-                .build();
+        Undertow.Builder builder = Undertow.builder()
+                .setHandler(Handlers.path(routes).addPrefixPath(StaticFiles.URL_PREFIX, files));
+        // HTTP/2 on: h2c (prior knowledge and Upgrade) on the cleartext listener, h2 by ALPN on the TLS one.
+        switch (listen.transport()) {
+            case HTTP1 -> builder.addHttpListener(listen.port(), "127.0.0.1");
+            case H2C -> builder.addHttpListener(listen.port(), "127.0.0.1")
+                    .setServerOption(UndertowOptions.ENABLE_HTTP2, true);
+            case TLS -> builder.addHttpsListener(listen.port(), "127.0.0.1", SelfSigned.create().sslContext())
+                    .setServerOption(UndertowOptions.ENABLE_HTTP2, true);
+        }
+        Undertow server = builder.build();
         server.start();
         return server::stop;
     }

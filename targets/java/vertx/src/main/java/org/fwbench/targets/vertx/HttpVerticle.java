@@ -3,6 +3,7 @@ package org.fwbench.targets.vertx;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -13,11 +14,11 @@ import org.fwbench.targets.TemplatePage;
 /** One HTTP server with its own Router; all instances share the port, Vert.x spreads connections over them. */
 final class HttpVerticle extends VerticleBase {
 
-    private final int port;
+    private final HttpServerOptions options;
     private final TemplatePage page;
 
-    HttpVerticle(int port, TemplatePage page) {
-        this.port = port;
+    HttpVerticle(HttpServerOptions options, TemplatePage page) {
+        this.options = options;
         this.page = page;
     }
 
@@ -32,6 +33,6 @@ final class HttpVerticle extends VerticleBase {
         router.get("/template").handler(ctx -> ctx.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, TemplatePage.CONTENT_TYPE).end(page.render()));
         router.get(StaticFiles.URL_PREFIX + "/*").handler(StaticHandler.create(StaticFiles.CLASSPATH_DIR));
-        return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1");
+        return vertx.createHttpServer(new HttpServerOptions(options)).requestHandler(router).listen();
     }
 }

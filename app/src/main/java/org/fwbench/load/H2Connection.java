@@ -1,0 +1,287 @@
+package org.fwbench.load;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http2.AbstractHttp2ConnectionHandlerBuilder;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2ConnectionDecoder;
+import io.netty.handler.codec.http2.Http2ConnectionEncoder;
+import io.netty.handler.codec.http2.Http2ConnectionHandler;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2EventAdapter;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2Stream;
+import io.netty.util.AsciiString;
+import io.netty.util.collection.IntObjectHashMap;
+import io.netty.util.collection.IntObjectMap;
+import java.io.IOException;
+
+/**
+ * One HTTP/2 connection of an {@link H2Session}: Netty's connection handler (framing, HPACK, flow control,
+ * SETTINGS and PING answered) with the session's streams keyed by stream id. Frames go straight to the
+ * streams, with no child channel per stream. Requests written while a read is being handled are flushed
+ * once when it ends. Runs on the session's event loop.
+ */
+final class H2Connection extends Http2ConnectionHandler {
+
+    /**
+     * Receive windows of 1 GiB, for the connection and for each stream, as h2load's defaults: flow control
+     * must never be what limits the rate. The server's window for our request bodies is the server's to set.
+     */
+    static final int WINDOW = (1 << 30) - 1;
+
+    private final H2Session session;
+    private final Load run;
+    private final IntObjectMap<H2Stream> streams = new IntObjectHashMap<>();
+    private ChannelHandlerContext ctx;
+    private boolean settled;
+    private boolean reading;
+    private boolean goingAway;
+    private int capacity;
+    /** How the streams still open end when the connection does: a reset, or an HTTP/2 protocol error. */
+    private ErrorKind closing = ErrorKind.RESET;
+
+    private H2Connection(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings settings,
+            H2Session session, Load run) {
+        super(decoder, encoder, settings);
+        this.session = session;
+        this.run = run;
+        Events events = new Events();
+        decoder.frameListener(events);
+        connection().addListener(events);
+    }
+
+    /** A new connection's handler. */
+    static H2Connection create(H2Session session, Load run) {
+        return new Builder(session, run).build();
+    }
+
+    /** True once the server's SETTINGS arrived (its stream limit is known) and until it said GOAWAY. */
+    boolean ready() {
+        return settled && !goingAway && ctx.channel().isActive();
+    }
+
+    boolean hasRoom() {
+        return streams.size() < capacity;
+    }
+
+    io.netty.channel.Channel channel() {
+        return ctx.channel();
+    }
+
+    /** Sends {@code s}'s request on a new stream. */
+    void send(H2Stream s) {
+        int id = connection().local().incrementAndGetNextStreamId();
+        if (id < 0) { // all 2^30 client stream ids used: go on on a new connection
+            goingAway = true;
+            session.goneAway(this);
+            session.retry(s);
+            return;
+        }
+        streams.put(id, s);
+        s.sentOn(this, id);
+        boolean body = run.body.length > 0;
+        encoder().writeHeaders(ctx, id, run.h2Headers, 0, !body, ctx.newPromise());
+        if (body) {
+            encoder().writeData(ctx, id, run.h2Body.retainedDuplicate(), 0, true, ctx.newPromise());
+        }
+        flushUnlessReading();
+    }
+
+    /** Gives up stream {@code id} (its attempt timed out): the server is told to drop it. */
+    void cancel(int id) {
+        if (streams.remove(id) != null) {
+            resetStream(ctx, id, Http2Error.CANCEL.code(), ctx.newPromise());
+            flushUnlessReading();
+            closeIfDone();
+        }
+    }
+
+    /** The handler's own flush: request bodies wait in its flow controller until then, not only in the channel. */
+    private void flushUnlessReading() {
+        if (!reading) {
+            flush(ctx);
+        }
+    }
+
+    void close() {
+        if (ctx != null) {
+            ctx.close();
+        }
+    }
+
+    /** After GOAWAY no stream is added: once the last one ends, the connection is closed. */
+    private void closeIfDone() {
+        if (goingAway && streams.isEmpty()) {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+        this.ctx = ctx;
+        super.handlerAdded(ctx);
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        session.loop.open++;
+        super.channelActive(ctx); // the preface and our SETTINGS
+        connection().local().flowController().incrementWindowSize(connection().connectionStream(),
+                WINDOW - Http2CodecUtil.DEFAULT_WINDOW_SIZE);
+        flush(ctx);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        session.loop.open--;
+        super.channelInactive(ctx); // closes the open streams: they fail (see onStreamClosed)
+        session.closed(this, settled);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        reading = true;
+        session.loop.received(((ByteBuf) msg).readableBytes(), System.nanoTime());
+        super.channelRead(ctx, msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        reading = false;
+        super.channelReadComplete(ctx); // flushes what the streams wrote while the read was handled
+    }
+
+    @Override
+    protected void onConnectionError(ChannelHandlerContext ctx, boolean outbound, Throwable cause, Http2Exception http2Ex) {
+        if (!(cause instanceof IOException)) {
+            closing = ErrorKind.PROTOCOL;
+        }
+        super.onConnectionError(ctx, outbound, cause, http2Ex);
+    }
+
+    /** The frames and stream events of this connection, handed to the streams. */
+    private final class Events extends Http2EventAdapter {
+        @Override
+        public void onSettingsRead(ChannelHandlerContext ctx, Http2Settings settings) {
+            capacity = Math.min(run.streams, connection().local().maxActiveStreams());
+            if (!settled) {
+                settled = true;
+                session.pump();
+            }
+        }
+
+        @Override
+        public void onHeadersRead(ChannelHandlerContext ctx, int streamId, Http2Headers headers, int padding, boolean endOfStream) {
+            H2Stream s = streams.get(streamId);
+            if (s == null) {
+                return;
+            }
+            int status = status(headers.status());
+            if (status >= 100 && status < 200 && !endOfStream) {
+                return; // informational: the final response follows
+            }
+            s.headers(status);
+            if (endOfStream) {
+                streams.remove(streamId);
+                s.done();
+                closeIfDone();
+            }
+        }
+
+        @Override
+        public void onHeadersRead(ChannelHandlerContext ctx, int streamId, Http2Headers headers, int streamDependency,
+                short weight, boolean exclusive, int padding, boolean endOfStream) {
+            onHeadersRead(ctx, streamId, headers, padding, endOfStream);
+        }
+
+        @Override
+        public int onDataRead(ChannelHandlerContext ctx, int streamId, ByteBuf data, int padding, boolean endOfStream) {
+            int n = data.readableBytes() + padding;
+            H2Stream s = streams.get(streamId);
+            if (s != null) {
+                s.data(data);
+                if (endOfStream) {
+                    streams.remove(streamId);
+                    s.done();
+                    closeIfDone();
+                }
+            }
+            return n; // consumed: the flow controller gives the window back
+        }
+
+        @Override
+        public void onRstStreamRead(ChannelHandlerContext ctx, int streamId, long errorCode) {
+            H2Stream s = streams.remove(streamId);
+            if (s != null) {
+                s.failed(ErrorKind.STREAM_RESET);
+                closeIfDone();
+            }
+        }
+
+        @Override
+        public void onGoAwayRead(ChannelHandlerContext ctx, int lastStreamId, long errorCode, ByteBuf debugData) {
+            goingAway = true;
+            session.goneAway(H2Connection.this);
+        }
+
+        /**
+         * A stream closed before its response ended: above the last stream id of a GOAWAY the server never
+         * handled it, so it goes again on a new connection; otherwise the connection died under it.
+         */
+        @Override
+        public void onStreamClosed(Http2Stream stream) {
+            H2Stream s = streams.remove(stream.id());
+            if (s == null) {
+                return;
+            }
+            if (connection().goAwayReceived() && stream.id() > connection().local().lastStreamKnownByPeer()) {
+                session.retry(s);
+            } else {
+                s.failed(closing);
+            }
+            closeIfDone();
+        }
+    }
+
+    private static int status(CharSequence status) {
+        if (status == null) {
+            return 0;
+        }
+        try {
+            return status instanceof AsciiString a ? a.parseInt() : Integer.parseInt(status.toString());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static final class Builder extends AbstractHttp2ConnectionHandlerBuilder<H2Connection, Builder> {
+        private final H2Session session;
+        private final Load run;
+
+        Builder(H2Session session, Load run) {
+            this.session = session;
+            this.run = run;
+            server(false);
+            initialSettings(Http2Settings.defaultSettings().initialWindowSize(WINDOW).pushEnabled(false));
+            // the run ends at once: a graceful close must not wait for streams still in flight
+            gracefulShutdownTimeoutMillis(0);
+            // Netty's guards against "rapid reset" floods (200 RST_STREAM a 30 s) would close the connection of a
+            // server that resets many streams, or on which many streams time out: here each reset is to be counted
+            decoderEnforceMaxRstFramesPerWindow(0, 0);
+            encoderEnforceMaxRstFramesPerWindow(0, 0);
+        }
+
+        @Override
+        protected H2Connection build() {
+            return super.build();
+        }
+
+        @Override
+        protected H2Connection build(Http2ConnectionDecoder decoder, Http2ConnectionEncoder encoder, Http2Settings settings) {
+            return new H2Connection(decoder, encoder, settings, session, run);
+        }
+    }
+}
