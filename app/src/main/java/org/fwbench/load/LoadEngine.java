@@ -34,6 +34,8 @@ public final class LoadEngine implements AutoCloseable {
 
     /** The JIT's state is the process's: the first run of any engine warms it up for all. */
     private static final AtomicBoolean WARM = new AtomicBoolean();
+    /** And the first HTTP/2 run warms the HTTP/2 path up. */
+    private static final AtomicBoolean WARM_H2 = new AtomicBoolean();
 
     private final EventLoopGroup group;
     private final List<EventLoop> eventLoops = new ArrayList<>();
@@ -83,6 +85,9 @@ public final class LoadEngine implements AutoCloseable {
         InetSocketAddress address = address(spec);
         if (WARM.compareAndSet(false, true)) {
             warmUp(Warmup.RUN);
+        }
+        if (spec.http() == HttpVersion.HTTP_2 && WARM_H2.compareAndSet(false, true)) {
+            Warmup.runH2(s -> execute(s, address(s), p -> { }, null), Warmup.RUN.compilerDrain());
         }
         return execute(spec, address, progress, intervals);
     }
