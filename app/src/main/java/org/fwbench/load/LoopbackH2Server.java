@@ -15,6 +15,12 @@ import io.netty.handler.codec.http2.Http2ConnectionHandler;
 import io.netty.handler.codec.http2.Http2ConnectionHandlerBuilder;
 import io.netty.handler.codec.http2.Http2EventAdapter;
 import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -22,9 +28,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A cleartext HTTP/2 server on the loopback address, in this process, for the engine's own JIT warm-up of
- * its HTTP/2 path (see {@link Warmup}): Netty's codec on one thread of its own, answering every request with
- * a small body and the headers a real server sends.
+ * An HTTP/2 server on the loopback address, in this process, for the engine's own JIT warm-up of its HTTP/2
+ * and TLS paths (see {@link Warmup}): Netty's codec on one thread of its own, cleartext (h2c) or over TLS (h2),
+ * answering every request with a small body and the headers a real server sends. Its TLS certificate and key
+ * ship with fwbench and serve only this server, inside the process, on the loopback address.
  */
 final class LoopbackH2Server implements AutoCloseable {
 
@@ -34,11 +41,18 @@ final class LoopbackH2Server implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel server;
 
-    LoopbackH2Server() {
+    private final SslContext tls;
+
+    /** Over TLS with ALPN h2 when {@code tls}, else cleartext. */
+    LoopbackH2Server(boolean tls) {
+        this.tls = tls ? serverTls() : null;
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        if (LoopbackH2Server.this.tls != null) {
+                            ch.pipeline().addLast(LoopbackH2Server.this.tls.newHandler(ch.alloc()));
+                        }
                         Answers answers = new Answers();
                         answers.handler = new Http2ConnectionHandlerBuilder().server(true).frameListener(answers).build();
                         ch.pipeline().addLast(answers.handler);
@@ -46,9 +60,22 @@ final class LoopbackH2Server implements AutoCloseable {
                 }).bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).syncUninterruptibly().channel();
     }
 
+    private static SslContext serverTls() {
+        try (InputStream cert = LoopbackH2Server.class.getResourceAsStream("warmup-cert.pem");
+                InputStream key = LoopbackH2Server.class.getResourceAsStream("warmup-key.pem")) {
+            return SslContextBuilder.forServer(cert, key)
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, "h2"))
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the warm-up's TLS certificate cannot be read", e);
+        }
+    }
+
     URI url() {
         InetSocketAddress a = (InetSocketAddress) server.localAddress();
-        return URI.create("http://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/");
+        return URI.create((tls == null ? "http" : "https") + "://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/");
     }
 
     /** Answers each request when its headers end it (the warm-up sends GETs). */
