@@ -79,13 +79,6 @@ for p in $port $((port + 2)); do
 done
 "$root/fwbench" --version >/dev/null   # builds on first use, outside the measurements
 
-# cpu_of CMD...: runs CMD and leaves its children's user+system CPU seconds in $cpu
-cpu_of() {
-  local t
-  t=$( { "$@" >"$work/out" 2>"$work/err"; times; } | tail -n 1)
-  cpu=$(awk '{ n=split($0,f," "); s=0; for (i=1;i<=2;i++) { split(f[i],p,"m"); s+=p[1]*60+p[2] } print s }' <<<"${t//s/}")
-}
-
 # json KEY...: a number of fwbench's result, e.g. json client cpuMicrosPerRequest
 json() { python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))
 for k in sys.argv[2:]: v=v[k]
