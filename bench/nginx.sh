@@ -1,6 +1,7 @@
-# Sourced by the bench scripts: installs what they need from Debian packages when missing, and starts nginx
+# Sourced by the bench scripts: installs what they need from Debian packages when missing, starts nginx
 # on 127.0.0.1:$port (one worker, no access log, a 12-byte body, pinned to the last CPU) in a
-# temporary folder $work, made here; nginx is stopped and $work removed when the script exits.
+# temporary folder $work, made here (nginx is stopped and $work removed when the script exits), and measures
+# a command's CPU and a median.
 # Needs $port and $url set.
 
 work=$(mktemp -d)
@@ -46,6 +47,13 @@ CONF
   for _ in $(seq 50); do curl -fs "$url" >/dev/null 2>&1 && return 0; sleep 0.1; done
   echo "bench: nginx did not answer on $url; its log: $(tail -n 3 "$work/error.log" 2>/dev/null)" >&2
   exit 1
+}
+
+# cpu_of CMD...: runs CMD (its output in $work/out and $work/err) and leaves its children's user+system CPU seconds in $cpu
+cpu_of() {
+  local t
+  t=$( { "$@" >"$work/out" 2>"$work/err"; times; } | tail -n 1)
+  cpu=$(awk '{ n=split($0,f," "); s=0; for (i=1;i<=2;i++) { split(f[i],p,"m"); s+=p[1]*60+p[2] } print s }' <<<"${t//s/}")
 }
 
 # median: of the numbers on stdin, one a line

@@ -17,13 +17,6 @@ bench_install nginx:nginx wrk:wrk taskset:util-linux curl:curl
 bench_nginx
 "$root/fwbench" --version >/dev/null   # builds on first use, outside the measurements
 
-# cpu_of CMD...: runs CMD and leaves its children's user+system CPU seconds in $cpu
-cpu_of() {
-  local t
-  t=$( { "$@" >"$work/out" 2>"$work/err"; times; } | tail -n 1)
-  cpu=$(awk '{ n=split($0,f," "); s=0; for (i=1;i<=2;i++) { split(f[i],p,"m"); s+=p[1]*60+p[2] } print s }' <<<"${t//s/}")
-}
-
 json_num() { sed -n "s/^  \"$1\" : \([0-9.eE+-]*\).*/\1/p" "$work/result.json" | head -n 1; }
 
 results="$work/results"

@@ -17,6 +17,7 @@ import io.netty.util.concurrent.EventExecutor;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.channels.spi.SelectorProvider;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,9 @@ public final class LoadEngine implements AutoCloseable {
 
     /** The JIT's state is the process's: the first run of any engine warms it up for all. */
     private static final AtomicBoolean WARM = new AtomicBoolean();
+    /** And the first HTTP/2 run the HTTP/2 path, the first https run the TLS path (see {@link Warmup#runH2}). */
+    private static final AtomicBoolean WARM_H2 = new AtomicBoolean();
+    private static final AtomicBoolean WARM_TLS = new AtomicBoolean();
 
     private final EventLoopGroup group;
     private final List<EventLoop> eventLoops = new ArrayList<>();
@@ -84,12 +88,21 @@ public final class LoadEngine implements AutoCloseable {
         if (WARM.compareAndSet(false, true)) {
             warmUp(Warmup.RUN);
         }
+        boolean tls = spec.tls() && WARM_TLS.compareAndSet(false, true);
+        if (tls || spec.http() == HttpVersion.HTTP_2 && WARM_H2.compareAndSet(false, true)) {
+            warmUpH2(tls, Warmup.RUN.compilerDrain());
+        }
         return execute(spec, address, progress, intervals);
     }
 
     /** Trains the JIT on this engine's loops against a loopback server of its own (see {@link Warmup}). */
     Warmup.Report warmUp(Warmup.Budget budget) {
         return Warmup.run(budget, s -> execute(s, address(s), p -> { }, null));
+    }
+
+    /** Trains the JIT on the HTTP/2 path, and the TLS path when {@code tls} (see {@link Warmup#runH2}). */
+    LoadResult warmUpH2(boolean tls, Duration compilerDrain) {
+        return Warmup.runH2(tls, s -> execute(s, address(s), p -> { }, null), compilerDrain);
     }
 
     private LoadResult execute(LoadSpec spec, InetSocketAddress address, Consumer<Progress> progress,

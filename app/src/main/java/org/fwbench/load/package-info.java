@@ -1,5 +1,6 @@
 /**
- * The load engine: an HTTP/1.1 client on Netty that sends requests under a closed or an open model
+ * The load engine: an HTTP/1.1 and HTTP/2 client on Netty, over TLS for https (BoringSSL or the JDK's), that
+ * sends requests under a closed or an open model
  * (constant arrival rate, corrected for coordinated omission), ended by a duration, a request count or
  * whichever comes first, and records latencies in HdrHistograms, kept whole in its results so that the
  * results of agents that loaded one server together merge exactly. It knows URLs and load specs, never

@@ -1,5 +1,6 @@
 package org.fwbench.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +36,9 @@ import org.fwbench.stats.LatencySummary;
  * @param timeline           one entry per second of the measured window
  * @param latencyHistogram   the latency HdrHistogram (microseconds), compressed and base64-encoded, so that
  *                           loads can be merged later (see {@link Histograms})
- * @param transport          how the connections were made (protocol, TLS, connect and handshake times); null in
- *                           results written before fwbench spoke TLS and HTTP/2
+ * @param transport          how the connections were made (protocol, TLS, connect and handshake times); absent
+ *                           from results written before fwbench spoke TLS and HTTP/2 (and left out when null, so
+ *                           that those files read back and write the same bytes)
  */
 public record MeasuredLoad(
         String model,
@@ -59,7 +61,7 @@ public record MeasuredLoad(
         long endedAtMillis,
         List<Interval> timeline,
         String latencyHistogram,
-        Transport transport) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Transport transport) {
 
     public MeasuredLoad {
         statuses = Map.copyOf(statuses);

@@ -58,6 +58,21 @@ class LoadResultMergeTest {
         assertThat(m.url()).isEqualTo(a.url());
         assertThat(m.plan()).isEqualTo(a.plan());
         assertThat(m.timeline().stream().mapToLong(LoadResult.Interval::requests).sum()).isEqualTo(600);
+        assertThat(m.transport().protocol()).isEqualTo("http/1.1");
+        assertThat(m.transport().connectMs().count()).isEqualTo(a.transport().connectMs().count() + b.transport().connectMs().count());
+    }
+
+    @Test
+    void transportsThatDifferMergeAsMixed() {
+        LoadResult.Transport h2 = new LoadResult.Transport("h2", "OpenSSL", "TLSv1.3", null, null, null, null);
+        LoadResult.Transport h1 = new LoadResult.Transport("http/1.1", "OpenSSL", "TLSv1.2", null, null, null, null);
+
+        LoadResult.Transport m = LoadResult.Transport.merge(java.util.Arrays.asList(h2, h1, null));
+
+        assertThat(m.protocol()).isEqualTo("mixed");
+        assertThat(m.tlsProvider()).isEqualTo("OpenSSL");
+        assertThat(m.tlsVersion()).isEqualTo("mixed");
+        assertThat(m.connectMs()).isNull();
     }
 
     @Test

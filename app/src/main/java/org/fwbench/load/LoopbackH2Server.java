@@ -1,0 +1,102 @@
+package org.fwbench.load;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.Http2ConnectionHandler;
+import io.netty.handler.codec.http2.Http2ConnectionHandlerBuilder;
+import io.netty.handler.codec.http2.Http2EventAdapter;
+import io.netty.handler.codec.http2.Http2Headers;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An HTTP/2 server on the loopback address, in this process, for the engine's own JIT warm-up of its HTTP/2
+ * and TLS paths (see {@link Warmup}): Netty's codec on one thread of its own, cleartext (h2c) or over TLS (h2),
+ * answering every request with a small body and the headers a real server sends. Its TLS certificate and key
+ * ship with fwbench and serve only this server, inside the process, on the loopback address.
+ */
+final class LoopbackH2Server implements AutoCloseable {
+
+    private static final ByteBuf BODY = Unpooled.unreleasableBuffer(
+            Unpooled.directBuffer().writeBytes("hello world\n".getBytes(StandardCharsets.US_ASCII)));
+
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final Channel server;
+
+    private final SslContext tls;
+
+    /** Over TLS with ALPN h2 when {@code tls}, else cleartext. */
+    LoopbackH2Server(boolean tls) {
+        this.tls = tls ? serverTls() : null;
+        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        if (LoopbackH2Server.this.tls != null) {
+                            ch.pipeline().addLast(LoopbackH2Server.this.tls.newHandler(ch.alloc()));
+                        }
+                        Answers answers = new Answers();
+                        answers.handler = new Http2ConnectionHandlerBuilder().server(true).frameListener(answers).build();
+                        ch.pipeline().addLast(answers.handler);
+                    }
+                }).bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).syncUninterruptibly().channel();
+    }
+
+    private static SslContext serverTls() {
+        try (InputStream cert = LoopbackH2Server.class.getResourceAsStream("warmup-cert.pem");
+                InputStream key = LoopbackH2Server.class.getResourceAsStream("warmup-key.pem")) {
+            return SslContextBuilder.forServer(cert, key)
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, "h2"))
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the warm-up's TLS certificate cannot be read", e);
+        }
+    }
+
+    URI url() {
+        InetSocketAddress a = (InetSocketAddress) server.localAddress();
+        return URI.create((tls == null ? "http" : "https") + "://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/");
+    }
+
+    /** Answers each request when its headers end it (the warm-up sends GETs). */
+    private static final class Answers extends Http2EventAdapter {
+        private Http2ConnectionHandler handler;
+
+        @Override
+        public void onHeadersRead(ChannelHandlerContext ctx, int streamId, Http2Headers headers, int streamDependency,
+                short weight, boolean exclusive, int padding, boolean endOfStream) {
+            if (endOfStream) {
+                Http2Headers response = new DefaultHttp2Headers().status("200").add("content-type", "text/plain")
+                        .setInt("content-length", BODY.readableBytes());
+                handler.encoder().writeHeaders(ctx, streamId, response, 0, false, ctx.newPromise());
+                handler.encoder().writeData(ctx, streamId, BODY.duplicate(), 0, true, ctx.newPromise());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# fwbench hammer against h2load (nghttp2's HTTP/2 client, the C reference) and, for HTTPS over HTTP/1.1,
+# against wrk. Servers on 127.0.0.1, pinned to the last CPU: nginx (one worker) with TLS and h2, and with h2c;
+# h2o (one thread) with TLS and h2, and with h2c; each answers a 12-byte body. The certificate is made here with
+# openssl (self-signed: fwbench runs with --insecure, h2load and wrk do not check certificates). The clients
+# take turns on CPU 0 with the same connections, streams and duration. Prints, for every round, req/s and the
+# client's CPU microseconds per request, then the median ratios fwbench/reference; and the p50 of each at one
+# request in flight (neither client saturates there; h2load's p50 comes from its --log-file).
+# Usage: bench/vs-h2load.sh   (env: CONNECTIONS=10 STREAMS=10 DURATION=10 ROUNDS=3 PORT=18440)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+conns=${CONNECTIONS:-10}
+streams=${STREAMS:-10}
+secs=${DURATION:-10}
+rounds=${ROUNDS:-3}
+port=${PORT:-18440}
+url="http://127.0.0.1:$((port + 1))/"   # nginx's h2c port: what nginx.sh's helpers know as $url
+
+. "$root/bench/nginx.sh"
+bench_install nginx:nginx h2load:nghttp2-client h2o:h2o wrk:wrk taskset:util-linux curl:curl openssl:openssl
+h2o_pid=""
+trap '[ -n "$h2o_pid" ] && kill "$h2o_pid" 2>/dev/null; bench_cleanup' EXIT
+last=$(( $(nproc) - 1 ))
+[ "$last" -ge 1 ] || { echo "bench: needs at least 2 CPUs (server and client apart)" >&2; exit 2; }
+
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=127.0.0.1 \
+  -addext "subjectAltName=IP:127.0.0.1" -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
+mkdir -p "$work/www"
+printf 'hello world\n' >"$work/www/index.html"
+
+cat >"$work/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 100000000;
+  ssl_protocols TLSv1.2 TLSv1.3;
+  ssl_certificate $work/cert.pem;
+  ssl_certificate_key $work/key.pem;
+  client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;
+  server {
+    listen 127.0.0.1:$port ssl http2;
+    listen 127.0.0.1:$((port + 1)) http2;
+    location / { default_type text/plain; return 200 "hello world\n"; }
+  }
+}
+CONF
+taskset -c "$last" "$(command -v nginx || echo /usr/sbin/nginx)" -c "$work/nginx.conf" -p "$work" &
+nginx_pid=$!
+
+cat >"$work/h2o.conf" <<CONF
+num-threads: 1
+pid-file: $work/h2o.pid
+error-log: $work/h2o-error.log
+listen:
+  host: 127.0.0.1
+  port: $((port + 2))
+  ssl:
+    certificate-file: $work/cert.pem
+    key-file: $work/key.pem
+listen:
+  host: 127.0.0.1
+  port: $((port + 3))
+hosts:
+  default:
+    paths:
+      /:
+        file.dir: $work/www
+CONF
+taskset -c "$last" h2o -c "$work/h2o.conf" >"$work/h2o.out" 2>&1 &
+h2o_pid=$!
+
+for p in $port $((port + 2)); do
+  for _ in $(seq 50); do curl -kfs "https://127.0.0.1:$p/" >/dev/null 2>&1 && break; sleep 0.1; done
+  curl -kfs "https://127.0.0.1:$p/" >/dev/null || { echo "bench: nothing answers on https://127.0.0.1:$p/" >&2; exit 1; }
+done
+"$root/fwbench" --version >/dev/null   # builds on first use, outside the measurements
+
+# json KEY...: a number of fwbench's result, e.g. json client cpuMicrosPerRequest
+json() { python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))
+for k in sys.argv[2:]: v=v[k]
+print(v)' "$work/result.json" "$@"; }
+
+# fwbench_round LABEL FWBENCH-ARGS...: runs fwbench on CPU 0; sets fw_rps, fw_us (process), fw_win (window), fw_p50, fw_proto
+fwbench_round() {
+  cpu_of taskset -c 0 "$root/fwbench" hammer -d "${secs}s" --json "$work/result.json" "$@"
+  fw_rps=$(json requestsPerSecond)
+  fw_us=$(awk -v c="$cpu" -v n="$(json requests)" 'BEGIN { printf "%.2f", c * 1e6 / n }')
+  fw_win=$(json client cpuMicrosPerRequest)
+  fw_p50=$(json latencyMs p50)
+  fw_proto=$(json transport protocol)
+}
+
+results="$work/results"
+: >"$results"
+# name url-of-h2load fwbench-args
+cases=(
+  "nginx-h2   https://127.0.0.1:$port/           --http 2 -k"
+  "nginx-h2c  http://127.0.0.1:$((port + 1))/    --http 2"
+  "h2o-h2     https://127.0.0.1:$((port + 2))/   --http 2 -k"
+  "h2o-h2c    http://127.0.0.1:$((port + 3))/    --http 2"
+)
+for c in "${cases[@]}"; do
+  read -r name target args <<<"$c"
+  for r in $(seq "$rounds"); do
+    cpu_of taskset -c 0 h2load -c"$conns" -m"$streams" -D"$secs" "$target"
+    h_rps=$(sed -n 's/^finished in [0-9.]*s, \([0-9.]*\) req\/s.*/\1/p' "$work/out")
+    h_n=$(sed -n 's/^requests: \([0-9]*\) total.*/\1/p' "$work/out")
+    h_us=$(awk -v c="$cpu" -v n="$h_n" 'BEGIN { printf "%.2f", c * 1e6 / n }')
+    # shellcheck disable=SC2086
+    fwbench_round -c "$conns" -m "$streams" $args "$target"
+    printf '%-9s round %d  h2load %9.0f req/s %6.2f us/req   fwbench (%s) %9.0f req/s %6.2f us/req (process) %6.2f (window)\n' \
+      "$name" "$r" "$h_rps" "$h_us" "$fw_proto" "$fw_rps" "$fw_us" "$fw_win"
+    echo "$name $h_rps $h_us $fw_rps $fw_us $fw_win" >>"$results"
+  done
+done
+# HTTPS over HTTP/1.1: wrk (no ALPN: nginx answers HTTP/1.1) against fwbench's default
+for r in $(seq "$rounds"); do
+  cpu_of taskset -c 0 wrk -t1 -c"$conns" -d"${secs}s" "https://127.0.0.1:$port/"
+  w_rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/out")
+  w_us=$(awk -v c="$cpu" -v n="$(awk '/requests in/ {print $1}' "$work/out")" 'BEGIN { printf "%.2f", c * 1e6 / n }')
+  fwbench_round -c "$conns" -k "https://127.0.0.1:$port/"
+  printf '%-9s round %d  wrk    %9.0f req/s %6.2f us/req   fwbench (%s) %9.0f req/s %6.2f us/req (process) %6.2f (window)\n' \
+    "nginx-tls" "$r" "$w_rps" "$w_us" "$fw_proto" "$fw_rps" "$fw_us" "$fw_win"
+  echo "nginx-tls $w_rps $w_us $fw_rps $fw_us $fw_win" >>"$results"
+done
+
+echo
+echo "median ratios fwbench/reference over $rounds rounds ($conns connections x $streams streams, ${secs}s, client on CPU 0, servers on CPU $last):"
+for name in nginx-h2 nginx-h2c h2o-h2 h2o-h2c nginx-tls; do
+  rps=$(awk -v m="$name" '$1 == m { print $4 / $2 }' "$results" | median)
+  us=$(awk -v m="$name" '$1 == m { print $5 / $3 }' "$results" | median)
+  win=$(awk -v m="$name" '$1 == m { print $6 / $3 }' "$results" | median)
+  printf '  %-9s req/s %.2f   CPU/request %.2f (whole fwbench process)   %.2f (measured window)\n' "$name" "$rps" "$us" "$win"
+done
+
+echo
+echo "p50 at one request in flight (-c 1 -m 1, neither client saturates), nginx h2 and h2c:"
+for c in "nginx-h2 https://127.0.0.1:$port/ --http 2 -k" "nginx-h2c http://127.0.0.1:$((port + 1))/ --http 2"; do
+  read -r name target args <<<"$c"
+  rm -f "$work/h2load.log"
+  taskset -c 0 h2load -c1 -m1 -D"$secs" --log-file="$work/h2load.log" "$target" >/dev/null
+  h_p50=$(awk '{ print $3 / 1000 }' "$work/h2load.log" | median)   # its third column: microseconds
+  # shellcheck disable=SC2086
+  fwbench_round -c 1 -m 1 $args "$target"
+  awk -v n="$name" -v h="$h_p50" -v f="$fw_p50" 'BEGIN { printf "  %-9s h2load p50 %.3f ms   fwbench p50 %.3f ms   ratio %.2f\n", n, h, f, f / h }'
+done
