@@ -213,6 +213,10 @@ public final class Runner {
         try {
             warmups = measurer.warmUp(session.pid(), routes,
                     (scenario, p) -> listener.loadProgress(run.name(), scenario, run.scenario(scenario).measured() + 1, p));
+        } catch (IllegalArgumentException e) {
+            // The engine cannot load this target at all (e.g. its TLS handshake fails): a failure with a reason.
+            died(run, session, "cannot be loaded: " + e.getMessage());
+            return;
         } catch (RuntimeException e) {
             if (!exited(session)) {
                 throw e;
@@ -244,6 +248,10 @@ public final class Runner {
                     state.add(m);
                     listener.measured(run.name(), scenario, m);
                 }
+            } catch (IllegalArgumentException e) {
+                // The engine cannot load this scenario (e.g. its TLS handshake fails): the others may still be.
+                state.fail("cannot be loaded: " + e.getMessage());
+                continue;
             } catch (RuntimeException e) {
                 if (!exited(session)) {
                     throw e;
