@@ -56,11 +56,6 @@ public record Estimate(int n, double median, double mean, double stdev, double c
                 cv > NOISY_CV, outliers(samples, median), n == 1 ? "single" : "student-t");
     }
 
-    /** True when the two confidence intervals have a point in common. */
-    public boolean overlaps(Estimate other) {
-        return ciLow <= other.ciHigh && other.ciLow <= ciHigh;
-    }
-
     /** Rejects what no summary can be drawn from: nothing at all, NaN or infinities (a failed repeat, not a figure). */
     private static void requireFinite(double[] samples) {
         if (samples.length == 0) {

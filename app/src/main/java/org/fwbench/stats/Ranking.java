@@ -11,10 +11,12 @@ import java.util.Optional;
  *
  * <p>The rule: targets are sorted by median (best first; equal medians by name). The first target opens a group.
  * Each next target joins the current group, and takes its rank, when it cannot be told apart from the group's
- * first (best) target: their 95% confidence intervals overlap, or {@link RatioTest#significant()} is false.
- * Otherwise it opens a new group whose rank is its position (competition ranking: "1, 1, 3"). Comparing with
- * the group's best rather than with the neighbour keeps a chain of small steps from tying targets that are
- * clearly apart. With one repeat per target nothing is significant, so everything shares rank 1.
+ * first (best) target: {@link RatioTest#significant()} is false. Otherwise it opens a new group whose rank is its
+ * position (competition ranking: "1, 1, 3"). Comparing with the group's best rather than with the neighbour keeps
+ * a chain of small steps from tying targets that are clearly apart. With one repeat per target nothing is
+ * significant, so everything shares rank 1. Overlapping confidence intervals are not a tie by themselves: two
+ * back-to-back runs kept the order of as many pairs, or more, without that rule while tying far fewer
+ * (docs/statistics.md, "Ranks and ties").
  */
 public record Ranking(List<Entry> entries) {
 
@@ -64,7 +66,7 @@ public record Ranking(List<Entry> entries) {
     private record Target(String name, double[] samples, Estimate estimate) {
 
         boolean indistinguishableFrom(Target other) {
-            return estimate.overlaps(other.estimate) || !RatioTest.of(samples, other.samples).significant();
+            return !RatioTest.of(samples, other.samples).significant();
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.fwbench.result.FixedRate;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.Json;
 import org.fwbench.result.RunResult;
@@ -41,6 +42,34 @@ class RunDiffTest {
         assertThat(RunDiff.of(now, now).unmatched()).contains("remote hello: memory and CPU not measured in either "
                 + "run (remote host): compared on load figures only");
         assertThat(c.regressions()).isEmpty();
+    }
+
+    /**
+     * The fixed rate is half the slowest target's capacity in each run: when the two runs served different rates,
+     * CPU per request and p99 at those rates are not the same figure, and are not compared.
+     */
+    @Test
+    void fixedRateFiguresAreComparedOnlyAtTheSameRate() {
+        RunResult old = withFixedRate(2000, 400);
+        RunDiff same = RunDiff.of(old, withFixedRate(2010, 600));
+        RunDiff other = RunDiff.of(old, withFixedRate(1600, 600));
+
+        assertThat(same.changes()).extracting(MetricChange::metric).contains(Metric.FIXED_RATE_CPU, Metric.FIXED_RATE_P99);
+        assertThat(same.regressions()).extracting(MetricChange::metric).containsExactly(Metric.FIXED_RATE_CPU);
+        assertThat(other.changes()).extracting(MetricChange::metric)
+                .doesNotContain(Metric.FIXED_RATE_CPU, Metric.FIXED_RATE_P99).contains(Metric.THROUGHPUT);
+        assertThat(other.regressions()).isEmpty();
+        assertThat(other.unmatched()).containsExactly("t hello: fixed rates differ (2000 and 1600 req/s): CPU per "
+                + "request and p99 at the fixed rate not compared");
+    }
+
+    private static RunResult withFixedRate(double rate, double cpuMicros) {
+        List<Measurement> ms = new ArrayList<>();
+        for (int start = 1; start <= 3; start++) {
+            ms.add(SampleRuns.measurement(start, start, 40_000 + start * 100, 0.3, 60, true, 15, 0)
+                    .withFixedRate(new FixedRate(rate, 0.5, 1000, 1000, cpuMicros + start, 2.0 + start / 10.0)));
+        }
+        return SampleRuns.run("sample", List.of(SampleRuns.target("t", "", 30, List.of(SampleRuns.scenario("hello", ms)))));
     }
 
     @Test

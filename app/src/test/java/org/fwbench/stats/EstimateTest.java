@@ -103,15 +103,6 @@ class EstimateTest {
     }
 
     @Test
-    void intervalsOverlapWhenTheyShareAPoint() {
-        Estimate a = Estimate.of(10, 12, 14);
-
-        assertThat(a.overlaps(Estimate.of(16, 18, 20))).isTrue();
-        assertThat(a.overlaps(Estimate.of(30, 31, 32))).isFalse();
-        assertThat(Estimate.of(30, 31, 32).overlaps(a)).isFalse();
-    }
-
-    @Test
     void rejectsWhatCannotBeSummarised() {
         assertThatThrownBy(Estimate::of).isInstanceOf(IllegalArgumentException.class).hasMessage("no samples");
         assertThatThrownBy(() -> Estimate.of(1, Double.NaN))

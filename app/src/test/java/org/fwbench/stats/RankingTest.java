@@ -25,7 +25,7 @@ class RankingTest {
     }
 
     @Test
-    void overlappingIntervalsShareARankAndTheNextRankIsSkipped() {
+    void targetsThatAreNotSignificantlyApartShareARankAndTheNextRankIsSkipped() {
         Map<String, double[]> rps = Map.of(
                 "a", new double[] {100, 110, 90},
                 "b", new double[] {98, 108, 92},
@@ -59,12 +59,13 @@ class RankingTest {
 
     @Test
     void aTargetIsTiedWithTheBestOfItsGroupNotWithAChainOfNeighbours() {
-        // Intervals: a [95, 105], b [89, 99], c [83, 93]. b overlaps a; c overlaps b but not a, and differs from it.
+        // Means 100, 97, 94: a and b, b and c are not significantly apart; a and c are.
         Map<String, double[]> p99 = Map.of(
                 "a", new double[] {100, 102, 98},
-                "b", new double[] {94, 96, 92},
-                "c", new double[] {88, 90, 86});
-        assertThat(Estimate.of(p99.get("c")).overlaps(Estimate.of(p99.get("b")))).isTrue();
+                "b", new double[] {97, 99, 95},
+                "c", new double[] {94, 96, 92});
+        assertThat(RatioTest.of(p99.get("b"), p99.get("c")).significant()).isFalse();
+        assertThat(RatioTest.of(p99.get("a"), p99.get("c")).significant()).isTrue();
 
         assertThat(Ranking.of(p99, true).entries())
                 .extracting(Ranking.Entry::name, Ranking.Entry::rank, Ranking.Entry::tied)
@@ -72,8 +73,19 @@ class RankingTest {
     }
 
     @Test
+    void overlappingIntervalsAloneDoNotTie() {
+        // Intervals a [95, 105] and b [89, 99] overlap, yet the two are significantly apart.
+        Map<String, double[]> rps = Map.of("a", new double[] {100, 102, 98}, "b", new double[] {94, 96, 92});
+        assertThat(Estimate.of(rps.get("a")).ciLow()).isLessThan(Estimate.of(rps.get("b")).ciHigh());
+
+        assertThat(Ranking.of(rps, true).entries())
+                .extracting(Ranking.Entry::name, Ranking.Entry::rank, Ranking.Entry::tied)
+                .containsExactly(tuple("a", 1, false), tuple("b", 2, false));
+    }
+
+    @Test
     void separateIntervalsThatAreNotSignificantlyDifferentShareARank() {
-        // One repeat each: the intervals are points and never overlap, but nothing can be told apart.
+        // One repeat each: nothing can be told apart, however far the single values are.
         Map<String, double[]> rps = Map.of("a", new double[] {100}, "b", new double[] {200}, "c", new double[] {300});
 
         assertThat(Ranking.of(rps, true).entries())
