@@ -115,7 +115,8 @@ class MeasurerTest {
         return p;
     }
 
-    private static void awaitAnswer(URI url) throws InterruptedException {
+    /** Polls {@code url} until it answers 200; the other tests of this package that start a target use it too. */
+    static void awaitAnswer(URI url) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             try {
@@ -131,7 +132,7 @@ class MeasurerTest {
         throw new AssertionError("the test target never answered on " + url);
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

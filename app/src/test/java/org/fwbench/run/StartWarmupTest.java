@@ -3,9 +3,6 @@ package org.fwbench.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.fwbench.config.LoadSettings;
 import org.fwbench.config.Mode;
 import org.fwbench.config.Suite;
@@ -43,12 +39,12 @@ class StartWarmupTest {
 
     @Test
     void theScenariosAreLoadedInTurnAndEachSaysHowItsWarmupWent() throws Exception {
-        int port = freePort();
+        int port = MeasurerTest.freePort();
         target = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
                 "-cp", System.getProperty("java.class.path"), TestTarget.class.getName(), String.valueOf(port), "ok")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("target.log").toFile()).start();
         URI base = URI.create("http://127.0.0.1:" + port);
-        awaitAnswer(base.resolve("/plaintext"));
+        MeasurerTest.awaitAnswer(base.resolve("/plaintext"));
         List<RunPlan.PlannedScenario> scenarios = scenarios();
         List<StartWarmup.Route> routes = scenarios.stream()
                 .map(s -> new StartWarmup.Route(s, base.resolve(s.def().path()))).toList();
@@ -116,27 +112,5 @@ class StartWarmupTest {
                 """);
         Suite suite = SuiteLoader.load(file);
         return new ArrayList<>(Plans.scenarios(suite, suite.scenarios(), Mode.STANDARD, LoadSettings.EMPTY));
-    }
-
-    private static void awaitAnswer(URI url) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
-                if (c.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the test target never answered on " + url);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }
