@@ -215,7 +215,7 @@ public final class Runner {
                     (scenario, p) -> listener.loadProgress(run.name(), scenario, run.scenario(scenario).measured() + 1, p));
         } catch (IllegalArgumentException e) {
             // The engine cannot load this target at all (e.g. its TLS handshake fails): a failure with a reason.
-            died(run, session, "cannot be loaded: " + e.getMessage());
+            failTarget(run, session, "cannot be loaded: " + e.getMessage());
             return;
         } catch (RuntimeException e) {
             if (!exited(session)) {
@@ -224,7 +224,7 @@ public final class Runner {
             warmups = Map.of();
         }
         if (!session.process().isAlive()) {
-            died(run, session, "exited during the warm-up (start " + start + ")");
+            failTarget(run, session, "exited during the warm-up (start " + start + ")");
             return;
         }
         for (TargetRun.ScenarioState state : run.runnable()) {
@@ -260,7 +260,7 @@ public final class Runner {
             if (!session.process().isAlive()) {
                 String why = "exited during scenario '" + scenario + "' (start " + start + ")";
                 state.fail(why);
-                died(run, session, why);
+                failTarget(run, session, why);
                 return;
             }
         }
@@ -281,7 +281,7 @@ public final class Runner {
         return true;
     }
 
-    private void died(TargetRun run, Launcher.Session session, String why) {
+    private void failTarget(TargetRun run, Launcher.Session session, String why) {
         List<String> tail = session.process().lastLogLines(20).lines().toList();
         run.fail(why, tail);
         listener.targetFailed(run.name(), why, tail);

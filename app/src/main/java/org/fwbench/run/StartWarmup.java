@@ -21,7 +21,7 @@ import org.fwbench.stats.SteadyState;
  * Warms up a freshly started target on all its scenarios together: short loads of each scenario in turn until
  * every scenario's intervals agree on throughput and on the target's CPU per request (on throughput alone when
  * the target's process cannot be read), or the start's maximum is spent. One warm-up for the whole start, not one per scenario, because a JIT needs seconds of load to compile
- * a server's code (about 5 s for a Java target on one core, see bench/jit-warmup.sh) and most of that code is
+ * a server's code (about 5 s for a Java target on one core, see bench/jit-warmup.py) and most of that code is
  * shared by the routes; loading them in turn also lets a shared call site see every route's traffic before any
  * route is measured, so that measuring one does not deoptimise what another compiled.
  */
