@@ -12,13 +12,13 @@ path=${PATH_:-/template}
 python=${PYTHON:-/usr/bin/python3}
 last=$(( $(nproc) - 1 ))
 url="http://127.0.0.1:$port$path"
-work=$(mktemp -d)
-command -v ab >/dev/null || { echo "ab-mode: needs ab (Debian package apache2-utils)" >&2; exit 2; }
+. "$root/bench/nginx.sh"   # $work, its clean-up, bench_install and median (nginx itself is not started)
+bench_install ab:apache2-utils taskset:util-linux curl:curl
 "$root/fwbench" --version >/dev/null   # builds on first use, outside the measurements
 
 taskset -c "$last" "$python" "$root/targets/python/tornado_app.py" "$port" >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; [ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+trap 'kill $server 2>/dev/null; [ -n "${KEEP:-}" ] || bench_cleanup' EXIT
 for _ in $(seq 100); do curl -sf -o /dev/null "$url" && break; sleep 0.1; done
 
 ab_runs() {
@@ -41,6 +41,6 @@ paste -sd' ' "$work/fwbench"
 echo "ab again, five runs:"
 ab_runs | paste -sd' '
 
-median=$(sort -g "$work/ab" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+median=$(median <"$work/ab")
 echo "ab median over ten runs: $median req/s; $(uptime | sed 's/.*load/load/')"
 awk -v m="$median" '{ r = $1 / m; printf "  fwbench run %d: %.0f req/s, %.2fx ab%s\n", NR, $1, r, (r < 0.9 || r > 1.1) ? "  (more than 10 % off)" : ""; if (r < 0.9 || r > 1.1) bad = 1 } END { exit bad }' "$work/fwbench"
