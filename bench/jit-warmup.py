@@ -7,7 +7,7 @@ the target's JIT compiler threads (C1/C2 CompilerThread) are read from /proc/PID
   jit quiet after   the first second after which the compiler threads stay below 5 % of the target's CPU
   steady after      the first second after which req/s stays within 10 % of the last three seconds' median
 Usage: bench/jit-warmup.py [TARGET...]   (default: all seven Java targets)
-  env: STARTS=3 SECONDS=10 ROUTE=/plaintext CONNECTIONS=16 PORT=18990
+  env: STARTS=3 SECONDS=10 ROUTE=/plaintext CONNECTIONS=16 PORT=18990 JVM_OPTS= (more options for the target's JVM)
 Loopback only, each load bounded by SECONDS.
 """
 import json, os, subprocess, sys, tempfile, threading, time, urllib.request
@@ -19,6 +19,7 @@ SECS = int(os.environ.get("SECONDS", 10))
 ROUTE = os.environ.get("ROUTE", "/plaintext")
 CONNS = os.environ.get("CONNECTIONS", "16")
 PORT = int(os.environ.get("PORT", 18990))
+JVM_OPTS = os.environ.get("JVM_OPTS", "").split()
 LAST = str(os.cpu_count() - 1)
 # The JDK fwbench itself would use (21 or newer), found as ./fwbench finds it.
 JAVA = subprocess.run(["bash", "-c", f". '{ROOT}/scripts/java-home.sh' && fwbench_find_jdk >/dev/null && echo $JAVA_HOME"],
@@ -61,7 +62,7 @@ def first_second_after(values, ok):
 def one_start(target):
     jar = f"{ROOT}/targets/java/{target}/target/fwbench-target-{target}.jar"
     proc = subprocess.Popen(["taskset", "-c", LAST, JAVA, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
-                             "-jar", jar, str(PORT)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             *JVM_OPTS, "-jar", jar, str(PORT)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{PORT}{ROUTE}"
         for _ in range(400):
