@@ -21,22 +21,63 @@ import org.fwbench.result.RunResult;
 import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
 import org.fwbench.result.Warmup;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The runner against real target processes ({@link TestTarget}) that behave well and badly. */
 class RunnerTest {
 
-    private static final LoadSettings SHORT = LoadSettings.builder().duration(Duration.ofMillis(500))
+    /**
+     * 300 ms loads: a test target answers hundreds of requests in them on a busy machine, far above the 10 a
+     * measurement needs. The warm-up gives each of two scenarios one 250 ms interval.
+     */
+    private static final LoadSettings SHORT = LoadSettings.builder().duration(Duration.ofMillis(300))
             .warmup(Duration.ofMillis(300)).connections(4).timeout(Duration.ofSeconds(1)).build();
     private static final LoadSettings NO_WARMUP = SHORT.overriddenBy(LoadSettings.builder().warmup(Duration.ZERO).build());
+    /** The two scenarios of most tests. */
+    private static final String SCENARIOS = """
+            scenarios:
+              - name: plaintext
+                path: /plaintext
+                expect: {contentType: text/plain, body: "Hello, World!"}
+              - name: json
+                path: /json
+                expect: {json: {message: "Hello, World!"}}
+            """;
+    /** The default design, which measures a disturbed measurement again: the happy paths run with it. */
+    private static final RunPlan.Design FULL = RunPlan.Design.of(7);
+    /**
+     * A quick look's design: nothing measured again on a busy machine, which would double these tests' loads.
+     * For the tests about what goes wrong and what is recorded; MeasurerTest covers measuring again.
+     */
+    private static final RunPlan.Design QUICK = new RunPlan.Design(RunPlan.Design.DEFAULT_PER_START, 7, true);
+
+    /** One run of targets that fail in different ways beside a good one, shared by the tests of those failures. */
+    private static RunResult failures;
 
     @TempDir
     Path dir;
 
+    @BeforeAll
+    static void runTargetsThatFailBesideAGoodOne(@TempDir Path shared) throws Exception {
+        // The good one first: the first load of this JVM warms the engine up for seconds, which would spend the whole
+        // warm-up of the start it is part of, and fragile's start would then be checked the moment it dies.
+        failures = run(suiteIn(shared, SCENARIOS,
+                target("good", "ok"),
+                target("quitter", "exit"),
+                target("sleeper", "never-ready") + "    ready: {timeout: 1500ms}\n",
+                // 10 answers on /plaintext: the verification's, then the first few of the warm-up, however slowly a
+                // busy machine lets it serve; it dies early in the warm-up, with time left to be seen exited.
+                target("fragile", "die-after:10"),
+                target("liar", "wrong-body"),
+                target("absent", "ok") + "    requires: [\"${java}\", -version-that-does-not-exist]\n"),
+                1, true, 1, false, QUICK, new ArrayList<>(), SHORT);
+    }
+
     @Test
     void measuresEveryTargetOnEveryScenarioAndLeavesNoProcess() throws Exception {
-        RunResult r = run(suite(target("alpha", "ok"), target("beta", "ok")), 2, true, 1, false);
+        RunResult r = run(suite(target("alpha", "ok"), target("beta", "ok")), 2, true, 1, false, FULL);
 
         assertThat(r.schemaVersion()).isEqualTo(RunResult.SCHEMA_VERSION);
         assertThat(r.targets()).extracting(TargetResult::status).containsExactly(TargetResult.Status.OK, TargetResult.Status.OK);
@@ -69,35 +110,28 @@ class RunnerTest {
     }
 
     @Test
-    void aTargetThatFailsIsReportedWithItsLogWhileTheOthersAreMeasured() throws Exception {
-        RunResult r = run(suite(target("quitter", "exit"), target("good", "ok")), 1, true, 1, false);
-
-        TargetResult quitter = r.targets().getFirst();
+    void aTargetThatFailsIsReportedWithItsLogWhileTheOthersAreMeasured() {
+        TargetResult quitter = named(failures, "quitter");
         assertThat(quitter.status()).isEqualTo(TargetResult.Status.FAILED);
         assertThat(quitter.reason()).isNotBlank();
         assertThat(quitter.logTail()).anyMatch(l -> l.contains("boom"));
         assertThat(quitter.scenarios()).allSatisfy(s -> assertThat(s.status()).isEqualTo(ScenarioResult.Status.NOT_RUN));
-        assertThat(r.targets().get(1).status()).isEqualTo(TargetResult.Status.OK);
-        assertThat(r.targets().get(1).scenarios().getFirst().summary()).isNotNull();
-        assertNoProcessLeft(r);
+        assertThat(named(failures, "good").status()).isEqualTo(TargetResult.Status.OK);
+        assertThat(named(failures, "good").scenarios().getFirst().summary()).isNotNull();
+        assertNoProcessLeft(failures);
     }
 
     @Test
-    void aTargetThatNeverAnswersTimesOut() throws Exception {
-        String slow = target("sleeper", "never-ready") + "    ready: {timeout: 1500ms}\n";
-        RunResult r = run(suite(slow, target("good", "ok")), 1, true, 1, false);
-
-        assertThat(r.targets().getFirst().status()).isEqualTo(TargetResult.Status.FAILED);
-        assertThat(r.targets().getFirst().reason()).containsIgnoringCase("ready");
-        assertThat(r.targets().get(1).ok()).isTrue();
-        assertNoProcessLeft(r);
+    void aTargetThatNeverAnswersTimesOut() {
+        assertThat(named(failures, "sleeper").status()).isEqualTo(TargetResult.Status.FAILED);
+        assertThat(named(failures, "sleeper").reason()).containsIgnoringCase("ready");
+        assertThat(named(failures, "good").ok()).isTrue();
+        assertNoProcessLeft(failures);
     }
 
     @Test
-    void aWrongAnswerFailsVerificationAndThatScenarioIsNotMeasured() throws Exception {
-        RunResult r = run(suite(target("liar", "wrong-body")), 1, true, 1, false);
-
-        TargetResult liar = r.targets().getFirst();
+    void aWrongAnswerFailsVerificationAndThatScenarioIsNotMeasured() {
+        TargetResult liar = named(failures, "liar");
         ScenarioResult plaintext = liar.scenarios().getFirst();
         assertThat(plaintext.status()).isEqualTo(ScenarioResult.Status.FAILED);
         assertThat(plaintext.reason()).startsWith("verification failed").contains("body");
@@ -118,7 +152,7 @@ class RunnerTest {
                 """;
         // No warm-up, which would load plaintext too: the target dies while plaintext is measured, after json.
         RunResult r = run(suiteWith(scenarios, target("fragile", "die-after:50"), target("good", "ok")), 1, true, 1, false,
-                RunPlan.Design.of(7), new ArrayList<>(), NO_WARMUP);
+                QUICK, new ArrayList<>(), NO_WARMUP);
 
         TargetResult fragile = r.targets().getFirst();
         assertThat(fragile.status()).isEqualTo(TargetResult.Status.FAILED);
@@ -129,30 +163,33 @@ class RunnerTest {
     }
 
     @Test
-    void aTargetThatDiesDuringTheWarmupIsFailedWithThatReason() throws Exception {
-        RunResult r = run(suite(target("fragile", "die-after:50"), target("good", "ok")), 1, true, 1, false);
-
-        TargetResult fragile = r.targets().getFirst();
+    void aTargetThatDiesDuringTheWarmupIsFailedWithThatReason() {
+        TargetResult fragile = named(failures, "fragile");
         assertThat(fragile.status()).isEqualTo(TargetResult.Status.FAILED);
         assertThat(fragile.reason()).isEqualTo("exited during the warm-up (start 1)");
-        assertThat(fragile.logTail()).anyMatch(line -> line.contains("dying after 50 requests"));
-        assertThat(r.targets().get(1).ok()).isTrue();
-        assertNoProcessLeft(r);
+        assertThat(fragile.logTail()).anyMatch(line -> line.contains("dying after 10 requests"));
+        assertThat(named(failures, "good").ok()).isTrue();
+        assertNoProcessLeft(failures);
     }
 
     @Test
-    void aTargetWhoseRequirementIsMissingIsSkippedNotFailed() throws Exception {
-        String missing = target("absent", "ok") + "    requires: [\"${java}\", -version-that-does-not-exist]\n";
-        RunResult r = run(suite(missing), 1, true, 1, false);
-
-        assertThat(r.targets().getFirst().status()).isEqualTo(TargetResult.Status.SKIPPED);
-        assertThat(r.targets().getFirst().reason()).startsWith("not installed");
-        assertThat(r.targets().getFirst().starts()).isEmpty();
+    void aTargetWhoseRequirementIsMissingIsSkippedNotFailed() {
+        TargetResult absent = named(failures, "absent");
+        assertThat(absent.status()).isEqualTo(TargetResult.Status.SKIPPED);
+        assertThat(absent.reason()).startsWith("not installed");
+        assertThat(absent.starts()).isEmpty();
     }
 
     @Test
     void phasesGiveALeakVerdictAndTogetherKeepsOneProcessPerTarget() throws Exception {
-        RunResult r = run(suite(target("alpha", "ok"), target("beta", "ok")), 2, false, 3, true);
+        // One scenario: the phases and the one process per target show on it as on several.
+        String scenario = """
+                scenarios:
+                  - name: plaintext
+                    path: /plaintext
+                """;
+        RunResult r = run(suiteWith(scenario, target("alpha", "ok"), target("beta", "ok")), 2, false, 3, true, QUICK,
+                new ArrayList<>(), SHORT);
 
         assertThat(r.settings().together()).isTrue();
         for (TargetResult t : r.targets()) {
@@ -170,7 +207,7 @@ class RunnerTest {
     @Test
     void readinessAndVerificationLeaveNoConnectionOpenToASingleThreadedKeepAliveTarget() throws Exception {
         // 2 s loads: the one connection the target serves at a time must answer at least 10 times on a busy machine.
-        RunResult r = run(suite(target("lonely", "one-at-a-time")), 1, true, 1, false, RunPlan.Design.of(7),
+        RunResult r = run(suite(target("lonely", "one-at-a-time")), 1, true, 1, false, QUICK,
                 new ArrayList<>(), SHORT.overriddenBy(LoadSettings.builder().duration(Duration.ofSeconds(2)).build()));
 
         for (ScenarioResult s : r.targets().getFirst().scenarios()) {
@@ -184,7 +221,7 @@ class RunnerTest {
     void aMeasurementWithNoSuccessfulResponseIsAFailedCellAndNeverRanked() throws Exception {
         // 2 good answers: the readiness probe's and the verification's; then only 500s. Two starts each, since
         // nothing is ranked from a single start.
-        RunResult r = run(suite(target("broken", "fail-after:2"), target("good", "ok")), 2, true, 1, false);
+        RunResult r = run(suite(target("broken", "fail-after:2"), target("good", "ok")), 2, true, 1, false, QUICK);
 
         ScenarioResult broken = r.targets().getFirst().scenario("plaintext").orElseThrow();
         assertThat(broken.status()).isEqualTo(ScenarioResult.Status.FAILED);
@@ -262,22 +299,24 @@ class RunnerTest {
         assertNoProcessLeft(r);
     }
 
-    private RunResult run(Path suiteFile, int repeats, boolean restart, int phases, boolean together)
-            throws InterruptedException {
-        return run(suiteFile, repeats, restart, phases, together, RunPlan.Design.of(7), new ArrayList<>(), SHORT);
+    private static RunResult run(Path suiteFile, int repeats, boolean restart, int phases, boolean together,
+            RunPlan.Design design) throws InterruptedException {
+        return run(suiteFile, repeats, restart, phases, together, design, new ArrayList<>(), SHORT);
     }
 
-    private RunResult run(Path suiteFile, int rounds, int perStart, long seed, List<RunResult> checkpoints)
+    private static RunResult run(Path suiteFile, int rounds, int perStart, long seed, List<RunResult> checkpoints)
             throws InterruptedException {
         return run(suiteFile, rounds, true, 1, false, new RunPlan.Design(perStart, seed, false), checkpoints, SHORT);
     }
 
-    private RunResult run(Path suiteFile, int repeats, boolean restart, int phases, boolean together,
+    /** Runs the suite with its folder as fwbench's home and the target logs in its logs/. */
+    private static RunResult run(Path suiteFile, int repeats, boolean restart, int phases, boolean together,
             RunPlan.Design design, List<RunResult> checkpoints, LoadSettings settings) throws InterruptedException {
         Suite suite = SuiteLoader.load(suiteFile);
+        Path home = suiteFile.getParent();
         RunPlan plan = new RunPlan(suite, suite.targets(),
                 Plans.scenarios(suite, suite.scenarios(), Mode.STANDARD, settings), Mode.STANDARD,
-                repeats, restart, phases, together, null, dir, "python3", dir.resolve("logs"), List.of("test"),
+                repeats, restart, phases, together, null, home, "python3", home.resolve("logs"), List.of("test"),
                 design);
         RunResult result = new Runner(plan, new RunListener() {
             @Override
@@ -296,23 +335,23 @@ class RunnerTest {
                 + "    version: \"1.0-" + mode + "\"\n";
     }
 
+    private static TargetResult named(RunResult r, String name) {
+        return r.targets().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
     private Path suite(String... targets) throws IOException {
-        return suiteWith("""
-                scenarios:
-                  - name: plaintext
-                    path: /plaintext
-                    expect: {contentType: text/plain, body: "Hello, World!"}
-                  - name: json
-                    path: /json
-                    expect: {json: {message: "Hello, World!"}}
-                """, targets);
+        return suiteWith(SCENARIOS, targets);
     }
 
     private Path suiteWith(String scenarios, String... targets) throws IOException {
+        return suiteIn(dir, scenarios, targets);
+    }
+
+    private static Path suiteIn(Path folder, String scenarios, String... targets) throws IOException {
         StringBuilder yaml = new StringBuilder("name: test\nvars:\n  cp: \"")
                 .append(System.getProperty("java.class.path")).append("\"\n").append(scenarios).append("targets:\n");
         Stream.of(targets).forEach(yaml::append);
-        Path file = dir.resolve("suite.yaml");
+        Path file = folder.resolve("suite.yaml");
         Files.writeString(file, yaml);
         return file;
     }
