@@ -65,13 +65,6 @@ final class Warmup {
         }
     }
 
-    /**
-     * Waits (at most {@code max}) until the JIT compilers are idle: the compilations the warm-up queued would
-     * otherwise compete with the measured load for the CPU. A compiler thread with work is runnable and
-     * sleeps once its queue is empty (see {@link CompilerThreads}). The JIT's total compilation time, polled
-     * before, only grows when a compilation ends, so a pause in it says little: on a busy machine single C2
-     * compilations of Netty's read path took up to 800 ms.
-     */
     /** The HTTP/2 phase (see {@link #H2_TIME}), over TLS when {@code tls}; {@code runner} runs one spec. */
     static LoadResult runH2(boolean tls, Runner runner, Duration compilerDrain) {
         try (LoopbackH2Server server = new LoopbackH2Server(tls)) {
@@ -83,6 +76,13 @@ final class Warmup {
         }
     }
 
+    /**
+     * Waits (at most {@code max}) until the JIT compilers are idle: the compilations the warm-up queued would
+     * otherwise compete with the measured load for the CPU. A compiler thread with work is runnable and
+     * sleeps once its queue is empty (see {@link CompilerThreads}). The JIT's total compilation time, polled
+     * before, only grows when a compilation ends, so a pause in it says little: on a busy machine single C2
+     * compilations of Netty's read path took up to 800 ms.
+     */
     private static void awaitCompiler(Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         int quiet = 0;

@@ -20,6 +20,11 @@ class LoadEngineH2Test {
         engine = new LoadEngine();
         try (H2TestServer server = new H2TestServer(Mode.H2C, Behaviour.PLAIN)) {
             engine.run(Specs.of(server.url("/")).requests(1).build(), p -> { });
+            // the engine's one-time HTTP/2 and TLS warm-ups (seconds each) here, not in a test that times its run
+            engine.run(h2(Specs.of(server.url("/")).requests(1), 1, 1).build(), p -> { });
+        }
+        try (H2TestServer server = new H2TestServer(Mode.H2, Behaviour.PLAIN)) {
+            engine.run(h2(Specs.of(server.url("/")).requests(1), 1, 1).insecure(true).build(), p -> { });
         }
     }
 
