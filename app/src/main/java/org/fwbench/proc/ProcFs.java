@@ -126,18 +126,39 @@ public final class ProcFs {
      * Empty when the kernel keeps no schedstat (built without CONFIG_SCHED_INFO) or the process is gone.
      */
     public static OptionalLong treeCpuNanos(long pid) {
+        return treeCpu(pid, false).map(c -> OptionalLong.of(c.nanos())).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * {@link #treeCpuNanos}, and the part of it spent by JIT compiler threads: a JVM names them "C1 CompilerThread0",
+     * "C2 CompilerThread1" (cut to 15 characters in {@code comm}), and a process without a JIT has none.
+     */
+    public static Optional<TreeCpu> treeCpuWithCompilers(long pid) {
+        return treeCpu(pid, true);
+    }
+
+    /** CPU of a process tree so far in nanoseconds: all its threads, and its JIT compiler threads among them. */
+    public record TreeCpu(long nanos, long compilerNanos) {
+    }
+
+    private static Optional<TreeCpu> treeCpu(long pid, boolean compilers) {
         List<Long> pids = new ArrayList<>();
         pids.add(pid);
         pids.addAll(descendants(pid));
         long total = 0;
+        long compiler = 0;
         boolean any = false;
         for (long p : pids) {
             try (Stream<Path> tasks = Files.list(ROOT.resolve(Long.toString(p)).resolve("task"))) {
                 for (Path task : (Iterable<Path>) tasks::iterator) {
                     try {
                         String line = Files.readString(task.resolve("schedstat"), StandardCharsets.US_ASCII);
-                        total += Long.parseLong(line.substring(0, line.indexOf(' ')));
+                        long nanos = Long.parseLong(line.substring(0, line.indexOf(' ')));
+                        total += nanos;
                         any = true;
+                        if (compilers && Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).contains("CompilerThre")) {
+                            compiler += nanos;
+                        }
                     } catch (IOException | RuntimeException e) {
                         // The thread ended while we listed, or no schedstat: it adds nothing.
                     }
@@ -146,7 +167,7 @@ public final class ProcFs {
                 // The process ended: nothing more of it to count.
             }
         }
-        return any ? OptionalLong.of(total) : OptionalLong.empty();
+        return any ? Optional.of(new TreeCpu(total, compiler)) : Optional.empty();
     }
 
     /** The parsed {@code /proc/PID/stat}, if the process still exists. */

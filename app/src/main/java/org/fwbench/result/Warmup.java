@@ -5,8 +5,9 @@ import java.util.Locale;
 
 /**
  * How the warm-up before a measurement went. Each start is warmed up once, its scenarios loaded in turn in short
- * intervals, until every scenario's intervals agree on throughput and on the target's CPU per request (steady), or
- * the warm-up's maximum is spent; each scenario's record says how its own intervals went.
+ * intervals, until every scenario's intervals agree on throughput and on the target's CPU per request, or a JVM's
+ * JIT compilers have gone quiet (steady either way), or the warm-up's maximum is spent; each scenario's record says
+ * how its own intervals went.
  *
  * @param state               how the scenario's warm-up ended
  * @param seconds             the start's warm-up time in all, including the intervals that showed it steady
@@ -40,7 +41,7 @@ public record Warmup(State state, double seconds, long requests, int intervals, 
 
     /** Written as {@code steady}, {@code unsteady}, {@code continued} or {@code none}. */
     public enum State {
-        /** Successive intervals agreed: measured from steady state. */
+        /** Successive intervals agreed, or the target's JIT compilers went quiet: measured from steady state. */
         STEADY,
         /** The maximum warm-up was spent and the intervals still disagreed: measured anyway, and marked. */
         UNSTEADY,

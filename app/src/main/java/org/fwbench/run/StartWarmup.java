@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import org.fwbench.config.LoadSpecs;
@@ -15,15 +16,18 @@ import org.fwbench.load.LoadSpec;
 import org.fwbench.load.Progress;
 import org.fwbench.proc.ProcFs;
 import org.fwbench.result.Warmup;
+import org.fwbench.stats.CompilerQuiet;
 import org.fwbench.stats.SteadyState;
 
 /**
  * Warms up a freshly started target on all its scenarios together: short loads of each scenario in turn until
  * every scenario's intervals agree on throughput and on the target's CPU per request (on throughput alone when
- * the target's process cannot be read), or the start's maximum is spent. One warm-up for the whole start, not one per scenario, because a JIT needs seconds of load to compile
- * a server's code (about 5 s for a Java target on one core, see bench/jit-warmup.py) and most of that code is
- * shared by the routes; loading them in turn also lets a shared call site see every route's traffic before any
- * route is measured, so that measuring one does not deoptimise what another compiled.
+ * the target's process cannot be read), or, for a JIT runtime, until its compiler threads have been quiet over a
+ * whole turn of the scenarios, or the start's maximum is spent. One warm-up for the whole start, not one per
+ * scenario, because a JIT needs seconds of load to compile a server's code (4-7 s for a Java target on one core,
+ * see bench/jit-warmup.py) and most of that code is shared by the routes; loading them in turn also lets a shared
+ * call site see every route's traffic before any route is measured, so that measuring one does not deoptimise
+ * what another compiled.
  */
 final class StartWarmup {
 
@@ -35,9 +39,14 @@ final class StartWarmup {
     static final Duration INTERVAL = Duration.ofMillis(250);
     /**
      * CPU an interval must hold for its CPU per request to count (read in nanoseconds from the threads'
-     * schedstat, see ProcFs#treeCpuNanos): a target almost idle for 250 ms is judged on its throughput alone.
+     * schedstat, see ProcFs#treeCpuWithCompilers): a target almost idle for 250 ms is judged on its throughput alone.
      */
     static final long MIN_CPU_NANOS = Duration.ofMillis(20).toNanos();
+    /**
+     * Turns of all the scenarios before quiet compilers may end the warm-up: in the first turn a JIT has not yet
+     * seen every route's code.
+     */
+    static final int MIN_TURNS = 2;
 
     /** A scenario of the start and the URL it is loaded on. */
     record Route(RunPlan.PlannedScenario scenario, URI url) {
@@ -72,28 +81,49 @@ final class StartWarmup {
         long begin = System.nanoTime();
         long requests = 0;
         double maxSeconds = max.toNanos() / 1e9;
-        while (!rotation.isEmpty() && !rotation.stream().allMatch(RouteState::steady)) {
+        CompilerQuiet jit = new CompilerQuiet(CompilerQuiet.Rule.DEFAULT);
+        List<Double> startedAt = new ArrayList<>();
+        List<Long> requestsBefore = new ArrayList<>();
+        int turns = 0;
+        boolean compiled = false;
+        while (!rotation.isEmpty() && !rotation.stream().allMatch(RouteState::steady) && !compiled) {
             for (RouteState route : rotation) {
                 if (seconds(begin) >= maxSeconds || Thread.currentThread().isInterrupted()) {
-                    return finish(result, rotation, seconds(begin), requests);
+                    return finish(result, rotation, seconds(begin), requests, null);
                 }
-                requests += route.interval(engine, pid, seconds(begin), requests, progress);
+                double at = seconds(begin);
+                startedAt.add(at);
+                requestsBefore.add(requests);
+                Interval i = route.interval(engine, pid, at, requests, progress);
+                requests += i.requests();
+                jit.add(seconds(begin) - at, i.cpuNanos(), i.compilerNanos());
             }
+            turns++;
+            compiled = turns >= MIN_TURNS && jit.quiet();
         }
-        return finish(result, rotation, seconds(begin), requests);
+        Quiet quiet = compiled ? new Quiet(startedAt.get(jit.quietSince()), requestsBefore.get(jit.quietSince())) : null;
+        return finish(result, rotation, seconds(begin), requests, quiet);
     }
 
     private static Map<String, Warmup> finish(Map<String, Warmup> result, List<RouteState> rotation,
-            double seconds, long requests) {
+            double seconds, long requests, Quiet quiet) {
         for (RouteState route : rotation) {
-            result.put(route.route.name(), route.warmup(seconds, requests));
+            result.put(route.route.name(), route.warmup(seconds, requests, quiet));
         }
         return result;
     }
 
-    /** The target tree's CPU so far; empty when its process is not known or cannot be read. */
-    private static OptionalLong cpuNanos(OptionalLong pid) {
-        return pid.isPresent() ? ProcFs.treeCpuNanos(pid.getAsLong()) : OptionalLong.empty();
+    /** The target tree's CPU so far with its compilers' part; empty when its process is not known or cannot be read. */
+    private static Optional<ProcFs.TreeCpu> cpu(OptionalLong pid) {
+        return pid.isPresent() ? ProcFs.treeCpuWithCompilers(pid.getAsLong()) : Optional.empty();
+    }
+
+    /** When the target's compilers went quiet: seconds into the warm-up, and the attempts sent before. */
+    private record Quiet(double seconds, long requestsBefore) {
+    }
+
+    /** What one interval did: attempts sent, and the target's CPU in it with its compilers' part (0 when unknown). */
+    private record Interval(long requests, long cpuNanos, long compilerNanos) {
     }
 
     private static double seconds(long sinceNanos) {
@@ -119,27 +149,36 @@ final class StartWarmup {
             return detector.steady();
         }
 
-        /** Loads the route for one interval and returns the attempts it sent. */
-        long interval(LoadEngine engine, OptionalLong pid, double at, long requestsSoFar, BiConsumer<String, Progress> progress)
-                throws InterruptedException {
+        /** Loads the route for one interval. */
+        Interval interval(LoadEngine engine, OptionalLong pid, double at, long requestsSoFar,
+                BiConsumer<String, Progress> progress) throws InterruptedException {
             startedAt.add(at);
             requestsBefore.add(requestsSoFar);
-            OptionalLong cpuBefore = cpuNanos(pid);
+            Optional<ProcFs.TreeCpu> before = cpu(pid);
             LoadResult r = engine.run(interval, p -> progress.accept(route.name(), asWarmup(p)));
-            OptionalLong cpuAfter = cpuNanos(pid);
+            Optional<ProcFs.TreeCpu> after = cpu(pid);
             double throughput = r.durationSeconds() <= 0 ? 0 : r.ok() / r.durationSeconds();
-            long cpu = cpuBefore.isPresent() && cpuAfter.isPresent() ? cpuAfter.getAsLong() - cpuBefore.getAsLong() : 0;
+            long cpu = before.isPresent() && after.isPresent() ? after.get().nanos() - before.get().nanos() : 0;
+            long compiler = before.isPresent() && after.isPresent()
+                    ? after.get().compilerNanos() - before.get().compilerNanos() : 0;
             double cpuPerRequest = cpu >= MIN_CPU_NANOS && r.ok() > 0 ? cpu / 1e3 / r.ok() : Double.NaN;
             detector.add(throughput, cpuPerRequest);
-            return r.requests();
+            return new Interval(r.requests(), cpu, compiler);
         }
 
-        Warmup warmup(double seconds, long requests) {
-            if (!detector.steady()) {
-                return Warmup.unsteady(seconds, requests, detector.samples());
+        /**
+         * How this scenario's warm-up went: steady from its own agreeing window, else from when the target's
+         * compilers went quiet ({@code quiet}, null if they did not), else unsteady.
+         */
+        Warmup warmup(double seconds, long requests, Quiet quiet) {
+            if (detector.steady()) {
+                int first = detector.steadySince();
+                return Warmup.steady(seconds, requests, detector.samples(), startedAt.get(first), requestsBefore.get(first));
             }
-            int first = detector.steadySince();
-            return Warmup.steady(seconds, requests, detector.samples(), startedAt.get(first), requestsBefore.get(first));
+            if (quiet != null) {
+                return Warmup.steady(seconds, requests, detector.samples(), quiet.seconds(), quiet.requestsBefore());
+            }
+            return Warmup.unsteady(seconds, requests, detector.samples());
         }
 
         private static Progress asWarmup(Progress p) {

@@ -51,6 +51,22 @@ class ProcFsTest {
     }
 
     @Test
+    void theJitCompilerThreadsOfAJvmAreCountedApartAndAShellHasNone() throws Exception {
+        assumeTrue(ProcFs.isPresent(), "needs /proc");
+        // This JVM has compiled the test framework by now; its C1/C2 threads are part of its CPU.
+        ProcFs.TreeCpu jvm = ProcFs.treeCpuWithCompilers(ProcessHandle.current().pid()).orElseThrow();
+        assertThat(jvm.compilerNanos()).isPositive().isLessThan(jvm.nanos());
+        Process shell = new ProcessBuilder("bash", "-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done; sleep 300").start();
+        try {
+            ProcFs.TreeCpu bash = ProcFs.treeCpuWithCompilers(shell.pid()).orElseThrow();
+            assertThat(bash.nanos()).isPositive();
+            assertThat(bash.compilerNanos()).isZero();
+        } finally {
+            shell.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void descendantsAreFoundThroughEveryGeneration() throws Exception {
         assumeTrue(ProcFs.isPresent(), "needs /proc");
         Process p = new ProcessBuilder("bash", "-c", "bash -c 'sleep 300 & echo $!; wait' & wait").start();
