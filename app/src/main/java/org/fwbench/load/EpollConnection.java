@@ -11,6 +11,7 @@ import io.netty.channel.unix.FileDescriptor;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.ByteBuffer;
 
 /**
  * A {@link User}'s cleartext connection on epoll, made by hand on Netty's {@code IoHandle} API instead of an
@@ -134,8 +135,12 @@ final class EpollConnection implements Connection, EpollIoHandle {
         for (;;) {
             int n;
             try {
-                n = buf.hasMemoryAddress() ? socket.recvAddress(buf.memoryAddress(), 0, capacity)
-                        : socket.recv(buf.internalNioBuffer(0, capacity), 0, capacity);
+                if (buf.hasMemoryAddress()) {
+                    n = socket.recvAddress(buf.memoryAddress(), 0, capacity);
+                } else { // a JVM where Netty has no addresses: the buffer's view, at its place in the pooled memory
+                    ByteBuffer view = buf.internalNioBuffer(0, capacity);
+                    n = socket.recv(view, view.position(), view.limit());
+                }
             } catch (IOException e) {
                 close();
                 user.broken(this, e);
@@ -181,8 +186,13 @@ final class EpollConnection implements Connection, EpollIoHandle {
         int to = r.writerIndex();
         try {
             while (from + written < to) {
-                int n = r.hasMemoryAddress() ? socket.sendAddress(r.memoryAddress(), from + written, to)
-                        : socket.send(r.internalNioBuffer(from + written, to - from - written), 0, to - from - written);
+                int n;
+                if (r.hasMemoryAddress()) {
+                    n = socket.sendAddress(r.memoryAddress(), from + written, to);
+                } else {
+                    ByteBuffer view = r.internalNioBuffer(from + written, to - from - written);
+                    n = socket.send(view, view.position(), view.limit());
+                }
                 if (n == 0) {
                     return;
                 }
