@@ -3,14 +3,15 @@ package org.fwbench.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,16 +19,19 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The engine's own epoll connections (cleartext HTTP/1.1 on Linux), against real loopback servers. The faults
- * of {@link LoadEngineFaultsTest} run on them there (the default engine); here the channel path (NIO) must
- * count the same faults alike, and what only the own connection does by hand is checked.
+ * The engine's own epoll connections (cleartext HTTP/1.1 on Linux) against real loopback servers: they must
+ * count every fault as the channel path (NIO) does, and what only they do by hand (partial writes, waiting for
+ * the server's close) is checked.
  */
 class EpollConnectionTest {
 
@@ -53,26 +57,48 @@ class EpollConnectionTest {
             LoadSpec https = Specs.of(URI.create("https://127.0.0.1:1/")).build();
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", 1);
             Load cleartext = new Load(http, address, null, Protocol.HTTP_1_1);
-            EpollConnector own = EpollConnector.of(null, (EventLoop) epoll.next(), cleartext);
+            EpollConnector own = EpollConnector.of(null, epoll.next(), cleartext);
             assertThat(own).isNotNull();
             own.release();
-            assertThat(EpollConnector.of(null, (EventLoop) nio.next(), cleartext)).as("NIO").isNull();
-            assertThat(EpollConnector.of(null, (EventLoop) epoll.next(), new Load(http, address, null, Protocol.H2C))).as("h2c").isNull();
+            assertThat(EpollConnector.of(null, nio.next(), cleartext)).as("NIO").isNull();
+            assertThat(EpollConnector.of(null, epoll.next(), new Load(http, address, null, Protocol.H2C))).as("h2c").isNull();
             Load tls = new Load(https, address, new Tls(https, List.of(Protocol.HTTP_1_1)), Protocol.HTTP_1_1);
-            assertThat(EpollConnector.of(null, (EventLoop) epoll.next(), tls)).as("https").isNull();
+            assertThat(EpollConnector.of(null, epoll.next(), tls)).as("https").isNull();
         } finally {
             epoll.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             nio.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 
-    @ParameterizedTest(name = "{0} is a {1} error on a channel too")
-    @MethodSource("org.fwbench.load.LoadEngineFaultsTest#faults")
-    void theChannelPathCountsEveryFaultAlike(String path, String kind) throws Exception {
-        try (LoadEngine nio = new LoadEngine(1, false)) {
-            LoadResult r = LoadEngineFaultsTest.timed(nio, Specs.of(server.url(path)).duration(700).timeout(250).build());
+    /** Each fault of {@link LoadEngineFaultsTest#faults} on the own connection (where epoll is) and on a channel (NIO). */
+    static Stream<Arguments> faultsOnBothPaths() {
+        List<Boolean> paths = Epoll.isAvailable() ? List.of(true, false) : List.of(false);
+        return LoadEngineFaultsTest.faults().flatMap(f -> paths.stream().map(epoll -> Arguments.of(epoll ? "own connection" : "channel",
+                f.get()[0], f.get()[1])));
+    }
+
+    @ParameterizedTest(name = "{1} is a {2} error on the {0}")
+    @MethodSource("faultsOnBothPaths")
+    void everyFaultIsCountedAsItsKindOnBothPaths(String on, String path, String kind) throws Exception {
+        try (LoadEngine engine = new LoadEngine(1, on.equals("own connection"))) {
+            LoadResult r = LoadEngineFaultsTest.timed(engine, Specs.of(server.url(path)).duration(700).timeout(250).build());
             assertThat(r.ok()).isZero();
             assertThat(r.errors().get(kind)).as(kind).isPositive().isEqualTo(r.failed());
+        }
+    }
+
+    @ParameterizedTest(name = "epoll {0}")
+    @ValueSource(booleans = {true, false})
+    void aRefusedConnectStopsTheRunWithTheReasonOnBothPaths(boolean epoll) throws Exception {
+        assumeTrue(!epoll || Epoll.isAvailable());
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        try (LoadEngine engine = new LoadEngine(1, epoll)) {
+            LoadResult r = engine.run(Specs.of(URI.create("http://127.0.0.1:" + port + "/")).connections(3).duration(60_000).build(), p -> { });
+            assertThat(r.stoppedBecause()).isEqualTo("connection refused: 127.0.0.1:" + port);
+            assertThat(r.errors().get("connect")).isEqualTo(r.failed()).isPositive();
         }
     }
 
