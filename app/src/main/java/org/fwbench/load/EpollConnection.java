@@ -46,6 +46,8 @@ final class EpollConnection implements Connection, EpollIoHandle {
     /** The request being sent, and how much of it went out: a big one may take several writes. */
     private ByteBuf request;
     private int written;
+    /** Requests sent while one was still going out (a server that answered before reading it all): they follow it. */
+    private int queued;
 
     EpollConnection(EpollConnector connector, User user) {
         this.connector = connector;
@@ -175,6 +177,10 @@ final class EpollConnection implements Connection, EpollIoHandle {
 
     @Override
     public void send(ByteBuf request) {
+        if (this.request != null) {
+            queued++;
+            return;
+        }
         this.request = request;
         written = 0;
         flush();
@@ -198,6 +204,10 @@ final class EpollConnection implements Connection, EpollIoHandle {
                     return;
                 }
                 written += n;
+                if (from + written == to && queued > 0) {
+                    queued--;
+                    written = 0;
+                }
             }
             request = null;
         } catch (IOException e) {
