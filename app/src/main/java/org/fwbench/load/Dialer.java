@@ -12,9 +12,10 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.Future;
 
 /**
- * Makes the connections of one {@link User} or {@link H2Session}, one at a time: TCP, then the TLS handshake
- * for https, each step timed into the loop's {@link Connects}. The holder hears of each connection once, ready
- * or not; events of a connection dialled before the last one are dropped. Runs on the holder's event loop.
+ * Makes the Netty channels of one {@link User} (through {@link ChannelConnection}) or {@link H2Session}, one
+ * at a time: TCP, then the TLS handshake for https, each step timed into the loop's {@link Connects}. The
+ * client of a dial hears of its connection once, ready or not; events of a connection dialled before the last
+ * one are dropped. Runs on the holder's event loop.
  */
 final class Dialer implements ChannelFutureListener {
 
@@ -29,38 +30,37 @@ final class Dialer implements ChannelFutureListener {
 
     private final Loop loop;
     private final Load run;
-    private final Client client;
     private final Bootstrap bootstrap;
     private final Protocol cleartext;
+    private Client client;
     private Channel channel;
     private long start;
     private long established;
 
-    /**
-     * @param handler   the connection's handler: shared, or an initializer that makes one per connection; over
-     *                  https it comes after the TLS handler
-     * @param cleartext what a cleartext connection speaks
-     */
-    Dialer(Loop loop, Load run, ChannelFactory<Channel> channels, ChannelHandler handler, Protocol cleartext, Client client) {
+    /** @param cleartext what a cleartext connection speaks */
+    Dialer(Loop loop, Load run, ChannelFactory<Channel> channels, Protocol cleartext) {
         this.loop = loop;
         this.run = run;
-        this.client = client;
         this.cleartext = cleartext;
         // TCP_NODELAY is Netty's default on Linux already: setting it again would cost a system call per connection
         this.bootstrap = new Bootstrap().group(loop.eventLoop).channelFactory(channels)
                 // no Netty connect timer (a scheduled task per connection): the loop's sweeper times attempts out
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0)
-                .handler(run.tls == null ? handler : new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(run.tls.newHandler(ch.alloc()), handler);
-                    }
-                });
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
     }
 
-    /** Starts a new connection; its outcome goes to the client. */
-    Channel dial() {
+    /**
+     * Starts a new connection with {@code handler} in its pipeline (after the TLS handler over https; added
+     * before this returns); its outcome goes to {@code client}.
+     */
+    Channel dial(ChannelHandler handler, Client client) {
+        this.client = client;
         start = System.nanoTime();
+        bootstrap.handler(run.tls == null ? handler : new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(run.tls.newHandler(ch.alloc()), handler);
+            }
+        });
         ChannelFuture f = bootstrap.connect(run.address);
         channel = f.channel();
         f.addListener(this);

@@ -23,6 +23,7 @@ final class H2Session implements Dialer.Client {
     final Loop loop;
     private final Load run;
     private final Dialer dialer;
+    private final Initializer initializer = new Initializer();
     private final ArrayDeque<H2Stream> waiting = new ArrayDeque<>();
     /** Every connection still open, the current one and those finishing after a GOAWAY. */
     private final List<H2Connection> connections = new ArrayList<>();
@@ -36,7 +37,7 @@ final class H2Session implements Dialer.Client {
     H2Session(Loop loop, Load run, ChannelFactory<Channel> channels) {
         this.loop = loop;
         this.run = run;
-        this.dialer = new Dialer(loop, run, channels, new Initializer(), Protocol.H2C, this);
+        this.dialer = new Dialer(loop, run, channels, Protocol.H2C);
     }
 
     /** Adds the handler of each new connection: the connection it makes is the current one. */
@@ -77,7 +78,7 @@ final class H2Session implements Dialer.Client {
     private void connect() {
         secured = false;
         dialedAt = System.nanoTime();
-        dialer.dial(); // sets current (see Initializer)
+        dialer.dial(initializer, this); // sets current (see Initializer)
     }
 
     /** Sends what waits while the current connection has room, dialling one if there is none. */

@@ -29,7 +29,8 @@ import org.HdrHistogram.Histogram;
 /**
  * The load engine: event loops (one per CPU this process may use; epoll where available, else NIO) that
  * run one load run after the other. Each run gets its own connections, timers and histograms and leaves
- * none behind.
+ * none behind. Cleartext HTTP/1.1 on epoll uses connections of the engine's own ({@link EpollConnection});
+ * https, HTTP/2 and NIO use Netty's channels, made by the factory below.
  */
 public final class LoadEngine implements AutoCloseable {
 

@@ -28,6 +28,8 @@ final class Loop {
     final ByteBuf request;
     private final List<Slot> users = new ArrayList<>();
     private final List<H2Session> sessions = new ArrayList<>();
+    /** Cleartext HTTP/1.1 on epoll: what the users' own connections share; else null (they use channels). */
+    private final EpollConnector epoll;
     private final ArrayDeque<Slot> idle = new ArrayDeque<>();
     private final LongQueue backlog = new LongQueue();
     /** Index of the loop among the loops in use, and how many there are: the open model's share. */
@@ -68,6 +70,7 @@ final class Loop {
         this.request = PooledByteBufAllocator.DEFAULT.directBuffer(run.request.length).writeBytes(run.request);
         // late by at most a tenth of the timeout, and never busier than every millisecond
         this.sweepNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(run.timeoutNanos / 10, TimeUnit.MILLISECONDS.toNanos(100)));
+        this.epoll = EpollConnector.of(this, eventLoop, run);
         for (int g = index; g < run.spec.model().connections(); g += loops) {
             if (run.h2) {
                 H2Session session = new H2Session(this, run, channels);
@@ -76,7 +79,7 @@ final class Loop {
                     users.add(new H2Stream(this, run, session));
                 }
             } else {
-                users.add(new User(this, run, channels));
+                users.add(new User(this, run, epoll != null ? epoll : ChannelConnection.connector(this, run, channels)));
             }
         }
     }
@@ -256,6 +259,9 @@ final class Loop {
         idle.clear();
         backlog.clear();
         request.release();
+        if (epoll != null) {
+            epoll.release();
+        }
         return new Final(swap(spare), statuses.clone(), errorCounts.clone(), bytes, service, wait, firstMismatch,
                 firstMismatchNanos, connects);
     }

@@ -1,41 +1,36 @@
 package org.fwbench.load;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFactory;
-import io.netty.channel.ChannelHandler.Sharable;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * An HTTP/1.1 slot (a user, in the closed model): it makes attempts one after the other on its current
- * connection, opening a new one when there is none. Its handler serves each connection it opens, and ignores
- * events of connections it has already let go. All its methods run on its event loop.
+ * connection, opening a new one when there is none. It hears the events of every connection it opens and
+ * ignores those of connections it has already let go. All its methods run on its event loop.
  */
-final class User extends Slot implements Dialer.Client {
+final class User extends Slot {
 
     private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final ResponseParser parser;
-    private final Dialer dialer;
+    private final Connection.Connector connector;
 
-    private Channel channel;
+    private Connection connection;
     private boolean connected;
-    private int responsesOnChannel;
+    private int responsesOnConnection;
     /** A connection the server said it would close: left for it to close, so the TIME_WAIT is the server's. */
-    private Channel lingering;
+    private Connection lingering;
     private long lingeringSince;
     private ByteBuf cumulation;
     private long backoffNanos = MIN_BACKOFF_NANOS;
     private boolean retried;
 
-    User(Loop loop, Load run, ChannelFactory<Channel> channels) {
+    User(Loop loop, Load run, Connection.Connector connector) {
         super(loop, run);
         this.parser = new ResponseParser(run.expectBody);
-        this.dialer = new Dialer(loop, run, channels, new Handler(), Protocol.HTTP_1_1, this);
+        this.connector = connector;
     }
 
     @Override
@@ -43,40 +38,41 @@ final class User extends Slot implements Dialer.Client {
         retried = false;
         if (connected) {
             write();
-        } else if (channel == null) {
+        } else if (connection == null) {
             connect();
         } // else a connection is being made: ready() sends
     }
 
     @Override
     void preconnect() {
-        if (channel == null) {
+        if (connection == null) {
             connect();
         }
     }
 
+    /** A lingering connection stays: the next attempt is often quicker than the server's close after its response. */
     private void connect() {
-        closeLingering();
         connected = false;
-        channel = dialer.dial();
+        connection = connector.newConnection(this);
+        connection.open();
     }
 
-    @Override
-    public void ready(Channel ch, Protocol protocol) {
-        if (ch != channel) {
+    /** {@code c} is up (and secured, for https). */
+    void ready(Connection c) {
+        if (c != connection) {
             return;
         }
         connected = true;
-        responsesOnChannel = 0;
+        responsesOnConnection = 0;
         backoffNanos = MIN_BACKOFF_NANOS;
         if (inFlight) {
             write();
         }
     }
 
-    @Override
-    public void unreachable(Channel ch, ErrorKind kind) {
-        if (ch != channel) {
+    /** {@code c} could not be made: {@link ErrorKind#CONNECT} or {@link ErrorKind#TLS}. */
+    void unreachable(Connection c, ErrorKind kind) {
+        if (c != connection) {
             return;
         }
         drop();
@@ -94,42 +90,18 @@ final class User extends Slot implements Dialer.Client {
 
     private void write() {
         parser.start(run.head);
-        channel.writeAndFlush(loop.request.retainedDuplicate(), channel.voidPromise());
+        connection.send(loop.request);
     }
 
-    /** The handler of every connection of this user; one per user, so that it knows whose events it hears. */
-    @Sharable
-    private final class Handler extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelActive(ChannelHandlerContext ctx) {
-            loop.open++;
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            loop.open--;
-            inactive(ctx.channel());
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            read(ctx, (ByteBuf) msg);
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            exception(ctx, cause);
-        }
-    }
-
-    private void inactive(Channel ch) {
-        if (ch == lingering) {
+    /** {@code c} closed, by the server or by the user. */
+    void closed(Connection c) {
+        if (c == lingering) {
             lingering = null;
         }
-        if (ch != channel || !connected) {
+        if (c != connection || !connected) {
             return; // not ours any more, or still in its TLS handshake: the dialer reports that
         }
-        channel = null;
+        connection = null;
         connected = false;
         releaseCumulation();
         if (!inFlight) {
@@ -144,31 +116,36 @@ final class User extends Slot implements Dialer.Client {
         }
     }
 
-    private void read(ChannelHandlerContext ctx, ByteBuf in) {
-        if (ctx.channel() != channel || !inFlight) {
-            in.release();
-            if (ctx.channel() == channel) {
+    /** Bytes arrived on {@code c}; {@code in} stays the connection's (what is left unread is copied). */
+    void received(Connection c, ByteBuf in) {
+        if (c != connection || !inFlight) {
+            if (c == connection) {
                 drop(); // bytes nobody asked for: the connection can no longer be trusted
             }
             return;
         }
         attemptBytes += in.readableBytes();
-        if (cumulation != null) {
-            cumulation.writeBytes(in);
-            in.release();
-            in = cumulation;
+        ByteBuf buf = in;
+        ByteBuf kept = cumulation;
+        if (kept != null) {
+            kept.writeBytes(in);
+            buf = kept;
             cumulation = null;
         }
-        int r = parser.feed(in);
-        if (r == ResponseParser.NEED_MORE && in.isReadable()) {
+        int r = parser.feed(buf);
+        if (r == ResponseParser.NEED_MORE && buf.isReadable()) {
             // an unfinished header or chunk-size line: keep it for the next read (rare, so copying is fine)
-            cumulation = ctx.alloc().buffer(Math.max(256, 2 * in.readableBytes()));
-            cumulation.writeBytes(in);
-            in.release();
+            cumulation = buf.alloc().buffer(Math.max(256, 2 * buf.readableBytes()));
+            cumulation.writeBytes(buf);
+            if (kept != null) {
+                kept.release();
+            }
             return;
         }
-        boolean extra = in.isReadable();
-        in.release();
+        boolean extra = buf.isReadable();
+        if (kept != null) {
+            kept.release();
+        }
         if (r == ResponseParser.DONE) {
             if (extra) {
                 failed(ErrorKind.PROTOCOL); // more bytes than the response said it had
@@ -180,9 +157,10 @@ final class User extends Slot implements Dialer.Client {
         }
     }
 
-    private void exception(ChannelHandlerContext ctx, Throwable cause) {
-        if (ctx.channel() != channel) {
-            ctx.close();
+    /** {@code c} failed with {@code cause} (a reset, a failed write, a TLS error once secured). */
+    void broken(Connection c, Throwable cause) {
+        if (c != connection) {
+            c.close();
         } else if (!connected) {
             return; // a failed TLS handshake: the dialer reports it
         } else if (!inFlight) {
@@ -210,7 +188,7 @@ final class User extends Slot implements Dialer.Client {
      * browsers do. Otherwise it is the attempt's failure.
      */
     private void retryOr(ErrorKind kind) {
-        if (attemptBytes == 0 && responsesOnChannel > 0 && !retried) {
+        if (attemptBytes == 0 && responsesOnConnection > 0 && !retried) {
             drop();
             retried = true;
             connect();
@@ -221,7 +199,7 @@ final class User extends Slot implements Dialer.Client {
 
     private void responseDone() {
         long now = System.nanoTime();
-        responsesOnChannel++;
+        responsesOnConnection++;
         ErrorKind kind = run.judge(parser.status(), parser.body().matches());
         if (kind == ErrorKind.VALIDATION && measured() && loop.wantsMismatch()) {
             loop.mismatch(run.mismatch(parser.status(), parser.body()), now);
@@ -241,8 +219,8 @@ final class User extends Slot implements Dialer.Client {
 
     /** Lets go of the current connection and closes it. */
     private void drop() {
-        Channel c = channel;
-        channel = null;
+        Connection c = connection;
+        connection = null;
         connected = false;
         releaseCumulation();
         if (c != null) {
@@ -252,21 +230,20 @@ final class User extends Slot implements Dialer.Client {
 
     private void linger(long now) {
         closeLingering();
-        if (channel != null && channel.isActive()) {
-            lingering = channel;
+        if (connection != null && connection.isOpen()) {
+            lingering = connection;
             lingeringSince = now;
         }
-        channel = null;
+        connection = null;
         connected = false;
         releaseCumulation();
     }
 
     private void closeLingering() {
         if (lingering != null) {
-            if (lingering.isOpen()) {
-                lingering.close();
-            }
+            Connection c = lingering;
             lingering = null;
+            c.close();
         }
     }
 
