@@ -82,8 +82,7 @@ final class StartWarmup {
         long requests = 0;
         double maxSeconds = max.toNanos() / 1e9;
         CompilerQuiet jit = new CompilerQuiet(CompilerQuiet.Rule.DEFAULT);
-        List<Double> startedAt = new ArrayList<>();
-        List<Long> requestsBefore = new ArrayList<>();
+        List<Mark> marks = new ArrayList<>();
         int turns = 0;
         boolean compiled = false;
         while (!rotation.isEmpty() && !rotation.stream().allMatch(RouteState::steady) && !compiled) {
@@ -91,22 +90,20 @@ final class StartWarmup {
                 if (seconds(begin) >= maxSeconds || Thread.currentThread().isInterrupted()) {
                     return finish(result, rotation, seconds(begin), requests, null);
                 }
-                double at = seconds(begin);
-                startedAt.add(at);
-                requestsBefore.add(requests);
-                Interval i = route.interval(engine, pid, at, requests, progress);
+                Mark mark = new Mark(seconds(begin), requests);
+                marks.add(mark);
+                Interval i = route.interval(engine, pid, mark, progress);
                 requests += i.requests();
-                jit.add(seconds(begin) - at, i.cpuNanos(), i.compilerNanos());
+                jit.add(seconds(begin) - mark.seconds(), i.cpuNanos(), i.compilerNanos());
             }
             turns++;
             compiled = turns >= MIN_TURNS && jit.quiet();
         }
-        Quiet quiet = compiled ? new Quiet(startedAt.get(jit.quietSince()), requestsBefore.get(jit.quietSince())) : null;
-        return finish(result, rotation, seconds(begin), requests, quiet);
+        return finish(result, rotation, seconds(begin), requests, compiled ? marks.get(jit.quietSince()) : null);
     }
 
     private static Map<String, Warmup> finish(Map<String, Warmup> result, List<RouteState> rotation,
-            double seconds, long requests, Quiet quiet) {
+            double seconds, long requests, Mark quiet) {
         for (RouteState route : rotation) {
             result.put(route.route.name(), route.warmup(seconds, requests, quiet));
         }
@@ -118,8 +115,8 @@ final class StartWarmup {
         return pid.isPresent() ? ProcFs.treeCpuWithCompilers(pid.getAsLong()) : Optional.empty();
     }
 
-    /** When the target's compilers went quiet: seconds into the warm-up, and the attempts sent before. */
-    private record Quiet(double seconds, long requestsBefore) {
+    /** Where an interval began: seconds into the warm-up, and the start's attempts sent before it. */
+    private record Mark(double seconds, long requestsBefore) {
     }
 
     /** What one interval did: attempts sent, and the target's CPU in it with its compilers' part (0 when unknown). */
@@ -135,9 +132,8 @@ final class StartWarmup {
         private final Route route;
         private final LoadSpec interval;
         private final SteadyState detector = new SteadyState(SteadyState.Rule.DEFAULT);
-        /** Per interval: seconds since the warm-up began, and the start's attempts before it. */
-        private final List<Double> startedAt = new ArrayList<>();
-        private final List<Long> requestsBefore = new ArrayList<>();
+        /** Where each of its intervals began. */
+        private final List<Mark> marks = new ArrayList<>();
 
         RouteState(Route route) {
             this.route = route;
@@ -150,10 +146,9 @@ final class StartWarmup {
         }
 
         /** Loads the route for one interval. */
-        Interval interval(LoadEngine engine, OptionalLong pid, double at, long requestsSoFar,
-                BiConsumer<String, Progress> progress) throws InterruptedException {
-            startedAt.add(at);
-            requestsBefore.add(requestsSoFar);
+        Interval interval(LoadEngine engine, OptionalLong pid, Mark mark, BiConsumer<String, Progress> progress)
+                throws InterruptedException {
+            marks.add(mark);
             Optional<ProcFs.TreeCpu> before = cpu(pid);
             LoadResult r = engine.run(interval, p -> progress.accept(route.name(), asWarmup(p)));
             Optional<ProcFs.TreeCpu> after = cpu(pid);
@@ -170,10 +165,10 @@ final class StartWarmup {
          * How this scenario's warm-up went: steady from its own agreeing window, else from when the target's
          * compilers went quiet ({@code quiet}, null if they did not), else unsteady.
          */
-        Warmup warmup(double seconds, long requests, Quiet quiet) {
+        Warmup warmup(double seconds, long requests, Mark quiet) {
             if (detector.steady()) {
-                int first = detector.steadySince();
-                return Warmup.steady(seconds, requests, detector.samples(), startedAt.get(first), requestsBefore.get(first));
+                Mark first = marks.get(detector.steadySince());
+                return Warmup.steady(seconds, requests, detector.samples(), first.seconds(), first.requestsBefore());
             }
             if (quiet != null) {
                 return Warmup.steady(seconds, requests, detector.samples(), quiet.seconds(), quiet.requestsBefore());
