@@ -5,7 +5,6 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.socket.SocketProtocolFamily;
-import java.net.Inet6Address;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +30,7 @@ final class EpollConnector implements Connection.Connector, Runnable {
         this.loop = loop;
         this.eventLoop = eventLoop;
         this.run = run;
-        this.family = run.address.getAddress() instanceof Inet6Address ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+        this.family = Load.family(run.address);
         this.readBuffer = PooledByteBufAllocator.DEFAULT.directBuffer(READ_BUFFER, READ_BUFFER);
     }
 

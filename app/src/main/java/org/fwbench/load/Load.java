@@ -1,5 +1,9 @@
 package org.fwbench.load;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.handler.codec.http2.Http2Headers;
 import java.net.ConnectException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -7,9 +11,6 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.handler.codec.http2.Http2Headers;
 import org.fwbench.load.LoadSpec.Expectation;
 
 /**
@@ -138,9 +139,15 @@ final class Load {
         }
     }
 
-    private static String hostAndPort(InetSocketAddress a) {
+    /** {@code a} as a person writes it: {@code 127.0.0.1:8080}, {@code [::1]:8080}. */
+    static String hostAndPort(InetSocketAddress a) {
         String host = a.getAddress().getHostAddress();
         return (a.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    /** The socket family that reaches {@code a}: its own, never a dual-stack IPv6 socket. */
+    static SocketProtocolFamily family(InetSocketAddress a) {
+        return a.getAddress() instanceof Inet6Address ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
     }
 
     /** The TLS implementation of an https run, else null. */

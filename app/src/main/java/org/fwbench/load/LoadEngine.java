@@ -14,7 +14,6 @@ import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.channels.spi.SelectorProvider;
 import java.time.Duration;
@@ -126,7 +125,7 @@ public final class LoadEngine implements AutoCloseable {
      * a class also spares Netty a reflective constructor call per connection.
      */
     private ChannelFactory<Channel> channels(InetSocketAddress address) {
-        SocketProtocolFamily family = address.getAddress() instanceof Inet6Address ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+        SocketProtocolFamily family = Load.family(address);
         SelectorProvider nio = SelectorProvider.provider();
         return epoll ? () -> readingEpollChannel(family) : () -> new NioSocketChannel(nio, family);
     }

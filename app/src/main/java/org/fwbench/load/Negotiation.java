@@ -55,11 +55,11 @@ final class Negotiation {
             }
             Future<Channel> handshake = ch.pipeline().get(SslHandler.class).handshakeFuture();
             if (!handshake.awaitUninterruptibly(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalArgumentException("TLS handshake with " + hostAndPort(address) + " failed: no answer within "
+                throw new IllegalArgumentException("TLS handshake with " + Load.hostAndPort(address) + " failed: no answer within "
                         + timeout.toMillis() + " ms (is it an https port?)");
             }
             if (!handshake.isSuccess()) {
-                throw new IllegalArgumentException("TLS handshake with " + hostAndPort(address) + " failed: "
+                throw new IllegalArgumentException("TLS handshake with " + Load.hostAndPort(address) + " failed: "
                         + reason(handshake.cause()));
             }
             return "h2".equals(ch.pipeline().get(SslHandler.class).applicationProtocol()) ? Protocol.H2 : Protocol.HTTP_1_1;
@@ -81,10 +81,5 @@ final class Negotiation {
             return message + " (the server's certificate is not trusted here: --insecure accepts it)";
         }
         return message;
-    }
-
-    private static String hostAndPort(InetSocketAddress a) {
-        String host = a.getAddress().getHostAddress();
-        return (a.getAddress() instanceof java.net.Inet6Address ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 }
