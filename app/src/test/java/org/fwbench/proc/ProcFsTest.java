@@ -58,7 +58,13 @@ class ProcFsTest {
         assertThat(jvm.compilerNanos()).isPositive().isLessThan(jvm.nanos());
         Process shell = new ProcessBuilder("bash", "-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done; sleep 300").start();
         try {
+            // read once its loop has run: just started, it may not have been on a CPU yet
+            long deadline = System.nanoTime() + 10_000_000_000L;
             ProcFs.TreeCpu bash = ProcFs.treeCpuWithCompilers(shell.pid()).orElseThrow();
+            while (bash.nanos() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                bash = ProcFs.treeCpuWithCompilers(shell.pid()).orElseThrow();
+            }
             assertThat(bash.nanos()).isPositive();
             assertThat(bash.compilerNanos()).isZero();
         } finally {
