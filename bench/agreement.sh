@@ -141,7 +141,7 @@ fw() {
   fw_rps=$(json_num requestsPerSecond); fw_p50=$(json_num p50); fw_mean=$(json_num mean); fw_util=$(json_num utilization)
 }
 
-rows="$work/rows"   # server pair round fw_rps ref_rps fw_lat ref_lat fw_util ref_util
+rows="$work/rows"   # server pair round fw_rps ref_rps fw_lat ref_lat fw_util ref_util ref_kept
 : >"$rows"
 echo "uptime: $(uptime)"
 for r in $(seq "$rounds"); do
@@ -149,6 +149,7 @@ for r in $(seq "$rounds"); do
     start_server "$s"
     n=$native_n; case "$s" in tornado|flask) n=$py_n ;; esac
     for pair in keep-alive close ab-k ab; do
+      ref_kept=1
       # the reference and fwbench alternate which goes first, round by round
       for side in $( ((r % 2)) && echo "ref fw" || echo "fw ref"); do
         case "$pair/$side" in
@@ -157,7 +158,9 @@ for r in $(seq "$rounds"); do
           close/ref) timed wrk -t1 -c"$conns" -d"${secs}s" --latency -H "Connection: close" "$url"
             ref_rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/out"); ref_lat=$(awk '$1 == "50%" {print $2}' "$work/out" | ms) ;;
           ab-k/ref) timed ab -q -k -n "$n" -c "$conns" "$url"
-            ref_rps=$(awk '/^Requests per second:/ {print $4}' "$work/out"); ref_lat=$(awk '/^Time per request:.*\(mean\)$/ {print $4}' "$work/out") ;;
+            ref_rps=$(awk '/^Requests per second:/ {print $4}' "$work/out"); ref_lat=$(awk '/^Time per request:.*\(mean\)$/ {print $4}' "$work/out")
+            # ab -k asks for HTTP/1.0 keep-alive; a server may answer "Connection: close" to it (Werkzeug does)
+            ref_kept=$(awk -v n="$n" '/^Keep-Alive requests:/ { print $3 / n }' "$work/out") ;;
           ab/ref) timed ab -q -n "$n" -c "$conns" "$url"
             ref_rps=$(awk '/^Requests per second:/ {print $4}' "$work/out"); ref_lat=$(awk '/^Time per request:.*\(mean\)$/ {print $4}' "$work/out") ;;
           keep-alive/fw) fw -c "$conns" -d "${secs}s" --warmup 1s; fw_lat=$fw_p50 ;;
@@ -167,7 +170,7 @@ for r in $(seq "$rounds"); do
         esac
         [ "$side" = ref ] && ref_util=$(awk -v c="$cpu" -v w="$wall" 'BEGIN { print c / w }')
       done
-      echo "$s $pair $r ${fw_rps:-0} ${ref_rps:-0} ${fw_lat:-0} ${ref_lat:-0} ${fw_util:-0} ${ref_util:-0}" >>"$rows"
+      echo "$s $pair $r ${fw_rps:-0} ${ref_rps:-0} ${fw_lat:-0} ${ref_lat:-0} ${fw_util:-0} ${ref_util:-0} ${ref_kept:-0}" >>"$rows"
       printf '%-9s %-10s round %d  fwbench %9.0f req/s %8.3f ms (CPU %3.0f%%)   %-4s %9.0f req/s %8.3f ms (CPU %3.0f%%)\n' \
         "$s" "$pair" "$r" "$fw_rps" "$fw_lat" "$(awk -v u="$fw_util" 'BEGIN { print 100 * u }')" \
         "$(case $pair in ab*) echo ab ;; *) echo wrk ;; esac)" "$ref_rps" "$ref_lat" "$(awk -v u="$ref_util" 'BEGIN { print 100 * u }')"
@@ -189,7 +192,11 @@ for s in "${servers[@]}"; do
     lr=$(sel '($7 > 0 ? $6 / $7 : 0)' | median); ls=$(sel '($7 > 0 ? $6 / $7 : 0)' | spread)
     fu=$(sel '$8' | median); ru=$(sel '$9' | median)
     sat=$(sel '($8 >= 0.9 || $9 >= 0.9) ? 1 : 0' | sort -g | tail -n 1)
-    verdict=$(awk -v r="$rr" -v sat="$sat" 'BEGIN { if (sat) print "a client saturated"; else if (r >= 0.95 && r <= 1.05) print "agrees within 5%"; else print "DIFFERS by more than 5%" }')
+    kept=$(sel '$10' | sort -g | head -n 1)
+    verdict=$(awk -v r="$rr" -v sat="$sat" -v kept="$kept" 'BEGIN {
+      if (kept < 0.9) printf "not alike: the server kept only %.0f%% of ab -k'"'"'s HTTP/1.0 requests alive\n", 100 * kept
+      else if (sat) print "a client saturated"; else if (r >= 0.95 && r <= 1.05) print "agrees within 5%"
+      else print "DIFFERS by more than 5%" }')
     printf '%-9s %-10s %5.2f (%-10s) %5.2f (%-10s) %4.0f%% / %4.0f%%             %s\n' "$s" "$pair" "$rr" "$rs" "$lr" "$ls" \
       "$(awk -v u="$fu" 'BEGIN { print 100 * u }')" "$(awk -v u="$ru" 'BEGIN { print 100 * u }')" "$verdict"
   done

@@ -235,7 +235,8 @@ public final class HammerCommand implements Callable<Integer> {
             parts.add("agent " + agentIndex + " of " + agents);
         }
         if (s.model() instanceof LoadModel.Open open) {
-            parts.add(String.format(Locale.ROOT, "%.0f req/s", open.rate()));
+            parts.add(String.format(Locale.ROOT, "%.0f req/s%s", open.rate(),
+                    open.arrivals() == LoadModel.Arrivals.POISSON ? " (Poisson arrivals)" : ""));
         }
         s.stop().duration().ifPresent(d -> parts.add(Durations.format(d)));
         s.stop().requests().ifPresent(n -> parts.add(n + " requests"));

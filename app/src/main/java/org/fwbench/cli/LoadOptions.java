@@ -2,6 +2,7 @@ package org.fwbench.cli;
 
 import java.time.Duration;
 import org.fwbench.config.LoadSettings;
+import org.fwbench.load.LoadModel;
 import picocli.CommandLine.Option;
 
 /**
@@ -25,6 +26,10 @@ final class LoadOptions {
             description = "Open model: requests per second at a constant arrival rate; latency counts from each request's scheduled start. "
                     + "0: the closed model (undoes a suite's or a mode's rate).")
     Double rate;
+
+    @Option(names = "--arrivals", paramLabel = "SPACING", description = "Open model: even (one every 1/RPS s, "
+            + "as wrk2; the default) or poisson (random moments at that mean rate, as many independent clients).")
+    String arrivals;
 
     @Option(names = "--warmup", paramLabel = "DURATION", description = "Load sent first and not counted; for run "
             + "its maximum: each start is warmed up on its scenarios in turn until each is steady, at most this long.")
@@ -56,9 +61,11 @@ final class LoadOptions {
         if (timeout != null && timeout.isZero()) {
             throw new UsageException("--timeout must be more than 0");
         }
+        LoadModel.Arrivals spacing = arrivals == null ? null : LoadModel.Arrivals.byKey(arrivals)
+                .orElseThrow(() -> new UsageException("--arrivals must be even or poisson, not " + arrivals));
         return LoadSettings.builder().duration(duration).warmup(warmup).connections(connections).rate(rate)
                 .requests(requests).timeout(timeout).keepAlive(noKeepAlive ? Boolean.FALSE : null).spawnRate(spawnRate)
-                .thinkTime(thinkTime).build();
+                .thinkTime(thinkTime).arrivals(spacing).build();
     }
 
     private static void positive(String option, Double value, boolean zeroAllowed) {

@@ -2,6 +2,7 @@ package org.fwbench.config;
 
 import java.time.Duration;
 import java.util.List;
+import org.fwbench.load.LoadModel;
 
 /**
  * How hard and how long to load a scenario. Every field may be null, meaning "not said here": the
@@ -14,6 +15,7 @@ import java.util.List;
  * @param requests  a fixed number of requests that ends the run; 0 for none
  * @param spawnRate connections (users) added per second while ramping up; 0 to start them all at once
  * @param streams   HTTP/2: requests in flight at once on each connection (h2load's -m); not used by HTTP/1.1
+ * @param arrivals  open model: arrivals evenly spaced or at random moments (Poisson); not used by the closed model
  */
 public record LoadSettings(
         Duration duration,
@@ -25,7 +27,8 @@ public record LoadSettings(
         Boolean keepAlive,
         Double spawnRate,
         Duration thinkTime,
-        Integer streams) {
+        Integer streams,
+        LoadModel.Arrivals arrivals) {
 
     /** Nothing said: a layer that changes nothing. */
     public static final LoadSettings EMPTY = builder().build();
@@ -42,6 +45,7 @@ public record LoadSettings(
             .spawnRate(0.0)
             .thinkTime(Duration.ZERO)
             .streams(1)
+            .arrivals(LoadModel.Arrivals.EVEN)
             .build();
 
     /**
@@ -61,7 +65,8 @@ public record LoadSettings(
     /** A builder that starts from these settings. */
     public Builder toBuilder() {
         return new Builder().duration(duration).warmup(warmup).connections(connections).rate(rate).requests(requests)
-                .timeout(timeout).keepAlive(keepAlive).spawnRate(spawnRate).thinkTime(thinkTime).streams(streams);
+                .timeout(timeout).keepAlive(keepAlive).spawnRate(spawnRate).thinkTime(thinkTime).streams(streams)
+                .arrivals(arrivals);
     }
 
     /** These settings with every value that {@code other} sets replaced by {@code other}'s. */
@@ -77,6 +82,7 @@ public record LoadSettings(
                 .spawnRate(pick(other.spawnRate, spawnRate))
                 .thinkTime(pick(other.thinkTime, thinkTime))
                 .streams(pick(other.streams, streams))
+                .arrivals(pick(other.arrivals, arrivals))
                 .build();
     }
 
@@ -126,6 +132,7 @@ public record LoadSettings(
         private Double spawnRate;
         private Duration thinkTime;
         private Integer streams;
+        private LoadModel.Arrivals arrivals;
 
         private Builder() {
         }
@@ -182,9 +189,15 @@ public record LoadSettings(
             return this;
         }
 
+        /** Open model: how the arrivals are spaced. */
+        public Builder arrivals(LoadModel.Arrivals spacing) {
+            arrivals = spacing;
+            return this;
+        }
+
         public LoadSettings build() {
             return new LoadSettings(duration, warmup, connections, rate, requests, timeout, keepAlive, spawnRate,
-                    thinkTime, streams);
+                    thinkTime, streams, arrivals);
         }
     }
 }

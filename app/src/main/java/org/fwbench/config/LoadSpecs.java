@@ -18,7 +18,7 @@ public final class LoadSpecs {
 
     /** A spec for {@code url} with the settings' model, stop, warm-up, timeout and keep-alive; the caller adds the request. */
     public static LoadSpec.Builder builder(URI url, LoadSettings s) {
-        LoadModel model = s.rate() > 0 ? new LoadModel.Open(s.rate(), s.connections())
+        LoadModel model = s.rate() > 0 ? new LoadModel.Open(s.rate(), s.connections(), s.arrivals())
                 : LoadModel.Closed.of(s.connections()).withSpawnRate(s.spawnRate()).withThinkTime(s.thinkTime());
         return LoadSpec.to(url).model(model).stop(stop(s)).warmup(s.warmup()).timeout(s.timeout())
                 .keepAlive(s.keepAlive());

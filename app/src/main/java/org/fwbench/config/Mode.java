@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.fwbench.load.LoadModel;
 
 /**
  * A run's experiment: the standard comparison, or one of the seeds' experiments. Each mode carries what
@@ -24,6 +25,7 @@ public enum Mode {
             .warmup(Duration.ZERO)
             .connections(2000)
             .rate(Mode.SEED_ARRIVAL_RATE)
+            .arrivals(LoadModel.Arrivals.POISSON)
             .requests(2000L)
             .timeout(Duration.ofSeconds(1))
             .keepAlive(false)
@@ -62,11 +64,13 @@ public enum Mode {
 
     /**
      * Calls per second at which compare.py's loop started its threads, each opening its connection at once:
-     * measured with bench/seed-hammer.py (a re-creation of its hammer()) against the five seed apps on a
-     * 2-core VM, client on one CPU, servers on the other; docs/seeds.md has the rounds. {@code --rate}
-     * overrides it, {@code --rate 0} issues all calls at once.
+     * measured with bench/seed-hammer.py (a re-creation of its hammer()) against the five seed apps on an
+     * otherwise idle 2-core VM, client on one CPU, servers on the other (medians 786 and 804 in two runs of
+     * three rounds); docs/seeds.md has the rounds. The threads' connects reach the server at random moments
+     * around that pace, hence the mode's Poisson arrivals. {@code --rate} overrides it, {@code --rate 0}
+     * issues all calls at once.
      */
-    public static final double SEED_ARRIVAL_RATE = 450.0;
+    public static final double SEED_ARRIVAL_RATE = 800.0;
 
     private final String label;
     private final LoadSettings preset;

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.fwbench.load.LoadModel;
 
 /**
  * Reads and checks a suite file. Every problem found (malformed YAML, an unknown key, a missing or
@@ -18,9 +20,10 @@ import java.util.function.Function;
 public final class SuiteLoader {
 
     static final List<String> LOAD_KEYS = List.of("duration", "warmup", "connections", "rate", "requests", "timeout",
-            "keepAlive", "spawnRate", "thinkTime", "streams");
+            "keepAlive", "spawnRate", "thinkTime", "streams", "arrivals");
     private static final List<String> KEYS = List.of("name", "description", "vars", "load", "scenarios", "targets");
     private static final String DURATION = "a duration such as 500ms, 10s or 1m";
+    private static final Pattern ARRIVALS = Pattern.compile("even|poisson");
 
     private SuiteLoader() {
     }
@@ -71,6 +74,7 @@ public final class SuiteLoader {
                 .spawnRate(s.rate("spawnRate"))
                 .thinkTime(s.duration("thinkTime", Duration.ZERO, DURATION))
                 .streams(s.integer("streams", 1, Integer.MAX_VALUE, "a positive whole number"))
+                .arrivals(LoadModel.Arrivals.byKey(s.text("arrivals", ARRIVALS, "even or poisson")).orElse(null))
                 .build();
     }
 

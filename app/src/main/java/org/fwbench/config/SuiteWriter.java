@@ -77,6 +77,7 @@ public final class SuiteWriter {
         putIfSet(out, "spawnRate", s.spawnRate());
         putDuration(out, "thinkTime", s.thinkTime());
         putIfSet(out, "streams", s.streams());
+        putIfSet(out, "arrivals", s.arrivals() == null ? null : s.arrivals().key());
         return out;
     }
 

@@ -43,8 +43,9 @@ final class Load {
     final long thinkNanos;
     /** Closed model: users added per second while ramping up; 0 for all at once. */
     final double spawnRate;
-    /** Open model: arrivals per second. */
+    /** Open model: arrivals per second, and how they are spaced. */
     final double rate;
+    final LoadModel.Arrivals arrivals;
     /*
      * The clock marks are set by startClock on the coordinator's thread before the loops are started; the
      * loops read them only in tasks submitted after that, which is what makes them visible there.
@@ -88,6 +89,7 @@ final class Load {
         this.thinkNanos = spec.model() instanceof LoadModel.Closed c ? c.thinkTime().toNanos() : 0;
         this.spawnRate = spec.model() instanceof LoadModel.Closed c ? c.spawnRate() : 0;
         this.rate = spec.model() instanceof LoadModel.Open o ? o.rate() : 0;
+        this.arrivals = spec.model() instanceof LoadModel.Open o ? o.arrivals() : LoadModel.Arrivals.EVEN;
         Expectation e = spec.expect();
         this.expectStatus = e.status();
         this.expectBody = e.body();

@@ -1,7 +1,10 @@
 package org.fwbench.load;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How requests are issued: by a fixed number of users that each wait for their response (closed), or at a
@@ -52,9 +55,11 @@ public sealed interface LoadModel {
      * scheduled start, so a slow server cannot hide its queue (coordinated omission).
      *
      * @param maxConnections the most connections the engine may open to keep up with the schedule
+     * @param arrivals       how the arrivals are spaced: evenly, or at random moments with the same mean rate
      */
-    record Open(double rate, int maxConnections) implements LoadModel {
+    record Open(double rate, int maxConnections, Arrivals arrivals) implements LoadModel {
         public Open {
+            Objects.requireNonNull(arrivals, "arrivals");
             if (!(rate > 0)) {
                 throw new IllegalArgumentException("the rate must be more than 0, not " + rate);
             }
@@ -63,9 +68,35 @@ public sealed interface LoadModel {
             }
         }
 
+        /** Evenly spaced arrivals, as wrk2 sends them. */
+        public Open(double rate, int maxConnections) {
+            this(rate, maxConnections, Arrivals.EVEN);
+        }
+
         @Override
         public int connections() {
             return maxConnections;
+        }
+    }
+
+    /** How an open model's arrivals are spaced in time. */
+    enum Arrivals {
+        /** One every 1/rate seconds, as wrk2 schedules them: the gentlest load at that rate. */
+        EVEN,
+        /**
+         * Independent arrivals at random moments (exponential gaps with a mean of 1/rate): the clumps many
+         * independent clients make, such as a thread started per request (compare.py's loop).
+         */
+        POISSON;
+
+        /** The name in suite files, on the command line and in results: {@code even}, {@code poisson}. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The spacing called {@code key}, if there is one. */
+        public static Optional<Arrivals> byKey(String key) {
+            return Arrays.stream(values()).filter(a -> a.key().equals(key)).findFirst();
         }
     }
 }

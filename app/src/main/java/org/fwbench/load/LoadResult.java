@@ -210,6 +210,7 @@ public record LoadResult(
      * @param model           {@code closed} or {@code open}
      * @param connections     connections (users); in the open model the most it may open
      * @param rate            open model: arrivals per second of this agent (its share of the whole); 0 closed
+     * @param arrivals        open model: how the arrivals were spaced, {@code even} or {@code poisson}; null closed
      * @param spawnRate       closed model: users added per second; 0 for all at once
      * @param thinkTimeMillis closed model: each user's pause between a response and its next request
      * @param durationMillis  the measured window's length; null when only a request count ends it
@@ -221,15 +222,17 @@ public record LoadResult(
      * @param http            the HTTP version asked for: {@code 1.1} or {@code 2} (see the transport for what ran)
      * @param streams         HTTP/2: requests in flight at once per connection; 1 for HTTP/1.1
      */
-    public record Plan(String method, String model, int connections, double rate, double spawnRate,
+    public record Plan(String method, String model, int connections, double rate, String arrivals, double spawnRate,
             long thinkTimeMillis, Long durationMillis, Long requests, long warmupMillis, long timeoutMillis,
             boolean keepAlive, int agents, String http, int streams) {
 
         /** The plan of {@code spec}, run by one agent. */
         public static Plan of(LoadSpec spec) {
             LoadModel.Closed closed = spec.model() instanceof LoadModel.Closed c ? c : null;
+            LoadModel.Open open = spec.model() instanceof LoadModel.Open o ? o : null;
             return new Plan(spec.method(), spec.openModel() ? "open" : "closed", spec.model().connections(),
-                    spec.model() instanceof LoadModel.Open o ? o.rate() : 0, closed == null ? 0 : closed.spawnRate(),
+                    open == null ? 0 : open.rate(), open == null ? null : open.arrivals().key(),
+                    closed == null ? 0 : closed.spawnRate(),
                     closed == null ? 0 : closed.thinkTime().toMillis(),
                     spec.stop().duration().map(Duration::toMillis).orElse(null),
                     spec.stop().requests().isPresent() ? spec.stop().requests().getAsLong() : null,
@@ -238,7 +241,7 @@ public record LoadResult(
         }
 
         Plan withAgents(int n) {
-            return new Plan(method, model, connections, rate, spawnRate, thinkTimeMillis, durationMillis, requests,
+            return new Plan(method, model, connections, rate, arrivals, spawnRate, thinkTimeMillis, durationMillis, requests,
                     warmupMillis, timeoutMillis, keepAlive, n, http, streams);
         }
     }

@@ -38,7 +38,8 @@ final class Loop {
     private final long sweepNanos;
     private ScheduledFuture<?> sweeper;
     private ScheduledFuture<?> dispatcher;
-    private long arrivals;
+    /** Open model: this loop's arrival times, from the run's start. */
+    private Schedule schedule;
     private long nextArrival;
 
     int open;
@@ -92,7 +93,8 @@ final class Loop {
             if (run.keepAlive) {
                 users.forEach(Slot::preconnect);
             }
-            nextArrival = arrivalTime(0);
+            schedule = new Schedule(run.startNanos, run.rate, run.arrivals, index, loops);
+            nextArrival = schedule.next();
             dispatch();
         } else if (run.spawnRate > 0) {
             for (int i = 0; i < users.size(); i++) {
@@ -102,11 +104,6 @@ final class Loop {
         } else {
             users.forEach(Slot::beginClosed);
         }
-    }
-
-    /** The open model's arrival {@code k} of this loop: every {@code loops}-th of the whole schedule. */
-    private long arrivalTime(long k) {
-        return run.startNanos + (long) ((index + (double) k * loops) * Load.NANOS_PER_SECOND / run.rate);
     }
 
     /** Open model: hands every arrival that is due to a free user, or queues it. */
@@ -126,7 +123,7 @@ final class Loop {
             } else {
                 backlog.add(nextArrival);
             }
-            nextArrival = arrivalTime(++arrivals);
+            nextArrival = schedule.next();
         }
         dispatcher = eventLoop.schedule(this::dispatch, nextArrival - now, TimeUnit.NANOSECONDS);
     }

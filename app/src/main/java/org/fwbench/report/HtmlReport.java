@@ -151,7 +151,7 @@ public final class HtmlReport {
 
     private static String describe(String method, ScenarioResult.AppliedLoad l) {
         return (method == null ? "" : method + ", ")
-                + (l.rate() > 0 ? "open model at " + Format.number(l.rate()) + " req/s" : "closed model")
+                + (l.rate() > 0 ? "open model at " + Format.number(l.rate()) + " req/s" + SeedReports.spacing(l) : "closed model")
                 + ", " + l.connections() + " connections, "
                 + (l.requests() > 0 ? l.requests() + " requests" : Format.number(l.durationSeconds()) + " s")
                 + " after " + Format.number(l.warmupSeconds()) + " s warm-up, timeout "

@@ -84,12 +84,17 @@ public final class SeedReports {
     static String arrivals(ScenarioResult.AppliedLoad l) {
         String connection = l.keepAlive() ? "keep-alive" : "a new connection each";
         if (l.rate() > 0) {
-            return "arriving at " + Format.number(l.rate()) + "/s, " + connection
+            return "arriving at " + Format.number(l.rate()) + "/s" + spacing(l) + ", " + connection
                     + (l.requests() > 0 && l.connections() >= l.requests() ? ", no cap on those in flight"
                     : ", at most " + l.connections() + " in flight");
         }
         return (l.requests() > 0 && l.connections() >= l.requests() ? "all at once" : "at most " + l.connections()
                 + " at once") + ", " + connection;
+    }
+
+    /** " at random moments (Poisson)" for an open model's random arrivals; nothing for evenly spaced ones. */
+    static String spacing(ScenarioResult.AppliedLoad l) {
+        return "poisson".equals(l.arrivals()) ? " at random moments (Poisson)" : "";
     }
 
     /** The Locust seed's table, with the number of users at which failures began. */

@@ -52,9 +52,11 @@ public record ScenarioResult(
     /**
      * The load settings that applied to a scenario (durations in seconds).
      *
-     * @param rate 0 for the closed model
+     * @param rate     0 for the closed model
+     * @param arrivals open model: {@code even} or {@code poisson} (random moments at that mean rate); null closed
      */
-    public record AppliedLoad(double durationSeconds, double warmupSeconds, int connections, double rate, long requests,
-            double timeoutSeconds, boolean keepAlive, double spawnRate, double thinkTimeSeconds) {
+    public record AppliedLoad(double durationSeconds, double warmupSeconds, int connections, double rate,
+            String arrivals, long requests, double timeoutSeconds, boolean keepAlive, double spawnRate,
+            double thinkTimeSeconds) {
     }
 }

@@ -188,7 +188,8 @@ final class TargetRun {
 
     /** The settings a scenario ran with, as the results record them (durations in seconds). */
     private static AppliedLoad applied(LoadSettings s) {
-        return new AppliedLoad(seconds(s.duration()), seconds(s.warmup()), s.connections(), s.rate(), s.requests(),
+        return new AppliedLoad(seconds(s.duration()), seconds(s.warmup()), s.connections(), s.rate(),
+                s.rate() > 0 ? s.arrivals().key() : null, s.requests(),
                 seconds(s.timeout()), s.keepAlive(), s.spawnRate(), seconds(s.thinkTime()));
     }
 

@@ -17,7 +17,8 @@ class MistypedInputTest {
         "hamer http://127.0.0.1:1/|unknown command 'hamer' (did you mean hammer or merge or sample?); the commands are run, init, hammer, merge, sample, k8s-job, report, compare, help",
         "hammer 127.0.0.1:8080/|not an http URL: '127.0.0.1:8080/' has no scheme (did you mean http://127.0.0.1:8080/ ?)",
         "hammer localhost:8080/x|not an http URL: 'localhost:8080/x' has no scheme (did you mean http://localhost:8080/x ?)",
-        "hammer http://127.0.0.1:1/ extra|Unmatched argument at index 2: 'extra'"})
+        "hammer http://127.0.0.1:1/ extra|Unmatched argument at index 2: 'extra'",
+        "hammer -R 10 --arrivals bursty http://127.0.0.1:1/|--arrivals must be even or poisson, not bursty"})
     void saysWhatWasMistypedAndSuggestsTheNearestName(String commandLine, String message) {
         CliRun r = CliRun.of(commandLine.split(" "));
         assertThat(r.exitCode()).isEqualTo(Main.EXIT_USAGE);

@@ -25,7 +25,7 @@ class SeedModesIT {
         assertThat(r.stdout())
                 .contains("Started these independent subprocesses: jdk-httpserver (", "MEM(rss,vms)=(")
                 .contains("Now hammering each of those servers   300 times, with a 1.000 seconds timeout:  jdk-httpserver netty - Done."
-                        + "   [arriving at 450/s, a new connection each, no cap on those in flight]")
+                        + "   [arriving at 800/s at random moments (Poisson), a new connection each, no cap on those in flight]")
                 .containsPattern("jdk-httpserver .*/hello/World +took \\d+\\.\\d{4} seconds/call, with 100\\.0% success - Counter\\(\\{200: 300\\}\\)")
                 .containsPattern("fwbench's own CPU \\d+ us/call\\]")
                 .doesNotContain("SATURATED")

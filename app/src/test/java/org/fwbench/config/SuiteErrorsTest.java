@@ -105,6 +105,8 @@ class SuiteErrorsTest {
                         "2:18: 'requests' must be a whole number, 0 or more, not 1.5"),
                 Arguments.of("negative rate", VALID.replace("name: t", "name: t\nload: {rate: -1}"),
                         "2:14: 'rate' must be a number, 0 or more, not -1"),
+                Arguments.of("unknown arrivals", VALID.replace("name: t", "name: t\nload: {arrivals: bursty}"),
+                        "2:18: 'arrivals' must be even or poisson, not \"bursty\""),
                 Arguments.of("bad duration", VALID.replace("name: t", "name: t\nload: {duration: 5}"),
                         "2:18: 'duration' must be a duration such as 500ms, 10s or 1m, not 5"),
                 Arguments.of("zero timeout", VALID.replace("name: t", "name: t\nload: {timeout: 0s}"),

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.fwbench.load.LoadModel;
 import org.fwbench.result.Json;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +28,8 @@ class SuiteLoaderTest {
                 Map.entry("all", List.of("${jvm}", "-jar", "${jar}")));
         assertThat(suite.load()).isEqualTo(LoadSettings.builder().duration(Duration.ofSeconds(3))
                 .warmup(Duration.ofMillis(500)).connections(4).rate(100.5).requests(0L).timeout(Duration.ofSeconds(1))
-                .keepAlive(false).spawnRate(2.0).thinkTime(Duration.ofMillis(10)).build());
+                .keepAlive(false).spawnRate(2.0).thinkTime(Duration.ofMillis(10)).arrivals(LoadModel.Arrivals.POISSON)
+                .build());
 
         ScenarioDef plaintext = suite.scenario("plaintext").orElseThrow();
         assertThat(plaintext.method()).isEqualTo("GET");
@@ -95,7 +97,7 @@ class SuiteLoaderTest {
                 .connections(64) // command line over scenario
                 .rate(100.5).requests(1000L).timeout(Duration.ofSeconds(1))
                 .keepAlive(true) // scenario over suite
-                .spawnRate(2.0).thinkTime(Duration.ofMillis(10)).streams(1).build());
+                .spawnRate(2.0).thinkTime(Duration.ofMillis(10)).streams(1).arrivals(LoadModel.Arrivals.POISSON).build());
         LoadSettings both = LoadSettings.builder().duration(Duration.ofSeconds(3)).requests(1000L).build();
         assertThat(suite.loadFor(echo, both).duration()).as("duration and count given together: whichever ends first")
                 .isEqualTo(Duration.ofSeconds(3));

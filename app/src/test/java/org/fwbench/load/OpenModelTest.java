@@ -71,4 +71,14 @@ class OpenModelTest {
         // 300 arrivals at 2000/s take about 150 ms
         assertThat(r.durationSeconds()).isBetween(0.1, 2.0);
     }
+
+    @Test
+    void poissonArrivalsAreAllServedAndTheResultSaysHowTheyWereSpaced() throws Exception {
+        LoadResult r = engine.run(Specs.of(server.url("/ok")).rate(2000).connections(20).requests(400)
+                .arrivals(LoadModel.Arrivals.POISSON).build(), p -> { });
+        assertThat(r.requests()).isEqualTo(400);
+        assertThat(r.ok()).isEqualTo(400);
+        assertThat(r.plan().arrivals()).isEqualTo("poisson");
+        assertThat(r.plan().model()).isEqualTo("open");
+    }
 }

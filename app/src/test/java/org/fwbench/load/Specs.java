@@ -22,6 +22,7 @@ final class Specs {
     private Duration timeout = Duration.ofSeconds(2);
     private boolean keepAlive = true;
     private double rate;
+    private LoadModel.Arrivals arrivals = LoadModel.Arrivals.EVEN;
     private double spawnRate;
     private Duration thinkTime = Duration.ZERO;
     private int expectStatus;
@@ -108,13 +109,18 @@ final class Specs {
         return this;
     }
 
+    Specs arrivals(LoadModel.Arrivals spacing) {
+        arrivals = spacing;
+        return this;
+    }
+
     Specs startAt(java.time.Instant at) {
         startAt = at;
         return this;
     }
 
     LoadSpec build() {
-        LoadModel model = rate > 0 ? new LoadModel.Open(rate, connections)
+        LoadModel model = rate > 0 ? new LoadModel.Open(rate, connections, arrivals)
                 : LoadModel.Closed.of(connections).withSpawnRate(spawnRate).withThinkTime(thinkTime);
         Stop stop = requests == 0 ? Stop.after(duration)
                 : duration.isZero() ? Stop.afterRequests(requests) : Stop.afterEither(duration, requests);

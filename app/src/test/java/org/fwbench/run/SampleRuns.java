@@ -31,7 +31,7 @@ public final class SampleRuns {
 
     public static final long MIB = 1024 * 1024;
     private static final long T0 = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
-    private static final ScenarioResult.AppliedLoad LOAD = new ScenarioResult.AppliedLoad(10, 2, 16, 0, 0, 5, true, 0, 0);
+    private static final ScenarioResult.AppliedLoad LOAD = new ScenarioResult.AppliedLoad(10, 2, 16, 0, null, 0, 5, true, 0, 0);
 
     private SampleRuns() {
     }
