@@ -125,6 +125,29 @@ class RunDiffTest {
                 .containsExactly(Metric.THROUGHPUT);
     }
 
+    @Test
+    void aSubMillisecondLatencyMoveIsBelowTheAbsoluteFloorWhileALargerOneIsCaught() {
+        // the A/A pair's false alarm: p95 of a fast server from about 0.25 to 0.58 ms, tight on both sides
+        RunDiff fast = RunDiff.of(latencyCell(0.08, 0.081, 0.079), latencyCell(0.19, 0.191, 0.189));
+        assertThat(fast.changes()).filteredOn(c -> c.metric() == Metric.P95).singleElement().satisfies(c -> {
+            assertThat(c.change().significant()).isTrue();
+            assertThat(c.worsePercent()).isGreaterThan(100);
+            assertThat(c.verdict()).isEqualTo(MetricChange.Verdict.UNCHANGED);
+        });
+        // the same relative move on a slower server, 7.5 ms to 17.8 ms at p95, is a regression
+        RunDiff slow = RunDiff.of(latencyCell(2.5, 2.51, 2.49), latencyCell(5.9, 5.91, 5.89));
+        assertThat(slow.regressions()).extracting(MetricChange::metric).contains(Metric.P95, Metric.P99);
+    }
+
+    /** One cell whose starts' latencies run from {@code lowMs} to three times that (p95 about 2.9x). */
+    private static RunResult latencyCell(double... lowMsPerStart) {
+        List<Measurement> ms = new ArrayList<>();
+        for (int i = 0; i < lowMsPerStart.length; i++) {
+            ms.add(SampleRuns.measurement(i + 1, 40_000, lowMsPerStart[i], 100, true, 20, 0));
+        }
+        return SampleRuns.run("s", List.of(SampleRuns.target("t", "1", 40, List.of(SampleRuns.scenario("hello", ms)))));
+    }
+
     private static RunResult oneCell(double... throughputPerStart) {
         List<Measurement> ms = new ArrayList<>();
         for (int i = 0; i < throughputPerStart.length; i++) {
