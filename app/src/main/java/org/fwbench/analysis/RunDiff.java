@@ -1,8 +1,10 @@
 package org.fwbench.analysis;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.stream.Stream;
@@ -37,6 +39,7 @@ public record RunDiff(List<MetricChange> changes, List<String> unmatched) {
     public static RunDiff of(RunResult before, RunResult after) {
         List<MetricChange> changes = new ArrayList<>();
         List<String> unmatched = new ArrayList<>();
+        Map<String, String> otherRates = new LinkedHashMap<>(); // per scenario: the rate is the same for all its targets
         for (TargetResult t : after.targets()) {
             for (ScenarioResult s : t.scenarios()) {
                 Optional<ScenarioResult> old = before.cell(t.name(), s.scenario());
@@ -49,10 +52,10 @@ public record RunDiff(List<MetricChange> changes, List<String> unmatched) {
                     unmatched.add(name + ": not measured in the new run"
                             + (s.reason() == null ? "" : " (" + s.reason() + ")"));
                 } else {
-                    Optional<String> rates = differentFixedRates(name, old.get(), s);
+                    Optional<String> rates = differentFixedRates(s.scenario(), old.get(), s);
                     changes.addAll(compare(t.name(), old.get(), s, rates.isEmpty()));
                     unmeasured(before, t, old.get(), s).ifPresent(unmatched::add);
-                    rates.ifPresent(unmatched::add);
+                    rates.ifPresent(r -> otherRates.putIfAbsent(s.scenario(), r));
                 }
             }
         }
@@ -63,6 +66,7 @@ public record RunDiff(List<MetricChange> changes, List<String> unmatched) {
                 }
             }
         }
+        unmatched.addAll(otherRates.values());
         return new RunDiff(changes, unmatched);
     }
 
@@ -93,23 +97,20 @@ public record RunDiff(List<MetricChange> changes, List<String> unmatched) {
     }
 
     /**
-     * "netty json: fixed rates differ (2065 and 1599 req/s): ...": the fixed rate is half the slowest target's
+     * "json: fixed rates differ (2065 and 1599 req/s): ...": the fixed rate is half the slowest target's
      * capacity in each run, so two runs may serve different rates, and CPU per request and p99 at different
-     * rates are not the same figure (a lower rate batches less and costs more per request).
+     * rates are not the same figure (a lower rate batches less and costs more per request). A run made with
+     * {@code --fixed-rates-from} the old one's results serves the old rates.
      */
-    private static Optional<String> differentFixedRates(String name, ScenarioResult before, ScenarioResult after) {
-        OptionalDouble a = fixedRate(before);
-        OptionalDouble b = fixedRate(after);
+    private static Optional<String> differentFixedRates(String scenario, ScenarioResult before, ScenarioResult after) {
+        OptionalDouble a = before.fixedRate();
+        OptionalDouble b = after.fixedRate();
         if (a.isEmpty() || b.isEmpty() || Math.abs(b.getAsDouble() / a.getAsDouble() - 1) <= SAME_RATE) {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT, "%s: fixed rates differ (%.0f and %.0f req/s): CPU per request "
-                + "and p99 at the fixed rate not compared", name, a.getAsDouble(), b.getAsDouble()));
-    }
-
-    private static OptionalDouble fixedRate(ScenarioResult s) {
-        return s.measurements().stream().filter(m -> m.fixedRate() != null)
-                .mapToDouble(m -> m.fixedRate().rate()).findFirst();
+                + "and p99 at the fixed rate not compared for any target (run --fixed-rates-from OLD/results.json "
+                + "measures at the old run's rates)", scenario, a.getAsDouble(), b.getAsDouble()));
     }
 
     private static List<MetricChange> compare(String target, ScenarioResult before, ScenarioResult after,

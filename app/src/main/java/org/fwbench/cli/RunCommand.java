@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.fwbench.report.ConsoleReport;
 import org.fwbench.report.ReportFiles;
@@ -100,6 +102,11 @@ public final class RunCommand implements Callable<Integer> {
             + "(default: a new one, recorded in results.json, so that a run's order can be repeated).")
     Long seed;
 
+    @Option(names = "--fixed-rates-from", paramLabel = "RESULTS", description = "Measure each scenario's efficiency "
+            + "at the fixed rate an earlier run used (its results.json), from round 1 on, so that compare can set the "
+            + "two side by side; a scenario it lacks gets half the slowest target's capacity, as without it.")
+    Path fixedRatesFrom;
+
     @Option(names = "--quick", description = "A first look in under a minute: one start per target, 0.4 s loads "
             + "after a 1.25 s warm-up of the start. Every output says it is less certain.")
     boolean quick;
@@ -143,11 +150,12 @@ public final class RunCommand implements Callable<Integer> {
         Suite suite = suite(home);
         Path outDir = out != null ? out : home.resolve("results")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        RunPlan plan = new RunPlan(suite, selectTargets(suite),
-                Plans.scenarios(suite, selectScenarios(suite), runMode, overrides()), runMode, repeatCount,
+        List<RunPlan.PlannedScenario> scenarios = Plans.scenarios(suite, selectScenarios(suite), runMode, overrides());
+        RunPlan plan = new RunPlan(suite, selectTargets(suite), scenarios, runMode, repeatCount,
                 !noRestart && runMode.restart(), phases, together || runMode.together(), cpus(), home, python(),
                 outDir.resolve("logs"), commandLine(),
-                new RunPlan.Design(perStart, seed != null ? seed : new SecureRandom().nextLong(), quick));
+                new RunPlan.Design(perStart, seed != null ? seed : new SecureRandom().nextLong(), quick,
+                        fixedRates(scenarios)));
         // Only now that the plan is valid: refused input leaves no empty results folder behind.
         OutFolder.prepare(outDir, force);
         PrintWriter stdout = spec.commandLine().getOut();
@@ -202,6 +210,18 @@ public final class RunCommand implements Callable<Integer> {
     private Mode mode() {
         return Mode.byLabel(mode).orElseThrow(() -> new UsageException("unknown mode '" + mode + "' (modes: "
                 + Mode.labels() + ")"));
+    }
+
+    /** The earlier run's fixed rates of the closed-model scenarios planned here; none without --fixed-rates-from. */
+    private Map<String, Double> fixedRates(List<RunPlan.PlannedScenario> scenarios) {
+        if (fixedRatesFrom == null) {
+            return Map.of();
+        }
+        Map<String, Double> old = Results.read(fixedRatesFrom).fixedRates();
+        Map<String, Double> rates = new LinkedHashMap<>();
+        scenarios.stream().filter(s -> s.load().rate() == 0 && old.containsKey(s.name()))
+                .forEach(s -> rates.put(s.name(), old.get(s.name())));
+        return rates;
     }
 
     private void validate(int repeatCount) {

@@ -1,6 +1,8 @@
 package org.fwbench.result;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,6 +56,13 @@ public record RunResult(
     /** The named target's result on the named scenario, if the run had both. */
     public Optional<ScenarioResult> cell(String target, String scenario) {
         return targets.stream().filter(t -> t.name().equals(target)).findFirst().flatMap(t -> t.scenario(scenario));
+    }
+
+    /** Per scenario, the rate its fixed-rate measurements ran at (the same for every target); none when there were none. */
+    public Map<String, Double> fixedRates() {
+        Map<String, Double> rates = new LinkedHashMap<>();
+        targets.forEach(t -> t.scenarios().forEach(s -> s.fixedRate().ifPresent(r -> rates.putIfAbsent(s.scenario(), r))));
+        return rates;
     }
 
     /** Every target measured on the scenario (at least one repeat), in run order. */

@@ -3,6 +3,7 @@ package org.fwbench.result;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * One target under one scenario.
@@ -33,6 +34,11 @@ public record ScenarioResult(
 
     public boolean ok() {
         return status == Status.OK;
+    }
+
+    /** The rate of this scenario's fixed-rate measurements (one per run for every target), if it had any. */
+    public OptionalDouble fixedRate() {
+        return measurements.stream().filter(m -> m.fixedRate() != null).mapToDouble(m -> m.fixedRate().rate()).findFirst();
     }
 
     /**

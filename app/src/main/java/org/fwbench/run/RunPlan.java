@@ -2,6 +2,7 @@ package org.fwbench.run;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.fwbench.config.LoadSettings;
 import org.fwbench.config.Mode;
 import org.fwbench.config.ScenarioDef;
@@ -50,9 +51,12 @@ public record RunPlan(
      * rounds), round 1 in the suite's order and later rounds shuffled with {@code seed}; each start measures
      * every scenario {@code measurementsPerStart} times after one warm-up.
      *
-     * @param quick a first look: labelled less certain in every output
+     * @param quick      a first look: labelled less certain in every output
+     * @param fixedRates scenario name to the rate of its fixed-rate measurement, taken from an earlier run so
+     *                   that the two measure at the same rate (measured from round 1 on); a scenario not named
+     *                   gets half the slowest target's round-1 capacity, measured from round 2 on
      */
-    public record Design(int measurementsPerStart, long seed, boolean quick) {
+    public record Design(int measurementsPerStart, long seed, boolean quick, Map<String, Double> fixedRates) {
 
         /**
          * One measurement per start: the two-level interval has starts - 1 degrees of freedom whatever the
@@ -62,13 +66,14 @@ public record RunPlan(
         public static final int DEFAULT_PER_START = 1;
 
         public Design {
+            fixedRates = Map.copyOf(fixedRates);
             if (measurementsPerStart < 1) {
                 throw new IllegalArgumentException("measurements per start must be at least 1");
             }
         }
 
         public static Design of(long seed) {
-            return new Design(DEFAULT_PER_START, seed, false);
+            return new Design(DEFAULT_PER_START, seed, false, Map.of());
         }
     }
 

@@ -43,7 +43,7 @@ public final class Runner {
     private final Map<String, TargetRun> runs = new LinkedHashMap<>();
     private final long startedAt = System.currentTimeMillis();
     private final List<List<String>> roundOrders = new CopyOnWriteArrayList<>();
-    /** Per scenario, the fixed rate of the efficiency measurement, set after round 1. */
+    /** Per scenario, the fixed rate of the efficiency measurement: an earlier run's (the plan's), or set after round 1. */
     private final Map<String, Double> fixedRates = new ConcurrentHashMap<>();
     private Environment environment;
 
@@ -51,6 +51,7 @@ public final class Runner {
         this.plan = plan;
         this.listener = listener;
         this.launcher = new Launcher(plan);
+        fixedRates.putAll(plan.design().fixedRates());
     }
 
     public RunResult run() throws InterruptedException {
@@ -100,7 +101,7 @@ public final class Runner {
                 listener.checkpoint(result());
             }
             if (round == 1) {
-                fixedRates.putAll(FixedRates.of(runs.values(), plan.scenarios()));
+                FixedRates.of(runs.values(), plan.scenarios()).forEach(fixedRates::putIfAbsent);
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.fwbench.result.FixedRate;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.Json;
@@ -51,6 +52,7 @@ class RunDiffTest {
     @Test
     void fixedRateFiguresAreComparedOnlyAtTheSameRate() {
         RunResult old = withFixedRate(2000, 400);
+        assertThat(old.fixedRates()).as("what --fixed-rates-from takes").containsExactly(Map.entry("hello", 2000.0));
         RunDiff same = RunDiff.of(old, withFixedRate(2010, 600));
         RunDiff other = RunDiff.of(old, withFixedRate(1600, 600));
 
@@ -59,8 +61,9 @@ class RunDiffTest {
         assertThat(other.changes()).extracting(MetricChange::metric)
                 .doesNotContain(Metric.FIXED_RATE_CPU, Metric.FIXED_RATE_P99).contains(Metric.THROUGHPUT);
         assertThat(other.regressions()).isEmpty();
-        assertThat(other.unmatched()).containsExactly("t hello: fixed rates differ (2000 and 1600 req/s): CPU per "
-                + "request and p99 at the fixed rate not compared");
+        assertThat(other.unmatched()).containsExactly("hello: fixed rates differ (2000 and 1600 req/s): CPU per "
+                + "request and p99 at the fixed rate not compared for any target (run --fixed-rates-from "
+                + "OLD/results.json measures at the old run's rates)");
     }
 
     private static RunResult withFixedRate(double rate, double cpuMicros) {

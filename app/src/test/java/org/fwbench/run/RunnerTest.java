@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.fwbench.config.LoadSettings;
@@ -51,7 +52,7 @@ class RunnerTest {
      * A quick look's design: nothing measured again on a busy machine, which would double these tests' loads.
      * For the tests about what goes wrong and what is recorded; MeasurerTest covers measuring again.
      */
-    private static final RunPlan.Design QUICK = new RunPlan.Design(RunPlan.Design.DEFAULT_PER_START, 7, true);
+    private static final RunPlan.Design QUICK = new RunPlan.Design(RunPlan.Design.DEFAULT_PER_START, 7, true, Map.of());
 
     /** One run of targets that fail in different ways beside a good one, shared by the tests of those failures. */
     private static RunResult failures;
@@ -299,6 +300,23 @@ class RunnerTest {
         assertNoProcessLeft(r);
     }
 
+    @Test
+    void fixedRatesGivenByAnEarlierRunAreMeasuredFromRoundOne() throws Exception {
+        Path file = suiteWith("""
+                scenarios:
+                  - name: json
+                    path: /json
+                """, target("a", "ok"));
+        RunResult r = run(file, 1, true, 1, false, new RunPlan.Design(1, 7, false, Map.of("json", 40.0)));
+
+        Measurement m = r.cell("a", "json").orElseThrow().measurements().getFirst();
+        assertThat(m.fixedRate()).as("measured in round 1, at the given rate").isNotNull();
+        assertThat(m.fixedRate().rate()).isEqualTo(40.0);
+        assertThat(m.fixedRate().ok()).isPositive();
+        assertThat(r.fixedRates()).containsExactly(Map.entry("json", 40.0));
+        assertNoProcessLeft(r);
+    }
+
     private static RunResult run(Path suiteFile, int repeats, boolean restart, int phases, boolean together,
             RunPlan.Design design) throws InterruptedException {
         return run(suiteFile, repeats, restart, phases, together, design, new ArrayList<>(), SHORT);
@@ -306,7 +324,7 @@ class RunnerTest {
 
     private static RunResult run(Path suiteFile, int rounds, int perStart, long seed, List<RunResult> checkpoints)
             throws InterruptedException {
-        return run(suiteFile, rounds, true, 1, false, new RunPlan.Design(perStart, seed, false), checkpoints, SHORT);
+        return run(suiteFile, rounds, true, 1, false, new RunPlan.Design(perStart, seed, false, Map.of()), checkpoints, SHORT);
     }
 
     /** Runs the suite with its folder as fwbench's home and the target logs in its logs/. */
