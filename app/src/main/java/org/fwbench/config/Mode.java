@@ -65,8 +65,8 @@ public enum Mode {
     /**
      * Calls per second at which compare.py's loop started its threads, each opening its connection at once:
      * measured with bench/seed-hammer.py (a re-creation of its hammer()) against the five seed apps on an
-     * otherwise idle 2-core VM, client on one CPU, servers on the other (medians 786 and 804 in two runs of
-     * three rounds); docs/seeds.md has the rounds. The threads' connects reach the server at random moments
+     * otherwise idle 2-core VM, client on one CPU, servers on the other (medians of 758 to 804 in four runs of
+     * bench/seed-compare.sh); docs/seeds.md has the rounds. The threads' connects reach the server at random moments
      * around that pace, hence the mode's Poisson arrivals. {@code --rate} overrides it, {@code --rate 0}
      * issues all calls at once.
      */
