@@ -18,15 +18,17 @@ class SeedModesIT {
     @Test
     void seedCompareHammersEachTargetWithNewConnectionsAndPrintsTheSeedsLines() throws Exception {
         // The mode's default: calls arriving at the seed loop's pace, a new connection each, no cap in flight.
-        FwbenchProcess.Result r = FwbenchProcess.run(dir, LIMIT, "run", "--mode", "seed-compare", "-n", "300",
+        // 1000 calls at 800/s: a window of 1.25 s, so that the engine's JIT compilation of its first calls (a few
+        // hundred milliseconds of CPU) does not fill it; 300 calls filled a window of 0.37 s: "SATURATED".
+        FwbenchProcess.Result r = FwbenchProcess.run(dir, LIMIT, "run", "--mode", "seed-compare", "-n", "1000",
                 "--targets", "jdk-httpserver,netty", "--scenarios", "hello", "--out", dir.resolve("out").toString());
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stdout())
                 .contains("Started these independent subprocesses: jdk-httpserver (", "MEM(rss,vms)=(")
-                .contains("Now hammering each of those servers   300 times, with a 1.000 seconds timeout:  jdk-httpserver netty - Done."
+                .contains("Now hammering each of those servers  1000 times, with a 1.000 seconds timeout:  jdk-httpserver netty - Done."
                         + "   [arriving at 800/s at random moments (Poisson), a new connection each, no cap on those in flight]")
-                .containsPattern("jdk-httpserver .*/hello/World +took \\d+\\.\\d{4} seconds/call, with 100\\.0% success - Counter\\(\\{200: 300\\}\\)")
+                .containsPattern("jdk-httpserver .*/hello/World +took \\d+\\.\\d{4} seconds/call, with 100\\.0% success - Counter\\(\\{200: 1000\\}\\)")
                 .containsPattern("fwbench's own CPU \\d+ us/call\\]")
                 .doesNotContain("SATURATED")
                 .contains("Now after all those calls, measure memory again", "Killing PIDs: ");
