@@ -62,7 +62,7 @@ final class LoadOptions {
             throw new UsageException("--timeout must be more than 0");
         }
         LoadModel.Arrivals spacing = arrivals == null ? null : LoadModel.Arrivals.byKey(arrivals)
-                .orElseThrow(() -> new UsageException("--arrivals must be even or poisson, not " + arrivals));
+                .orElseThrow(() -> new UsageException("--arrivals must be " + LoadModel.Arrivals.keys() + ", not " + arrivals));
         return LoadSettings.builder().duration(duration).warmup(warmup).connections(connections).rate(rate)
                 .requests(requests).timeout(timeout).keepAlive(noKeepAlive ? Boolean.FALSE : null).spawnRate(spawnRate)
                 .thinkTime(thinkTime).arrivals(spacing).build();

@@ -3,6 +3,7 @@ package org.fwbench.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.fwbench.load.LoadModel;
 
 /**
@@ -23,7 +25,8 @@ public final class SuiteLoader {
             "keepAlive", "spawnRate", "thinkTime", "streams", "arrivals");
     private static final List<String> KEYS = List.of("name", "description", "vars", "load", "scenarios", "targets");
     private static final String DURATION = "a duration such as 500ms, 10s or 1m";
-    private static final Pattern ARRIVALS = Pattern.compile("even|poisson");
+    private static final Pattern ARRIVALS = Pattern.compile(Arrays.stream(LoadModel.Arrivals.values())
+            .map(LoadModel.Arrivals::key).collect(Collectors.joining("|")));
 
     private SuiteLoader() {
     }
@@ -74,7 +77,7 @@ public final class SuiteLoader {
                 .spawnRate(s.rate("spawnRate"))
                 .thinkTime(s.duration("thinkTime", Duration.ZERO, DURATION))
                 .streams(s.integer("streams", 1, Integer.MAX_VALUE, "a positive whole number"))
-                .arrivals(LoadModel.Arrivals.byKey(s.text("arrivals", ARRIVALS, "even or poisson")).orElse(null))
+                .arrivals(LoadModel.Arrivals.byKey(s.text("arrivals", ARRIVALS, LoadModel.Arrivals.keys())).orElse(null))
                 .build();
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * How requests are issued: by a fixed number of users that each wait for their response (closed), or at a
@@ -92,6 +93,11 @@ public sealed interface LoadModel {
         /** The name in suite files, on the command line and in results: {@code even}, {@code poisson}. */
         public String key() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Every spacing's key, for messages: {@code even or poisson}. */
+        public static String keys() {
+            return Arrays.stream(values()).map(Arrivals::key).collect(Collectors.joining(" or "));
         }
 
         /** The spacing called {@code key}, if there is one. */
