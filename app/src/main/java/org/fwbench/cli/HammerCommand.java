@@ -184,6 +184,9 @@ public final class HammerCommand implements Callable<Integer> {
     /** The load settings of one of {@code agents} agents: hammer's defaults, what was given, and the rate's share. */
     static LoadSettings settings(LoadOptions given, int agents) {
         LoadSettings settings = LoadSettings.layered(List.of(LoadSettings.HAMMER_DEFAULTS, given.settings()));
+        if (given.arrivals != null && settings.rate() == 0) {
+            throw new UsageException("--arrivals spaces an open model's arrivals: give -R/--rate too");
+        }
         if (agents > 1 && settings.rate() > 0) {
             settings = settings.toBuilder().rate(settings.rate() / agents).build();
         }

@@ -18,7 +18,8 @@ class MistypedInputTest {
         "hammer 127.0.0.1:8080/|not an http URL: '127.0.0.1:8080/' has no scheme (did you mean http://127.0.0.1:8080/ ?)",
         "hammer localhost:8080/x|not an http URL: 'localhost:8080/x' has no scheme (did you mean http://localhost:8080/x ?)",
         "hammer http://127.0.0.1:1/ extra|Unmatched argument at index 2: 'extra'",
-        "hammer -R 10 --arrivals bursty http://127.0.0.1:1/|--arrivals must be even or poisson, not bursty"})
+        "hammer -R 10 --arrivals bursty http://127.0.0.1:1/|--arrivals must be even or poisson, not bursty",
+        "hammer --arrivals poisson http://127.0.0.1:1/|--arrivals spaces an open model's arrivals: give -R/--rate too"})
     void saysWhatWasMistypedAndSuggestsTheNearestName(String commandLine, String message) {
         CliRun r = CliRun.of(commandLine.split(" "));
         assertThat(r.exitCode()).isEqualTo(Main.EXIT_USAGE);
