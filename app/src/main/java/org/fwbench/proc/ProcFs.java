@@ -139,6 +139,13 @@ public final class ProcFs {
 
     /** CPU of a process tree so far in nanoseconds: all its threads, and its JIT compiler threads among them. */
     public record TreeCpu(long nanos, long compilerNanos) {
+        /** No CPU: what an interval used when its process could not be read. */
+        public static final TreeCpu NONE = new TreeCpu(0, 0);
+
+        /** The CPU used since {@code earlier}, a reading of the same tree. */
+        public TreeCpu minus(TreeCpu earlier) {
+            return new TreeCpu(nanos - earlier.nanos, compilerNanos - earlier.compilerNanos);
+        }
     }
 
     private static Optional<TreeCpu> treeCpu(long pid, boolean compilers) {

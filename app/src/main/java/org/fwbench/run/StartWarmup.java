@@ -94,7 +94,7 @@ final class StartWarmup {
                 marks.add(mark);
                 Interval i = route.interval(engine, pid, mark, progress);
                 requests += i.requests();
-                jit.add(seconds(begin) - mark.seconds(), i.cpuNanos(), i.compilerNanos());
+                jit.add(seconds(begin) - mark.seconds(), i.cpu().nanos(), i.cpu().compilerNanos());
             }
             turns++;
             compiled = turns >= MIN_TURNS && jit.quiet();
@@ -119,8 +119,8 @@ final class StartWarmup {
     private record Mark(double seconds, long requestsBefore) {
     }
 
-    /** What one interval did: attempts sent, and the target's CPU in it with its compilers' part (0 when unknown). */
-    private record Interval(long requests, long cpuNanos, long compilerNanos) {
+    /** What one interval did: attempts sent, and the target's CPU in it with its compilers' part (none when unknown). */
+    private record Interval(long requests, ProcFs.TreeCpu cpu) {
     }
 
     private static double seconds(long sinceNanos) {
@@ -153,12 +153,10 @@ final class StartWarmup {
             LoadResult r = engine.run(interval, p -> progress.accept(route.name(), asWarmup(p)));
             Optional<ProcFs.TreeCpu> after = cpu(pid);
             double throughput = r.durationSeconds() <= 0 ? 0 : r.ok() / r.durationSeconds();
-            long cpu = before.isPresent() && after.isPresent() ? after.get().nanos() - before.get().nanos() : 0;
-            long compiler = before.isPresent() && after.isPresent()
-                    ? after.get().compilerNanos() - before.get().compilerNanos() : 0;
-            double cpuPerRequest = cpu >= MIN_CPU_NANOS && r.ok() > 0 ? cpu / 1e3 / r.ok() : Double.NaN;
+            ProcFs.TreeCpu used = before.flatMap(b -> after.map(a -> a.minus(b))).orElse(ProcFs.TreeCpu.NONE);
+            double cpuPerRequest = used.nanos() >= MIN_CPU_NANOS && r.ok() > 0 ? used.nanos() / 1e3 / r.ok() : Double.NaN;
             detector.add(throughput, cpuPerRequest);
-            return new Interval(r.requests(), cpu, compiler);
+            return new Interval(r.requests(), used);
         }
 
         /**
