@@ -30,7 +30,7 @@ final class Load {
     final boolean h2;
     /** HTTP/2: streams in flight at once per connection. */
     final int streams;
-    /** HTTP/2: the request's headers (HPACK-encoded per stream) and its body, shared read-only by the loops. */
+    /** HTTP/2: the request's headers (HPACK-encoded once per connection, see H2RequestBlock) and its body, shared read-only by the loops. */
     final Http2Headers h2Headers;
     final ByteBuf h2Body;
     final byte[] body;

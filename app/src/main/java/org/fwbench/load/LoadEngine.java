@@ -16,7 +16,6 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.channels.spi.SelectorProvider;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +89,7 @@ public final class LoadEngine implements AutoCloseable {
         }
         boolean tls = spec.tls() && WARM_TLS.compareAndSet(false, true);
         if (tls || spec.http() == HttpVersion.HTTP_2 && WARM_H2.compareAndSet(false, true)) {
-            warmUpH2(tls, Warmup.RUN.compilerDrain());
+            warmUpH2(tls, Warmup.RUN);
         }
         return execute(spec, address, progress, intervals);
     }
@@ -101,8 +100,8 @@ public final class LoadEngine implements AutoCloseable {
     }
 
     /** Trains the JIT on the HTTP/2 path, and the TLS path when {@code tls} (see {@link Warmup#runH2}). */
-    LoadResult warmUpH2(boolean tls, Duration compilerDrain) {
-        return Warmup.runH2(tls, s -> execute(s, address(s), p -> { }, null), compilerDrain);
+    Warmup.H2Report warmUpH2(boolean tls, Warmup.Budget budget) {
+        return Warmup.runH2(tls, budget, s -> execute(s, address(s), p -> { }, null));
     }
 
     private LoadResult execute(LoadSpec spec, InetSocketAddress address, Consumer<Progress> progress,

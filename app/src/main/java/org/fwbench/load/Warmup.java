@@ -1,6 +1,7 @@
 package org.fwbench.load;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Trains the JIT on the engine's hot paths before anything is measured: short closed-model runs, first with a
@@ -20,30 +21,47 @@ final class Warmup {
      * open thousands of connections. Bounded by time instead (400 ms), it had made 73 connections on a busy
      * machine. The time limits only stop a warm-up that cannot reach its counts (see docs/hammer.md).
      */
-    static final Budget RUN = new Budget(Duration.ofSeconds(4), 5_000, Duration.ofSeconds(1), 20_000, Duration.ofSeconds(2));
+    static final Budget RUN = new Budget(Duration.ofSeconds(4), 5_000, Duration.ofSeconds(1), 20_000, Duration.ofSeconds(10),
+            Duration.ofSeconds(2));
     /** The launcher's training run for the JVM's ahead-of-time cache: it records the classes the engine loads. */
-    static final Budget TRAINING = new Budget(Duration.ofSeconds(1), 3_000, Duration.ofMillis(300), 20_000, Duration.ZERO);
+    static final Budget TRAINING = new Budget(Duration.ofSeconds(1), 3_000, Duration.ofMillis(300), 20_000, Duration.ofSeconds(1),
+            Duration.ZERO);
     /** Enough connections to use every event loop on a small machine, few enough for a thread each on the server. */
     private static final int CONNECTIONS = 2;
 
     /**
-     * How long and how much each phase may take (whichever ends first), and how long to wait at most for the
-     * JIT compilations the phases queued.
+     * How long and how much each phase may take (whichever ends first), the most the HTTP/2 phase may take
+     * (see {@link #runH2}), and how long to wait at most for the JIT compilations a phase queued.
      */
     record Budget(Duration newConnections, long maxNewConnections, Duration keepAlive, long maxKeepAlive,
-            Duration compilerDrain) {
+            Duration h2, Duration compilerDrain) {
     }
 
     /**
      * The extra warm-up before the first HTTP/2 or https run: HTTP/2 against a {@link LoopbackH2Server}, over
      * TLS for https, so that Netty's HTTP/2 codec, the engine's streams and the TLS handler are compiled before
-     * they are measured. Without it a 5 s h2c run measured 60 to 80 us of CPU per request instead of about 9
-     * in steady state (the C2 compiler's own CPU counts in the client's); the TLS handshakes themselves run in
+     * they are measured. It goes in passes of {@value #H2_PASS_MILLIS} ms, each followed by the wait for the
+     * compilers, until a pass runs within {@value #H2_STEADY_PERCENT} % of the one before and leaves the
+     * compilers nothing to do, or the budget's {@code h2} is spent.
+     *
+     * <p>Why passes: the HTTP/2 path is much more code than HTTP/1.1's, and with the engine on one CPU the JIT
+     * compiles it over 6-10 s. The single pass of 2 s it had before left C2 compiling through the measured run:
+     * 5 s h2c runs against h2o without {@code --warmup} got 35,000-141,000 req/s at 6.9-20 us of CPU per request,
+     * against 244,000-298,000 and 3.3 us after a 5 s {@code --warmup}. The passes' own rate grows from about
+     * 1,000 to 90,000 req/s over those seconds, and the run after them measured 3.2 us. The TLS handshakes run in
      * BoringSSL, native code that needs no warming.
      */
-    static final Duration H2_TIME = Duration.ofSeconds(2);
-    static final long H2_REQUESTS = 40_000;
+    static final int H2_PASS_MILLIS = 500;
+    static final int H2_STEADY_PERCENT = 10;
+    /** A wait for the compilers shorter than this after a pass: they had nothing left to compile. */
+    private static final long IDLE_COMPILER_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final int H2_STREAMS = 8;
+    /** A pass ends after its time; this count only bounds it where a pass could run away (a far faster machine). */
+    private static final long MAX_PASS_REQUESTS = 1_000_000;
+
+    /** What the HTTP/2 phase did: its passes, the last one's result, and whether it ended steady. */
+    record H2Report(int passes, LoadResult last, boolean steady) {
+    }
 
     /** What the warm-up did: each phase's result and the responses the loopback server wrote. */
     record Report(LoadResult newConnections, LoadResult keepAlive, long served) {
@@ -65,14 +83,27 @@ final class Warmup {
         }
     }
 
-    /** The HTTP/2 phase (see {@link #H2_TIME}), over TLS when {@code tls}; {@code runner} runs one spec. */
-    static LoadResult runH2(boolean tls, Runner runner, Duration compilerDrain) {
+    /** The HTTP/2 phase (see {@link #H2_PASS_MILLIS}), over TLS when {@code tls}; {@code runner} runs one spec. */
+    static H2Report runH2(boolean tls, Budget budget, Runner runner) {
         try (LoopbackH2Server server = new LoopbackH2Server(tls)) {
-            LoadResult r = runner.run(LoadSpec.to(server.url()).model(LoadModel.Closed.of(CONNECTIONS))
-                    .stop(Stop.afterEither(H2_TIME, H2_REQUESTS)).timeout(Duration.ofSeconds(1))
-                    .http(HttpVersion.HTTP_2).streams(H2_STREAMS).insecure(true).build());
-            awaitCompiler(compilerDrain);
-            return r;
+            LoadSpec pass = LoadSpec.to(server.url()).model(LoadModel.Closed.of(CONNECTIONS))
+                    .stop(Stop.afterEither(Duration.ofMillis(H2_PASS_MILLIS), MAX_PASS_REQUESTS)).timeout(Duration.ofSeconds(1))
+                    .http(HttpVersion.HTTP_2).streams(H2_STREAMS).insecure(true).build();
+            long end = System.nanoTime() + budget.h2().toNanos();
+            int passes = 0;
+            long before = 0;
+            LoadResult last;
+            do {
+                last = runner.run(pass);
+                passes++;
+                boolean compilerIdle = awaitCompiler(budget.compilerDrain()) < IDLE_COMPILER_NANOS;
+                long requests = last.requests();
+                if (compilerIdle && requests > 0 && Math.abs(requests - before) * 100 <= H2_STEADY_PERCENT * before) {
+                    return new H2Report(passes, last, true);
+                }
+                before = requests;
+            } while (System.nanoTime() < end);
+            return new H2Report(passes, last, false);
         }
     }
 
@@ -82,19 +113,23 @@ final class Warmup {
      * sleeps once its queue is empty (see {@link CompilerThreads}). The JIT's total compilation time, polled
      * before, only grows when a compilation ends, so a pause in it says little: on a busy machine single C2
      * compilations of Netty's read path took up to 800 ms.
+     *
+     * @return how long it waited, in nanoseconds
      */
-    private static void awaitCompiler(Duration max) {
-        long deadline = System.nanoTime() + max.toNanos();
+    private static long awaitCompiler(Duration max) {
+        long start = System.nanoTime();
+        long deadline = start + max.toNanos();
         int quiet = 0;
         while (quiet < 3 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
             quiet = CompilerThreads.busy() ? 0 : quiet + 1;
         }
+        return System.nanoTime() - start;
     }
 
     private static LoadSpec spec(LoopbackServer server, boolean keepAlive, Duration duration, long requests) {
@@ -113,7 +148,7 @@ final class Warmup {
     public static void main(String[] args) {
         try (LoadEngine engine = new LoadEngine()) {
             engine.warmUp(TRAINING);
-            engine.warmUpH2(true, TRAINING.compilerDrain()); // HTTP/2 and TLS classes too
+            engine.warmUpH2(true, TRAINING); // HTTP/2 and TLS classes too
         }
     }
 

@@ -2,6 +2,7 @@ package org.fwbench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The engine's self-warm-up: it runs both hot paths against its own loopback server, within its budget, and leaves the target alone. */
@@ -20,6 +21,19 @@ class WarmupTest {
             assertThat(r.newConnections().durationSeconds()).isLessThanOrEqualTo(Warmup.RUN.newConnections().toMillis() / 1e3);
             assertThat(r.keepAlive().durationSeconds()).isLessThanOrEqualTo(Warmup.RUN.keepAlive().toMillis() / 1e3);
             assertThat(r.served()).as("responses the loopback server wrote").isGreaterThanOrEqualTo(r.requests());
+        }
+    }
+
+    @Test
+    void theHttp2PhaseRunsInPassesUntilTwoAgreeOrItsBudgetIsSpent() {
+        Warmup.Budget budget = new Warmup.Budget(Duration.ZERO, 0, Duration.ZERO, 0, Duration.ofSeconds(2), Duration.ofSeconds(1));
+        try (LoadEngine engine = new LoadEngine()) {
+            Warmup.H2Report r = engine.warmUpH2(false, budget);
+            assertThat(r.last().ok()).as("HTTP/2 requests of the last pass").isPositive();
+            assertThat(r.last().failed()).isZero();
+            assertThat(r.last().durationSeconds()).isLessThanOrEqualTo(Warmup.H2_PASS_MILLIS / 1e3);
+            // steady means a pass agreed with the one before it
+            assertThat(r.passes()).isGreaterThanOrEqualTo(r.steady() ? 2 : 1);
         }
     }
 
