@@ -25,7 +25,7 @@ public final class SteadyState {
      * @param tolerance largest range of a metric over the window, relative to its median (0.1 = 10 %)
      */
     public record Rule(int window, double tolerance) {
-        /** Four intervals within 10 %: what a steady server keeps on a noisy two-core VM (bench/steady-state.sh). */
+        /** Four intervals within 10 %: what a steady server keeps on a noisy two-core VM (docs/statistics.md, "Steady state instead of a fixed warm-up"). */
         public static final Rule DEFAULT = new Rule(4, 0.10);
 
         public Rule {
