@@ -14,10 +14,11 @@ import io.netty.handler.codec.http2.Http2HeadersEncoder;
 /**
  * The HPACK encoder of one HTTP/2 connection of the engine: the run's request headers are encoded once, with the
  * static table only, and every stream writes those same bytes, through Netty's encoder or, for a request
- * without a body, as a whole HEADERS frame of its own ({@link #writeFrame}). Netty's encoder HPACK-encoded them again for each
- * stream, about a tenth of the engine's CPU per request against h2o (perf, bench/vs-h2load.sh). A block that
- * never refers to the dynamic table stays valid whatever that table holds; the price is that the server reads the
- * :authority and the user's headers as literals on every request, a few bytes more than an indexed reference.
+ * without a body, as a whole HEADERS frame of its own ({@link #writeFrame}). Netty's encoder HPACK-encoded them
+ * again for each stream, about a tenth of the engine's CPU per request against h2o (perf, bench/vs-h2load.sh).
+ * A block that never refers to the dynamic table stays valid whatever that table holds; the price is that the
+ * server reads the :authority and the user's headers as literals on every request, a few bytes more than an
+ * indexed reference.
  *
  * <p>Other headers (none today) and the dynamic table size updates the server's SETTINGS call for go through
  * Netty's encoder, whose dynamic table only they fill.

@@ -21,11 +21,11 @@ final class Warmup {
      * open thousands of connections. Bounded by time instead (400 ms), it had made 73 connections on a busy
      * machine. The time limits only stop a warm-up that cannot reach its counts (see docs/hammer.md).
      */
-    static final Budget RUN = new Budget(Duration.ofSeconds(4), 5_000, Duration.ofSeconds(1), 20_000, Duration.ofSeconds(10),
-            Duration.ofSeconds(2));
+    static final Budget RUN = new Budget(Duration.ofSeconds(4), 5_000, Duration.ofSeconds(1), 20_000,
+            Duration.ofSeconds(10), Duration.ofSeconds(2));
     /** The launcher's training run for the JVM's ahead-of-time cache: it records the classes the engine loads. */
-    static final Budget TRAINING = new Budget(Duration.ofSeconds(1), 3_000, Duration.ofMillis(300), 20_000, Duration.ofSeconds(1),
-            Duration.ZERO);
+    static final Budget TRAINING = new Budget(Duration.ofSeconds(1), 3_000, Duration.ofMillis(300), 20_000,
+            Duration.ofSeconds(1), Duration.ZERO);
     /** Enough connections to use every event loop on a small machine, few enough for a thread each on the server. */
     private static final int CONNECTIONS = 2;
 
@@ -87,8 +87,8 @@ final class Warmup {
     static H2Report runH2(boolean tls, Budget budget, Runner runner) {
         try (LoopbackH2Server server = new LoopbackH2Server(tls)) {
             LoadSpec pass = LoadSpec.to(server.url()).model(LoadModel.Closed.of(CONNECTIONS))
-                    .stop(Stop.afterEither(Duration.ofMillis(H2_PASS_MILLIS), MAX_PASS_REQUESTS)).timeout(Duration.ofSeconds(1))
-                    .http(HttpVersion.HTTP_2).streams(H2_STREAMS).insecure(true).build();
+                    .stop(Stop.afterEither(Duration.ofMillis(H2_PASS_MILLIS), MAX_PASS_REQUESTS))
+                    .timeout(Duration.ofSeconds(1)).http(HttpVersion.HTTP_2).streams(H2_STREAMS).insecure(true).build();
             long end = System.nanoTime() + budget.h2().toNanos();
             int passes = 0;
             long before = 0;
@@ -102,7 +102,7 @@ final class Warmup {
                     return new H2Report(passes, last, true);
                 }
                 before = requests;
-            } while (System.nanoTime() < end);
+            } while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()); // Ctrl-C: stop warming up
             return new H2Report(passes, last, false);
         }
     }
