@@ -91,6 +91,7 @@ public final class LoadEngine implements AutoCloseable {
         if (tls || spec.http() == HttpVersion.HTTP_2 && WARM_H2.compareAndSet(false, true)) {
             warmUpH2(tls, Warmup.RUN);
         }
+        CompilerThreads.yieldToLoad();
         return execute(spec, address, progress, intervals);
     }
 

@@ -31,4 +31,17 @@ class CompilerThreadsTest {
         }
         assertThat(idle).isTrue();
     }
+
+    @Test
+    void afterTheFirstRunTheCompilerThreadsYieldToTheEngine() throws Exception {
+        try (FaultServer target = new FaultServer(); LoadEngine engine = new LoadEngine()) {
+            engine.run(Specs.of(target.url("/ok")).connections(1).requests(5).build(), p -> { });
+        }
+        if (Files.isDirectory(Path.of("/proc/self/task")) && Files.isExecutable(Path.of("/usr/bin/renice"))) {
+            assertThat(CompilerThreads.tasks()).filteredOn(CompilerThreads.Task::compiler).isNotEmpty()
+                    .allSatisfy(t -> assertThat(t.nice()).as(t.name()).isEqualTo(CompilerThreads.NICE));
+            assertThat(CompilerThreads.tasks()).filteredOn(t -> !t.compiler()).as("every other thread keeps its priority")
+                    .isNotEmpty().allSatisfy(t -> assertThat(t.nice()).as(t.name()).isZero());
+        }
+    }
 }
