@@ -37,13 +37,16 @@ final class CompilerThreads {
     }
 
     /**
-     * Once per process, after the engine's warm-up: the compiler threads go to nice {@value #NICE}, so that a
-     * compilation still due competes for the CPU the engine shares with it only when the engine waits. At equal
-     * priority the scheduler gave a runnable compiler thread slices of several milliseconds: in 1,000-request
-     * runs against nginx (fresh processes, 4 connections, engine on one CPU) C2 still compiled the request path
-     * (Slot.ended, User.received, EpollConnection.read) inside the 70-150 ms measured window, and the p99 was
-     * 4-7 ms against a p50 of 0.2 ms. Where {@code renice} (util-linux) is missing nothing changes. A thread
-     * cannot be raised back without privileges, so this is done once, after the warm-ups of the first run.
+     * Once per process, after the engine's warm-up, for a run bounded by a count: the compiler threads go to
+     * nice {@value #NICE}, so that a compilation still due competes for the CPU the engine shares with it only
+     * when the engine waits. At equal priority the scheduler gave a runnable compiler thread slices of several
+     * milliseconds: in 1,000-request runs against nginx (fresh processes, 4 connections, engine on one CPU) C2
+     * still compiled the request path (Slot.ended, User.received, EpollConnection.read) inside the 70-150 ms
+     * measured window, and the p99 was 4-7 ms against a p50 of 0.2 ms. Only for counted runs (ab's {@code -n},
+     * the seeds' modes): a saturated run of seconds on a path the warm-up covers less (HTTPS over HTTP/1.1)
+     * needs the compilers to finish, and with them at nice 19 cost 15.7-21.5 us per request instead of
+     * 12.3-16.2. A thread cannot be raised back without privileges, so this is done once. Where {@code renice}
+     * (util-linux) is missing nothing changes.
      */
     static void yieldToLoad() {
         if (!YIELDED.compareAndSet(false, true)) {

@@ -91,7 +91,9 @@ public final class LoadEngine implements AutoCloseable {
         if (tls || spec.http() == HttpVersion.HTTP_2 && WARM_H2.compareAndSet(false, true)) {
             warmUpH2(tls, Warmup.RUN);
         }
-        CompilerThreads.yieldToLoad();
+        if (spec.stop().duration().isEmpty()) {
+            CompilerThreads.yieldToLoad(); // a short, counted run (see there)
+        }
         return execute(spec, address, progress, intervals);
     }
 

@@ -33,7 +33,7 @@ class CompilerThreadsTest {
     }
 
     @Test
-    void afterTheFirstRunTheCompilerThreadsYieldToTheEngine() throws Exception {
+    void afterACountedRunsWarmUpTheCompilerThreadsYieldToTheEngine() throws Exception {
         try (FaultServer target = new FaultServer(); LoadEngine engine = new LoadEngine()) {
             engine.run(Specs.of(target.url("/ok")).connections(1).requests(5).build(), p -> { });
         }
