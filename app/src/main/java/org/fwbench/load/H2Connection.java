@@ -331,7 +331,7 @@ final class H2Connection extends Http2ConnectionHandler {
             // takes itself for a server's) would close the connection of a server that resets many streams, or on
             // which many streams time out: here each reset is to be counted. Set before the codec, as Netty asks.
             decoderEnforceMaxRstFramesPerWindow(0, 0);
-            requestBlock = new H2RequestBlock(run.h2Headers);
+            requestBlock = new H2RequestBlock(run.h2Headers, run.h2Block);
             // The codec is Netty's, with the engine's own HPACK ends: the request's header block encoded once
             // (H2RequestBlock), the responses' headers reduced to :status (H2StatusDecoder), neither validated
             // one by one.

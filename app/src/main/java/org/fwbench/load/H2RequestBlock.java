@@ -12,8 +12,8 @@ import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersEncoder;
 
 /**
- * The HPACK encoder of one HTTP/2 connection of the engine: the run's request headers are encoded once, with the
- * static table only, and every stream writes those same bytes, through Netty's encoder or, for a request
+ * The HPACK encoder of one HTTP/2 connection of the engine: the run's request headers are encoded once per run,
+ * with the static table only, and every stream writes those same bytes, through Netty's encoder or, for a request
  * without a body, as a whole HEADERS frame of its own ({@link #writeFrame}). Netty's encoder HPACK-encoded them
  * again for each stream, about a tenth of the engine's CPU per request against h2o (perf, bench/vs-h2load.sh).
  * A block that never refers to the dynamic table stays valid whatever that table holds; the price is that the
@@ -34,9 +34,10 @@ final class H2RequestBlock implements Http2HeadersEncoder, Http2HeadersEncoder.C
     /** The server changed its table size: the next block must say so first (RFC 7541, 4.2). */
     private boolean tableSizeChanged;
 
-    H2RequestBlock(Http2Headers request) {
+    /** @param block {@code request} as {@link #staticOnly} encodes it, once per run */
+    H2RequestBlock(Http2Headers request, byte[] block) {
         this.request = request;
-        this.block = staticOnly(request);
+        this.block = block;
     }
 
     /** {@code headers} as HPACK that uses the static table only: indexed where it holds name and value, else literals. */

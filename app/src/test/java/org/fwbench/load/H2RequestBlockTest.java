@@ -19,7 +19,7 @@ class H2RequestBlockTest {
 
     @Test
     void everyStreamSendsTheSameBlockAndAServerDecodesItAsTheRequest() throws Exception {
-        H2RequestBlock encoder = new H2RequestBlock(request);
+        H2RequestBlock encoder = new H2RequestBlock(request, H2RequestBlock.staticOnly(request));
         DefaultHttp2HeadersDecoder server = new DefaultHttp2HeadersDecoder(true);
         byte[] first = encode(encoder, 1);
         byte[] second = encode(encoder, 3);
@@ -33,7 +33,7 @@ class H2RequestBlockTest {
 
     @Test
     void aServerThatShrinksItsTableGetsTheSizeUpdateOnceBeforeTheBlock() throws Exception {
-        H2RequestBlock encoder = new H2RequestBlock(request);
+        H2RequestBlock encoder = new H2RequestBlock(request, H2RequestBlock.staticOnly(request));
         DefaultHttp2HeadersDecoder server = new DefaultHttp2HeadersDecoder(true);
         byte[] plain = encode(encoder, 1);
         server.configuration().maxHeaderTableSize(0); // the server's SETTINGS_HEADER_TABLE_SIZE: 0
@@ -51,7 +51,7 @@ class H2RequestBlockTest {
 
     @Test
     void otherHeadersGoThroughNettysEncoder() throws Exception {
-        H2RequestBlock encoder = new H2RequestBlock(request);
+        H2RequestBlock encoder = new H2RequestBlock(request, H2RequestBlock.staticOnly(request));
         Http2Headers other = new DefaultHttp2Headers().method("GET").path("/other").scheme("http").authority("h");
         ByteBuf out = Unpooled.buffer();
         encoder.encodeHeaders(1, other, out);
