@@ -16,6 +16,7 @@ import org.fwbench.load.LoadSpec;
 import org.fwbench.load.Progress;
 import org.fwbench.proc.ProcFs;
 import org.fwbench.result.Warmup;
+import org.fwbench.server.CompilerPriority;
 import org.fwbench.stats.CompilerQuiet;
 import org.fwbench.stats.SteadyState;
 
@@ -85,19 +86,25 @@ final class StartWarmup {
         List<Mark> marks = new ArrayList<>();
         int turns = 0;
         boolean compiled = false;
-        while (!rotation.isEmpty() && !rotation.stream().allMatch(RouteState::steady) && !compiled) {
-            for (RouteState route : rotation) {
-                if (seconds(begin) >= maxSeconds || Thread.currentThread().isInterrupted()) {
-                    return finish(result, rotation, seconds(begin), requests, null);
+        // Raised for the warm-up only: the measured window runs at the priorities the target chose.
+        try (CompilerPriority compilers = pid.isPresent() ? CompilerPriority.raise(pid.getAsLong()) : null) {
+            while (!rotation.isEmpty() && !rotation.stream().allMatch(RouteState::steady) && !compiled) {
+                for (RouteState route : rotation) {
+                    if (seconds(begin) >= maxSeconds || Thread.currentThread().isInterrupted()) {
+                        return finish(result, rotation, seconds(begin), requests, null);
+                    }
+                    Mark mark = new Mark(seconds(begin), requests);
+                    marks.add(mark);
+                    Interval i = route.interval(engine, pid, mark, progress);
+                    requests += i.requests();
+                    jit.add(seconds(begin) - mark.seconds(), i.cpu().nanos(), i.cpu().compilerNanos());
+                    if (compilers != null) {
+                        compilers.refresh(); // the JVM adds compiler threads as its queue grows
+                    }
                 }
-                Mark mark = new Mark(seconds(begin), requests);
-                marks.add(mark);
-                Interval i = route.interval(engine, pid, mark, progress);
-                requests += i.requests();
-                jit.add(seconds(begin) - mark.seconds(), i.cpu().nanos(), i.cpu().compilerNanos());
+                turns++;
+                compiled = turns >= MIN_TURNS && jit.quiet();
             }
-            turns++;
-            compiled = turns >= MIN_TURNS && jit.quiet();
         }
         return finish(result, rotation, seconds(begin), requests, compiled ? marks.get(jit.quietSince()) : null);
     }
