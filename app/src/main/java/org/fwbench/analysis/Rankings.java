@@ -43,12 +43,13 @@ public final class Rankings {
     }
 
     private static ScenarioRanking ranking(String scenario, Metric metric, Map<String, double[]> samples) {
-        List<Ranking.Entry> entries = Ranking.of(samples, metric.higherIsBetter()).entries();
+        Ranking ranking = Ranking.of(samples, metric.higherIsBetter());
+        List<Ranking.Entry> entries = ranking.entries();
         List<ScenarioRanking.Rank> ranks = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Ranking.Entry e = entries.get(i);
             RatioTest vsNext = i + 1 < entries.size()
-                    ? RatioTest.of(samples.get(e.name()), samples.get(entries.get(i + 1).name())) : null;
+                    ? ranking.compare(samples.get(e.name()), samples.get(entries.get(i + 1).name())) : null;
             ranks.add(new ScenarioRanking.Rank(e.name(), e.rank(), e.tied(), e.estimate().median(), vsNext));
         }
         return new ScenarioRanking(scenario, metric.rankingKey(), metric.higherIsBetter(), ranks);

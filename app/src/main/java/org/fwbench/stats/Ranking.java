@@ -11,14 +11,17 @@ import java.util.Optional;
  *
  * <p>The rule: targets are sorted by median (best first; equal medians by name). The first target opens a group.
  * Each next target joins the current group, and takes its rank, when it cannot be told apart from the group's
- * first (best) target: {@link RatioTest#significant()} is false. Otherwise it opens a new group whose rank is its
- * position (competition ranking: "1, 1, 3"). Comparing with the group's best rather than with the neighbour keeps
- * a chain of small steps from tying targets that are clearly apart. With one repeat per target nothing is
- * significant, so everything shares rank 1. Overlapping confidence intervals are not a tie by themselves: two
- * back-to-back runs kept the order of as many pairs, or more, without that rule while tying far fewer
- * (docs/statistics.md, "Ranks and ties").
+ * first (best) target: {@link #compare} is not {@linkplain RatioTest#significant() significant}. Otherwise it opens
+ * a new group whose rank is its position (competition ranking: "1, 1, 3"). Comparing with the group's best rather
+ * than with the neighbour keeps a chain of small steps from tying targets that are clearly apart. With one repeat
+ * per target nothing is significant, so everything shares rank 1. Overlapping confidence intervals are not a tie
+ * by themselves: two back-to-back runs kept the order of as many pairs, or more, without that rule while tying far
+ * fewer (docs/statistics.md, "Ranks and ties").
+ *
+ * <p>Comparisons draw on the {@link SharedSpread} of all the targets ranked together, not on each pair's
+ * own three or so samples alone (see there why).
  */
-public record Ranking(List<Entry> entries) {
+public record Ranking(List<Entry> entries, SharedSpread shared) {
 
     /**
      * @param rank  1 for the best; targets that share a rank have the same number
@@ -35,6 +38,7 @@ public record Ranking(List<Entry> entries) {
      * @throws IllegalArgumentException when a target has no samples, or samples that {@link RatioTest} rejects
      */
     public static Ranking of(Map<String, double[]> samplesByName, boolean higherIsBetter) {
+        SharedSpread shared = SharedSpread.of(samplesByName.values());
         Comparator<Target> byMedian = Comparator.comparingDouble(t -> t.estimate().median());
         List<Target> sorted = samplesByName.entrySet().stream()
                 .map(e -> new Target(e.getKey(), e.getValue(), Estimate.of(e.getValue())))
@@ -44,7 +48,7 @@ public record Ranking(List<Entry> entries) {
         Target groupBest = null;
         for (int i = 0; i < sorted.size(); i++) {
             Target t = sorted.get(i);
-            if (groupBest != null && t.indistinguishableFrom(groupBest)) {
+            if (groupBest != null && !RatioTest.of(t.samples(), groupBest.samples(), shared).significant()) {
                 ranks[i] = ranks[i - 1];
             } else {
                 groupBest = t;
@@ -56,7 +60,12 @@ public record Ranking(List<Entry> entries) {
             boolean tied = i > 0 && ranks[i - 1] == ranks[i] || i + 1 < ranks.length && ranks[i + 1] == ranks[i];
             entries.add(new Entry(sorted.get(i).name(), ranks[i], tied, sorted.get(i).estimate()));
         }
-        return new Ranking(entries);
+        return new Ranking(entries, shared);
+    }
+
+    /** A with B as the ranking compares them: "A is 1.8x (1.6-2.0) B". */
+    public RatioTest compare(double[] a, double[] b) {
+        return RatioTest.of(a, b, shared);
     }
 
     public Optional<Entry> entry(String name) {
@@ -64,9 +73,5 @@ public record Ranking(List<Entry> entries) {
     }
 
     private record Target(String name, double[] samples, Estimate estimate) {
-
-        boolean indistinguishableFrom(Target other) {
-            return !RatioTest.of(samples, other.samples).significant();
-        }
     }
 }

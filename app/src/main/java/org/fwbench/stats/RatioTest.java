@@ -1,5 +1,6 @@
 package org.fwbench.stats;
 
+import java.util.Arrays;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
 
 /**
@@ -12,6 +13,12 @@ import org.apache.commons.statistics.inference.MannWhitneyUTest;
  * (exact when there are no tied values, otherwise the normal approximation with tie correction), shown beside
  * it as a check that assumes nothing about the shape of the data; it does not decide, because with three repeats
  * a side it cannot fall below 0.1 however far apart A and B are.
+ *
+ * <p>Among the targets of one scenario ({@link #of(double[], double[], SharedSpread)}) the test is made on the
+ * logarithms instead, each side's variance shrunk toward the scenario's {@link SharedSpread} (method
+ * {@code "shared-log"}): {@code ratio} is then the ratio of geometric means, and the interval
+ * exp(difference of mean logs ± t standard errors), with Welch's degrees of freedom over both sides' own and prior
+ * ones.
  *
  * <p>Edge cases: when either side has a single sample there is no interval ([0, +infinity], method
  * {@code "single"}) and never a significant difference; when both means are 0 the ratio is 1 with interval
@@ -40,10 +47,39 @@ public record RatioTest(double ratio, double ratioLow, double ratioHigh, double 
         return new RatioTest(ratio, interval.low(), interval.high(), p, interval.excludes(1), "fieller");
     }
 
+    /**
+     * Compares A with B, two targets of a scenario whose spread is {@code shared}: on the logarithms, each side's
+     * variance shrunk toward the shared one (see {@link SharedSpread}). Without a usable shared spread, or with
+     * a single sample a side, this is {@link #of(double[], double[])}.
+     */
+    public static RatioTest of(double[] a, double[] b, SharedSpread shared) {
+        if (!shared.usable() || a.length < 2 || b.length < 2 || !positive(a) || !positive(b)) {
+            return of(a, b);
+        }
+        double difference = SharedSpread.meanOfLogs(a) - SharedSpread.meanOfLogs(b);
+        double varA = shared.shrunk(a) / a.length;
+        double varB = shared.shrunk(b) / b.length;
+        double p = mannWhitney(a, b);
+        double ratio = Math.exp(difference);
+        if (varA + varB == 0) {
+            return new RatioTest(ratio, ratio, ratio, p, difference != 0, "shared-log");
+        }
+        double df = Math.pow(varA + varB, 2)
+                / (varA * varA / SharedSpread.shrunkDf(a) + varB * varB / SharedSpread.shrunkDf(b));
+        double half = Confidence.studentT(df) * Math.sqrt(varA + varB);
+        double low = Math.exp(difference - half);
+        double high = Math.exp(difference + half);
+        return new RatioTest(ratio, low, high, p, low > 1 || high < 1, "shared-log");
+    }
+
     private static double mannWhitney(double[] a, double[] b) {
         double p = MannWhitneyUTest.withDefaults().test(a, b).getPValue();
         // All values tied: the normal approximation divides 0 by 0, and there is no evidence of a difference.
         return Double.isNaN(p) ? 1 : p;
+    }
+
+    private static boolean positive(double[] samples) {
+        return Arrays.stream(samples).allMatch(x -> x > 0 && Double.isFinite(x));
     }
 
     private static double[] nonNegative(double[] samples) {

@@ -2,8 +2,10 @@ package org.fwbench.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -111,5 +113,56 @@ class RankingTest {
         assertThat(one.entries()).extracting(Ranking.Entry::rank, Ranking.Entry::tied).containsExactly(tuple(1, false));
         assertThat(one.entry("other")).isEmpty();
         assertThat(Ranking.of(Map.of(), true).entries()).isEmpty();
+    }
+
+    @Test
+    void theSharedSpreadSeparatesFiguresThatThreeStartsAloneCannot() {
+        // Seven targets whose starts vary by about 12 %, each 30 % ahead of the next. On its own samples a pair has
+        // two degrees of freedom a side and ties; with the spread all seven share it does not.
+        Map<String, double[]> rps = new LinkedHashMap<>();
+        double level = 1000;
+        for (String name : List.of("a", "b", "c", "d", "e", "f", "g")) {
+            rps.put(name, new double[] {level * 0.88, level, level * 1.12});
+            level *= 1.3;
+        }
+        assertThat(RatioTest.of(rps.get("b"), rps.get("a")).significant()).isFalse();
+
+        Ranking r = Ranking.of(rps, true);
+
+        assertThat(r.shared().df()).isEqualTo(14);
+        assertThat(r.entries()).extracting(Ranking.Entry::name, Ranking.Entry::rank, Ranking.Entry::tied)
+                .containsExactly(tuple("g", 1, false), tuple("f", 2, false), tuple("e", 3, false),
+                        tuple("d", 4, false), tuple("c", 5, false), tuple("b", 6, false), tuple("a", 7, false));
+        RatioTest bOverA = r.compare(rps.get("b"), rps.get("a"));
+        assertThat(bOverA.method()).isEqualTo("shared-log");
+        assertThat(bOverA.ratio()).isCloseTo(1.3, within(1e-9));
+        assertThat(bOverA.ratioLow()).isGreaterThan(1);
+    }
+
+    @Test
+    void aTargetWhoseStartsDisagreeKeepsMostOfItsOwnSpread() {
+        // c's starts vary by 40 %: the others' agreement must not make its 15 % lead over b look certain.
+        Map<String, double[]> rps = new LinkedHashMap<>();
+        rps.put("a", new double[] {990, 1000, 1010});
+        rps.put("b", new double[] {1980, 2000, 2020});
+        rps.put("c", new double[] {1400, 2300, 3200});
+        rps.put("d", new double[] {495, 500, 505});
+
+        assertThat(Ranking.of(rps, true).entries())
+                .extracting(Ranking.Entry::name, Ranking.Entry::rank, Ranking.Entry::tied)
+                .containsExactly(tuple("c", 1, true), tuple("b", 1, true), tuple("a", 3, false), tuple("d", 4, false));
+    }
+
+    @Test
+    void aZeroFigureHasNoLogarithmAndFallsBackToEachPairsOwnSamples() {
+        // Fieller's interval of b over a mean that cannot be told from 0 is unbounded: a tie, as before.
+        Map<String, double[]> errors = Map.of("a", new double[] {0, 0, 1}, "b", new double[] {5, 6, 7});
+
+        Ranking r = Ranking.of(errors, false);
+
+        assertThat(r.shared()).isEqualTo(SharedSpread.NONE);
+        assertThat(r.compare(errors.get("a"), errors.get("b")).method()).isEqualTo("fieller");
+        assertThat(r.entries()).extracting(Ranking.Entry::name, Ranking.Entry::rank)
+                .containsExactly(tuple("a", 1), tuple("b", 1));
     }
 }
