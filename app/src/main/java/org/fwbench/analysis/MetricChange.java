@@ -7,7 +7,8 @@ import org.fwbench.stats.Change;
  *
  * @param before median of the old run's repeats
  * @param after  median of the new run's repeats
- * @param change mean(new) / mean(old) - 1 with its 95% interval and significance, over the starts' means
+ * @param change mean(new) / mean(old) - 1 with its 95% interval and significance, over the starts' means, the
+ *               interval widened by the spread between the two runs (see {@code RunDiff})
  */
 public record MetricChange(String target, String scenario, Metric metric, double before, double after,
         Change change) {

@@ -166,4 +166,37 @@ class RunDiffTest {
                 .contains("slow hello: only in the new run", "broken hello: only in the new run");
         assertThat(RunDiff.of(SampleRuns.standard(), one).unmatched()).contains("slow hello: only in the old run");
     }
+
+    /**
+     * Six targets whose req/s moved between two runs with nothing changed, each by more than the 5 % floor and
+     * beyond its own tight interval, and one that really slowed down by half: the run-to-run spread learned from
+     * all of them absorbs the first, not the second.
+     */
+    @Test
+    void theRunToRunSpreadOfTheOtherTargetsKeepsNoiseFromCountingAsARegression() {
+        double[] moves = {0.88, 0.92, 1.0, 1.06, 1.1, 0.93, 0.5};
+        List<org.fwbench.result.TargetResult> before = new ArrayList<>();
+        List<org.fwbench.result.TargetResult> after = new ArrayList<>();
+        for (int i = 0; i < moves.length; i++) {
+            before.add(target("t" + i, 10_000));
+            after.add(target("t" + i, 10_000 * moves[i]));
+        }
+        RunDiff alone = RunDiff.of(SampleRuns.run("sample", before.subList(0, 2)),
+                SampleRuns.run("sample", after.subList(0, 2)));
+        RunDiff all = RunDiff.of(SampleRuns.run("sample", before), SampleRuns.run("sample", after));
+
+        assertThat(alone.regressions()).as("two targets: too few to learn a spread from")
+                .filteredOn(c -> c.metric() == Metric.THROUGHPUT).extracting(MetricChange::target)
+                .containsExactly("t0", "t1");
+        assertThat(all.regressions()).filteredOn(c -> c.metric() == Metric.THROUGHPUT)
+                .extracting(MetricChange::target).containsExactly("t6");
+    }
+
+    /** Three starts within 1 % of {@code throughput}. */
+    private static org.fwbench.result.TargetResult target(String name, double throughput) {
+        List<Measurement> ms = List.of(SampleRuns.measurement(1, throughput * 0.99, 0.3, 60, true, 15, 0),
+                SampleRuns.measurement(2, throughput, 0.3, 60, true, 15, 0),
+                SampleRuns.measurement(3, throughput * 1.01, 0.3, 60, true, 15, 0));
+        return SampleRuns.target(name, "", 30, List.of(SampleRuns.scenario("hello", ms)));
+    }
 }
