@@ -5,16 +5,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.fwbench.proc.ProcFs;
 
 /**
- * A target's JIT compiler threads raised above its other threads while it is warmed up, and put back before it
- * is measured. A Java server loaded on its one CPU shares that CPU fairly among its runnable threads: a
+ * A target's JIT compiler threads raised above its other threads while it is warmed up, and put back to the
+ * priority they had before it is measured. A Java server loaded on its one CPU shares that CPU fairly among its runnable threads: a
  * thread-per-connection server with 16 busy workers left its C2 thread about a seventeenth of it, and Jetty's and
  * Javalin's compilers were still at 20-35 % of their CPU after 15 s of warm-up. Raised to nice
  * {@value #RAISED}, a compiler thread gets most of the CPU while it has work, so the queue of hot methods drains
@@ -28,8 +30,11 @@ public final class CompilerPriority implements AutoCloseable {
     private static final Path PROC = Path.of("/proc");
 
     private final long pid;
-    /** Thread ids raised so far: compiler threads come and go (the JVM adds them as its queue grows). */
-    private final Set<String> raised = new LinkedHashSet<>();
+    /**
+     * Thread ids raised so far, with the priority each had: compiler threads come and go (the JVM adds them as
+     * its queue grows), and a server that was already running may have chosen its own priorities.
+     */
+    private final Map<String, Integer> raised = new LinkedHashMap<>();
     private boolean refused;
 
     private CompilerPriority(long pid) {
@@ -48,15 +53,23 @@ public final class CompilerPriority implements AutoCloseable {
         if (refused) {
             return;
         }
-        List<String> fresh = compilerThreads().stream().filter(tid -> !raised.contains(tid)).toList();
+        Map<String, Integer> fresh = new LinkedHashMap<>(compilerThreads());
+        fresh.keySet().removeAll(raised.keySet());
         if (fresh.isEmpty()) {
             return;
         }
-        if (renice(RAISED, fresh)) {
-            raised.addAll(fresh);
-        } else {
-            refused = true;
+        if (renice(RAISED, List.copyOf(fresh.keySet()))) {
+            raised.putAll(fresh);
+            return;
         }
+        // Refused, or a thread ended between the listing and renice: keep those that did go up.
+        Map<String, Integer> now = compilerThreads();
+        fresh.forEach((tid, nice) -> {
+            if (now.getOrDefault(tid, nice) == RAISED) {
+                raised.put(tid, nice);
+            }
+        });
+        refused = raised.isEmpty();
     }
 
     /** Whether any compiler thread runs raised. */
@@ -65,28 +78,36 @@ public final class CompilerPriority implements AutoCloseable {
     }
 
     /**
-     * Puts every compiler thread back to nice 0, the priority the target's other threads have: those raised,
-     * and those a raised one started meanwhile (a new thread inherits its creator's priority).
+     * Puts every compiler thread back to the priority it had: those raised, and those a raised one started
+     * meanwhile (a new thread inherits its creator's priority), which get the priority of the thread that
+     * started the process.
      */
     @Override
     public void close() {
-        if (!raised.isEmpty()) {
-            Set<String> all = new LinkedHashSet<>(raised);
-            all.addAll(compilerThreads());
-            renice(0, List.copyOf(all));
-            raised.clear();
+        if (raised.isEmpty()) {
+            return;
         }
+        int leader = nice(PROC.resolve(Long.toString(pid)).resolve("task").resolve(Long.toString(pid))).orElse(0);
+        Map<Integer, List<String>> byPriority = new TreeMap<>();
+        compilerThreads().keySet().forEach(tid -> raised.putIfAbsent(tid, leader));
+        raised.forEach((tid, nice) -> byPriority.computeIfAbsent(nice, k -> new ArrayList<>()).add(tid));
+        byPriority.forEach(CompilerPriority::renice);
+        raised.clear();
     }
 
-    /** The threads of the target's tree whose name marks them a JIT compiler ("C1 CompilerThre", "C2 ..."). */
-    private List<String> compilerThreads() {
+    /**
+     * The threads of the target's tree whose name marks them a JIT compiler ("C1 CompilerThre", "C2 ..."), each
+     * with its priority now.
+     */
+    private Map<String, Integer> compilerThreads() {
         List<Long> pids = new ArrayList<>();
         pids.add(pid);
         pids.addAll(ProcFs.descendants(pid));
-        List<String> tids = new ArrayList<>();
+        Map<String, Integer> tids = new LinkedHashMap<>();
         for (long p : pids) {
             try (Stream<Path> tasks = Files.list(PROC.resolve(Long.toString(p)).resolve("task"))) {
-                tasks.filter(CompilerPriority::isCompiler).forEach(t -> tids.add(t.getFileName().toString()));
+                tasks.filter(CompilerPriority::isCompiler)
+                        .forEach(t -> nice(t).ifPresent(n -> tids.put(t.getFileName().toString(), n)));
             } catch (IOException e) {
                 // the process ended: no threads of it to raise
             }
@@ -102,8 +123,18 @@ public final class CompilerPriority implements AutoCloseable {
         }
     }
 
+    /** A thread's nice value, the 19th field of its {@code stat} (the 17th after the parenthesised name). */
+    private static Optional<Integer> nice(Path task) {
+        try {
+            String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+            return Optional.of(Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // the thread ended meanwhile
+        }
+    }
+
     /** True when renice set every thread; a thread that ended meanwhile makes it report failure too. */
-    private static boolean renice(int nice, List<String> tids) {
+    private static boolean renice(Integer nice, List<String> tids) {
         List<String> argv = new ArrayList<>(List.of("renice", "-n", Integer.toString(nice), "-p"));
         argv.addAll(tids);
         try {

@@ -31,25 +31,26 @@ class CompilerPriorityTest {
 
     @Test
     void aTargetsCompilerThreadsAreRaisedForTheWarmupAndPutBackAfter() throws Exception {
-        jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
-                "-cp", System.getProperty("java.class.path"), CompilerPriorityTest.class.getName()).start();
+        // Started at nice 3, a priority of its own: that is what its compilers must get back.
+        jvm = new ProcessBuilder("nice", "-n", "3", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m", "-cp", System.getProperty("java.class.path"), CompilerPriorityTest.class.getName()).start();
         List<Integer> before = compilerNices(jvm.pid());
         for (int i = 0; i < 100 && before.isEmpty(); i++) {
             Thread.sleep(20); // the JVM is still creating its threads
             before = compilerNices(jvm.pid());
         }
-        assertThat(before).isNotEmpty().containsOnly(0);
+        assertThat(before).isNotEmpty().containsOnly(3);
 
         boolean privileged;
         try (CompilerPriority p = CompilerPriority.raise(jvm.pid())) {
             // Raising a priority needs root or CAP_SYS_NICE: without them nothing may change, and it says so.
             privileged = p.raised();
-            assertThat(compilerNices(jvm.pid())).containsOnly(privileged ? CompilerPriority.RAISED : 0);
+            assertThat(compilerNices(jvm.pid())).containsOnly(privileged ? CompilerPriority.RAISED : 3);
             p.refresh(); // nothing new to raise: still the same
-            assertThat(compilerNices(jvm.pid())).containsOnly(privileged ? CompilerPriority.RAISED : 0);
+            assertThat(compilerNices(jvm.pid())).containsOnly(privileged ? CompilerPriority.RAISED : 3);
         }
-        assertThat(compilerNices(jvm.pid())).containsOnly(0);
-        assertThat(otherNices(jvm.pid())).containsOnly(0);
+        assertThat(compilerNices(jvm.pid())).containsOnly(3);
+        assertThat(otherNices(jvm.pid())).containsOnly(3);
         if (ProcessHandle.current().info().user().orElse("").equals("root")) {
             assertThat(privileged).as("root may raise priorities").isTrue();
         }
