@@ -16,9 +16,9 @@ import org.fwbench.proc.ProcFs;
 
 /**
  * A target's JIT compiler threads raised above its other threads while it is warmed up, and put back to the
- * priority they had before it is measured. A Java server loaded on its one CPU shares that CPU fairly among its runnable threads: a
- * thread-per-connection server with 16 busy workers left its C2 thread about a seventeenth of it, and Jetty's and
- * Javalin's compilers were still at 20-35 % of their CPU after 15 s of warm-up. Raised to nice
+ * priority they had before it is measured. A Java server loaded on its one CPU shares that CPU fairly among its
+ * runnable threads: a thread-per-connection server with 16 busy workers left its C2 thread about a seventeenth of
+ * it, and Jetty's and Javalin's compilers were still at 20-35 % of their CPU after 15 s of warm-up. Raised to nice
  * {@value #RAISED}, a compiler thread gets most of the CPU while it has work, so the queue of hot methods drains
  * in the warm-up instead of in the measured window. Raising a priority needs privileges (root or CAP_SYS_NICE);
  * without them, or without {@code renice} (util-linux), nothing changes and {@link #raised()} says so.
@@ -87,12 +87,20 @@ public final class CompilerPriority implements AutoCloseable {
         if (raised.isEmpty()) {
             return;
         }
-        int leader = nice(PROC.resolve(Long.toString(pid)).resolve("task").resolve(Long.toString(pid))).orElse(0);
-        Map<Integer, List<String>> byPriority = new TreeMap<>();
-        compilerThreads().keySet().forEach(tid -> raised.putIfAbsent(tid, leader));
-        raised.forEach((tid, nice) -> byPriority.computeIfAbsent(nice, k -> new ArrayList<>()).add(tid));
-        byPriority.forEach(CompilerPriority::renice);
-        raised.clear();
+        // Also after Ctrl-C (the warm-up ends on an interrupt): a server fwbench did not start keeps running.
+        boolean interrupted = Thread.interrupted();
+        try {
+            int leader = nice(PROC.resolve(Long.toString(pid)).resolve("task").resolve(Long.toString(pid))).orElse(0);
+            Map<Integer, List<String>> byPriority = new TreeMap<>();
+            compilerThreads().keySet().forEach(tid -> raised.putIfAbsent(tid, leader));
+            raised.forEach((tid, nice) -> byPriority.computeIfAbsent(nice, k -> new ArrayList<>()).add(tid));
+            byPriority.forEach(CompilerPriority::renice);
+            raised.clear();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
