@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.fwbench.result.Measurement;
+import org.fwbench.result.Disturbance;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.TargetResult;
 import org.fwbench.run.SampleRuns;
@@ -34,7 +35,26 @@ class VerdictsTest {
                 target("vertx", 0.4, 100, 20, 38_000, 39_000, 38_500)));
 
         assertThat(Verdicts.of(run, "hello").answer()).startsWith("no difference in req/s between netty and vertx "
-                + "(noise: netty's start 3 was disturbed, 12,000 req/s against a median of 40,000; its starts vary by ");
+                + "(noise: netty's start 3 stands apart with no interference measured, 12,000 req/s against a median "
+                + "of 40,000; its starts vary by ");
+    }
+
+    @Test
+    void aStartWithInterferenceMeasuredInItIsCalledDisturbedWithHowMuch() {
+        TargetResult netty = target("netty", 0.4, 100, 20, 40_000, 41_000, 12_000);
+        List<Measurement> ms = new ArrayList<>(netty.scenarios().getFirst().measurements());
+        Measurement m = ms.get(2);
+        Measurement.Conditions c = m.conditions();
+        ms.set(2, new Measurement(m.repeat(), m.load(), m.before(), m.after(), m.peak(), m.timeline(), m.sampler(),
+                m.serverCpuSeconds(), m.serverCpuMicrosPerRequest(), m.phases(), m.leak(),
+                Measurement.Conditions.of(c.start(), c.round(), c.warmup(), Disturbance.of(1, 0.2, 0.22)),
+                m.fixedRate()));
+        RunResult run = SampleRuns.run("s", List.of(
+                SampleRuns.target("netty", "1", 40, List.of(SampleRuns.scenario("hello", ms))),
+                target("vertx", 0.4, 100, 20, 38_000, 39_000, 38_500)));
+
+        assertThat(Verdicts.of(run, "hello").answer()).contains("(noise: netty's start 3 was disturbed (0.42 of a "
+                + "core taken by steal and other processes), 12,000 req/s against a median of 40,000;");
     }
 
     @Test
