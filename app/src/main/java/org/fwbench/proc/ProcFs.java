@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
@@ -149,32 +151,63 @@ public final class ProcFs {
     }
 
     private static Optional<TreeCpu> treeCpu(long pid, boolean compilers) {
-        List<Long> pids = new ArrayList<>();
-        pids.add(pid);
-        pids.addAll(descendants(pid));
         long total = 0;
         long compiler = 0;
         boolean any = false;
-        for (long p : pids) {
-            try (Stream<Path> tasks = Files.list(ROOT.resolve(Long.toString(p)).resolve("task"))) {
-                for (Path task : (Iterable<Path>) tasks::iterator) {
-                    try {
-                        String line = Files.readString(task.resolve("schedstat"), StandardCharsets.US_ASCII);
-                        long nanos = Long.parseLong(line.substring(0, line.indexOf(' ')));
-                        total += nanos;
-                        any = true;
-                        if (compilers && Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).contains("CompilerThre")) {
-                            compiler += nanos;
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        // The thread ended while we listed, or no schedstat: it adds nothing.
-                    }
+        for (Path task : treeTasks(pid)) {
+            try {
+                String line = Files.readString(task.resolve("schedstat"), StandardCharsets.US_ASCII);
+                long nanos = Long.parseLong(line.substring(0, line.indexOf(' ')));
+                total += nanos;
+                any = true;
+                if (compilers && isCompiler(task)) {
+                    compiler += nanos;
                 }
-            } catch (IOException e) {
-                // The process ended: nothing more of it to count.
+            } catch (IOException | RuntimeException e) {
+                // The thread ended while we listed, or no schedstat: it adds nothing.
             }
         }
         return any ? Optional.of(new TreeCpu(total, compiler)) : Optional.empty();
+    }
+
+    /**
+     * The JIT compiler threads of a process tree, by thread id, each with its {@code stat} (its nice value among
+     * the fields); empty when there are none or no /proc.
+     */
+    public static Map<Long, ProcStat> compilerThreads(long pid) {
+        Map<Long, ProcStat> threads = new LinkedHashMap<>();
+        for (Path task : treeTasks(pid)) {
+            try {
+                if (isCompiler(task)) {
+                    long tid = Long.parseLong(task.getFileName().toString());
+                    threads.put(tid, ProcStat.parse(tid, Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII)));
+                }
+            } catch (IOException | RuntimeException e) {
+                // The thread ended while we listed: nothing of it to report.
+            }
+        }
+        return threads;
+    }
+
+    /** A JVM names its compilers "C1 CompilerThread0", "C2 CompilerThread1" (cut to 15 characters in comm). */
+    private static boolean isCompiler(Path task) throws IOException {
+        return Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).contains("CompilerThre");
+    }
+
+    /** The thread directories ({@code /proc/PID/task/TID}) of a process and its descendants. */
+    private static List<Path> treeTasks(long pid) {
+        List<Long> pids = new ArrayList<>();
+        pids.add(pid);
+        pids.addAll(descendants(pid));
+        List<Path> all = new ArrayList<>();
+        for (long p : pids) {
+            try (Stream<Path> tasks = Files.list(ROOT.resolve(Long.toString(p)).resolve("task"))) {
+                tasks.forEach(all::add);
+            } catch (IOException e) {
+                // The process ended: no threads of it.
+            }
+        }
+        return all;
     }
 
     /** The parsed {@code /proc/PID/stat}, if the process still exists. */

@@ -1,18 +1,14 @@
 package org.fwbench.server;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.fwbench.proc.ProcFs;
+import org.fwbench.proc.ProcStat;
 
 /**
  * A target's JIT compiler threads raised above its other threads while it is warmed up, and put back to the
@@ -27,14 +23,13 @@ public final class CompilerPriority implements AutoCloseable {
 
     /** The highest priority Linux gives: the compilers' weight is about 87 times a nice-0 worker's. */
     static final int RAISED = -20;
-    private static final Path PROC = Path.of("/proc");
 
     private final long pid;
     /**
      * Thread ids raised so far, with the priority each had: compiler threads come and go (the JVM adds them as
      * its queue grows), and a server that was already running may have chosen its own priorities.
      */
-    private final Map<String, Integer> raised = new LinkedHashMap<>();
+    private final Map<Long, Integer> raised = new LinkedHashMap<>();
     private boolean refused;
 
     private CompilerPriority(long pid) {
@@ -53,7 +48,7 @@ public final class CompilerPriority implements AutoCloseable {
         if (refused) {
             return;
         }
-        Map<String, Integer> fresh = new LinkedHashMap<>(compilerThreads());
+        Map<Long, Integer> fresh = new LinkedHashMap<>(compilerThreads());
         fresh.keySet().removeAll(raised.keySet());
         if (fresh.isEmpty()) {
             return;
@@ -63,7 +58,7 @@ public final class CompilerPriority implements AutoCloseable {
             return;
         }
         // Refused, or a thread ended between the listing and renice: keep those that did go up.
-        Map<String, Integer> now = compilerThreads();
+        Map<Long, Integer> now = compilerThreads();
         fresh.forEach((tid, nice) -> {
             if (now.getOrDefault(tid, nice) == RAISED) {
                 raised.put(tid, nice);
@@ -79,8 +74,7 @@ public final class CompilerPriority implements AutoCloseable {
 
     /**
      * Puts every compiler thread back to the priority it had: those raised, and those a raised one started
-     * meanwhile (a new thread inherits its creator's priority), which get the priority of the thread that
-     * started the process.
+     * meanwhile (a new thread inherits its creator's priority), which get the priority of the process.
      */
     @Override
     public void close() {
@@ -90,8 +84,8 @@ public final class CompilerPriority implements AutoCloseable {
         // Also after Ctrl-C (the warm-up ends on an interrupt): a server fwbench did not start keeps running.
         boolean interrupted = Thread.interrupted();
         try {
-            int leader = nice(PROC.resolve(Long.toString(pid)).resolve("task").resolve(Long.toString(pid))).orElse(0);
-            Map<Integer, List<String>> byPriority = new TreeMap<>();
+            int leader = ProcFs.stat(pid).map(ProcStat::nice).orElse(0);
+            Map<Integer, List<Long>> byPriority = new TreeMap<>();
             compilerThreads().keySet().forEach(tid -> raised.putIfAbsent(tid, leader));
             raised.forEach((tid, nice) -> byPriority.computeIfAbsent(nice, k -> new ArrayList<>()).add(tid));
             byPriority.forEach(CompilerPriority::renice);
@@ -103,48 +97,17 @@ public final class CompilerPriority implements AutoCloseable {
         }
     }
 
-    /**
-     * The threads of the target's tree whose name marks them a JIT compiler ("C1 CompilerThre", "C2 ..."), each
-     * with its priority now.
-     */
-    private Map<String, Integer> compilerThreads() {
-        List<Long> pids = new ArrayList<>();
-        pids.add(pid);
-        pids.addAll(ProcFs.descendants(pid));
-        Map<String, Integer> tids = new LinkedHashMap<>();
-        for (long p : pids) {
-            try (Stream<Path> tasks = Files.list(PROC.resolve(Long.toString(p)).resolve("task"))) {
-                tasks.filter(CompilerPriority::isCompiler)
-                        .forEach(t -> nice(t).ifPresent(n -> tids.put(t.getFileName().toString(), n)));
-            } catch (IOException e) {
-                // the process ended: no threads of it to raise
-            }
-        }
-        return tids;
-    }
-
-    private static boolean isCompiler(Path task) {
-        try {
-            return Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).contains("CompilerThre");
-        } catch (IOException e) {
-            return false; // the thread ended meanwhile
-        }
-    }
-
-    /** A thread's nice value, the 19th field of its {@code stat} (the 17th after the parenthesised name). */
-    private static Optional<Integer> nice(Path task) {
-        try {
-            String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
-            return Optional.of(Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // the thread ended meanwhile
-        }
+    /** The target tree's compiler threads, each with its priority now. */
+    private Map<Long, Integer> compilerThreads() {
+        Map<Long, Integer> nices = new LinkedHashMap<>();
+        ProcFs.compilerThreads(pid).forEach((tid, stat) -> nices.put(tid, stat.nice()));
+        return nices;
     }
 
     /** True when renice set every thread; a thread that ended meanwhile makes it report failure too. */
-    private static boolean renice(Integer nice, List<String> tids) {
+    private static boolean renice(Integer nice, List<Long> tids) {
         List<String> argv = new ArrayList<>(List.of("renice", "-n", Integer.toString(nice), "-p"));
-        argv.addAll(tids);
+        tids.forEach(tid -> argv.add(Long.toString(tid)));
         try {
             Process p = new ProcessBuilder(argv).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

@@ -16,7 +16,9 @@ class ProcFsTest {
     @Test
     void statIsParsedFromAfterTheCommandNameWhateverItHolds() {
         String line = "4242 (we (ird) name) S 1 4240 4240 0 -1 4194560 100 0 0 0 250 75 0 0 20 0 1 0 5 0 0";
-        assertThat(ProcStat.parse(4242, line)).isEqualTo(new ProcStat(4242, 'S', 4240, 250, 75));
+        assertThat(ProcStat.parse(4242, line)).isEqualTo(new ProcStat(4242, 'S', 4240, 250, 75, 0));
+        assertThat(ProcStat.parse(9, "9 (C2 CompilerThre) R 1 9 9 0 -1 0 0 0 0 0 3 1 0 0 0 -20 1 0 5 0 0").nice())
+                .isEqualTo(-20);
         assertThat(ProcStat.parse(7, "7 (z) Z 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0").isZombie()).isTrue();
     }
 
