@@ -1,7 +1,6 @@
 package org.fwbench.stats;
 
 import java.util.Collection;
-import org.apache.commons.statistics.descriptive.Median;
 
 /**
  * How a metric moved from one run to the next: {@code relative} is mean(after) / mean(before) - 1 (+0.25 is
@@ -12,10 +11,6 @@ public record Change(double relative, double relativeLow, double relativeHigh, b
 
     /** Fewer cells than this give no run-to-run spread: a median absolute deviation of three values says little. */
     public static final int MIN_CELLS_FOR_SPREAD = 5;
-    /** Makes the MAD a consistent estimator of the standard deviation for normal data. */
-    private static final double MAD_TO_STDEV = 1.4826;
-    private static final Median MEDIAN = Median.withDefaults();
-
     public static Change of(double[] before, double[] after) {
         RatioTest c = RatioTest.of(after, before);
         return new Change(c.ratio() - 1, c.ratioLow() - 1, c.ratioHigh() - 1, c.significant());
@@ -33,12 +28,7 @@ public record Change(double relative, double relativeLow, double relativeHigh, b
         if (logs.length < MIN_CELLS_FOR_SPREAD) {
             return 0;
         }
-        double median = MEDIAN.evaluate(logs.clone());
-        double[] deviations = new double[logs.length];
-        for (int i = 0; i < logs.length; i++) {
-            deviations[i] = Math.abs(logs[i] - median);
-        }
-        return MAD_TO_STDEV * MEDIAN.evaluate(deviations);
+        return Estimate.robustStdev(logs, Estimate.of(logs).median());
     }
 
     /**

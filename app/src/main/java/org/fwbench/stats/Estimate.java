@@ -73,17 +73,25 @@ public record Estimate(int n, double median, double mean, double stdev, double c
      * which one wild repeat inflates enough to hide itself.
      */
     private static List<Integer> outliers(double[] samples, double median) {
+        double scale = robustStdev(samples, median);
+        if (scale == 0) {
+            return List.of();
+        }
+        return IntStream.range(0, samples.length)
+                .filter(i -> Math.abs(samples[i] - median) / scale > OUTLIER_SCORE)
+                .boxed()
+                .toList();
+    }
+
+    /**
+     * A standard deviation that a few wild values cannot inflate: 1.4826 median absolute deviations from
+     * {@code median} (the samples' own), consistent with the standard deviation for normal data.
+     */
+    static double robustStdev(double[] samples, double median) {
         double[] deviations = new double[samples.length];
         for (int i = 0; i < samples.length; i++) {
             deviations[i] = Math.abs(samples[i] - median);
         }
-        double mad = MEDIAN.evaluate(deviations);
-        if (mad == 0) {
-            return List.of();
-        }
-        return IntStream.range(0, samples.length)
-                .filter(i -> deviations[i] / (MAD_TO_STDEV * mad) > OUTLIER_SCORE)
-                .boxed()
-                .toList();
+        return MAD_TO_STDEV * MEDIAN.evaluate(deviations);
     }
 }

@@ -34,10 +34,7 @@ public record SharedSpread(double variance, int df) {
                 }
             }
             if (samples.length >= 2) {
-                double mean = meanOfLogs(samples);
-                for (double x : samples) {
-                    squares += (Math.log(x) - mean) * (Math.log(x) - mean);
-                }
+                squares += squaresOfLogs(samples);
                 df += samples.length - 1;
             }
         }
@@ -54,17 +51,22 @@ public record SharedSpread(double variance, int df) {
      * d = samples - 1 and d0 = {@value #PRIOR_DF}.
      */
     double shrunk(double[] samples) {
-        double mean = meanOfLogs(samples);
-        double squares = 0;
-        for (double x : samples) {
-            squares += (Math.log(x) - mean) * (Math.log(x) - mean);
-        }
-        return (PRIOR_DF * variance + squares) / (PRIOR_DF + samples.length - 1);
+        return (PRIOR_DF * variance + squaresOfLogs(samples)) / (PRIOR_DF + samples.length - 1);
     }
 
     /** The degrees of freedom of {@link #shrunk}: its own and the prior's. */
     static int shrunkDf(double[] samples) {
         return PRIOR_DF + samples.length - 1;
+    }
+
+    /** The sum of squared deviations of ln(sample) from their mean. */
+    private static double squaresOfLogs(double[] samples) {
+        double mean = meanOfLogs(samples);
+        double squares = 0;
+        for (double x : samples) {
+            squares += (Math.log(x) - mean) * (Math.log(x) - mean);
+        }
+        return squares;
     }
 
     static double meanOfLogs(double[] samples) {
