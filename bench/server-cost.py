@@ -19,12 +19,13 @@ Loopback only; each client run lasts about 6 s.
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+
+import loopback
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TICKS = os.sysconf("SC_CLK_TCK")
@@ -46,10 +47,8 @@ def main(argv):
         return 2
     port = int(os.environ.get("PORT", "19500"))
     last = os.cpu_count() - 1
-    server = subprocess.Popen(["taskset", "-c", str(last), os.environ.get("PYTHON", "/usr/bin/python3"), script,
-                               str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = loopback.start(last, [os.environ.get("PYTHON", "/usr/bin/python3"), script, str(port)], port)
     try:
-        wait_for(port)
         url = f"http://127.0.0.1:{port}/plaintext"
         header = ["-H", "Connection: close"] if mode == "close" else []
         print(f"{app} {url}, {mode}, 16 connections; server on CPU {last}, clients on CPU 0, taking turns")
@@ -64,16 +63,6 @@ def main(argv):
         server.kill()
         server.wait()
     return 0
-
-
-def wait_for(port):
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), 0.2).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit(f"server-cost: nothing listens on port {port}")
 
 
 def sample(pid):
