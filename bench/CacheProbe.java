@@ -2,10 +2,10 @@ import java.util.Random;
 
 /**
  * How fast this CPU's memory system is right now: a pointer chase through a random cycle over a few MB (larger
- * than a core's L2, smaller than the L3 a host shares between its VMs), counted in steps per millisecond for
- * each of several short slots. Run alone on an idle VM its figure should be flat; when it swings, something
- * outside the VM (another tenant's cache and memory traffic) is slowing every memory-bound program on it,
- * which neither steal time nor other processes' CPU shows. Used by bench/host-noise.py.
+ * than a core's L2, smaller than the L3), counted in steps per millisecond for each of several short slots.
+ * Run alone on an idle VM its figure should be flat; when it swings, something outside the VM (most likely
+ * another guest's cache and memory traffic) is slowing memory-bound programs on it, which neither steal time
+ * nor other processes' CPU shows. Used by bench/host-noise.py.
  *
  * <p>Usage: {@code java bench/CacheProbe.java [MB=4] [SLOTS=20] [SECONDS_PER_SLOT=0.5]}; prints one line of
  * steps per millisecond per slot.

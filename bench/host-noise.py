@@ -2,14 +2,15 @@
 """Noise from outside the VM that steal time does not show, and what it does to a fast server.
 
 Without a target: bench/CacheProbe.java (a pointer chase over 4 MB) on the last CPU, 40 slots of 0.5 s,
-printed with their spread. On an idle VM the figure should be flat; when it swings, another tenant's cache and
-memory traffic is slowing every memory-bound program here, while /proc/stat's steal stays at 0.
+printed with their spread. On an idle VM the figure should be flat; when it swings, something outside the VM (most
+likely another guest's cache and memory traffic) is slowing memory-bound programs here, while /proc/stat's steal
+stays at 0.
 
 With a target (a built-in Java target: jetty, netty, undertow, vertx, ...): the target on the last CPU, as
 fwbench pins it, warmed for 15 s by wrk on CPU 0; then ROUNDS times a 0.3 s probe on CPU 0 (the client's, idle
 then: on the target's CPU the probe would also measure the target's own compilers and collector finishing their
-work) followed by a 1 s wrk run (16 connections, /plaintext). The two CPUs of a small VM share the host's L3. Prints each pair, the levels the target's
-req/s came in, and the correlation between probe and req/s. Shows whether a target's speed levels (for example
+work; this VM's two CPUs report one shared L3) followed by a 1 s wrk run (16 connections, /plaintext). Prints
+each pair, the levels the target's req/s came in, and the correlation between probe and req/s. Shows whether a target's speed levels (for example
 Vert.x at about 105k and about 135k req/s from one start to another and within one, at the same full CPU)
 follow the machine.
 
