@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.fwbench.result.Measurement;
@@ -83,17 +84,26 @@ public record RunDiff(List<MetricChange> changes, List<String> unmatched) {
      * of them. One target that really changed stands out from the others, whose median spread it does not move.
      */
     private static List<MetricChange> withRunSpread(List<MetricChange> changes) {
-        Map<Metric, Double> byMetric = new HashMap<>();
-        Map<String, Double> byScenario = new HashMap<>();
-        changes.stream().collect(Collectors.groupingBy(MetricChange::metric,
-                        Collectors.mapping(MetricChange::change, Collectors.toList())))
-                .forEach((metric, cells) -> byMetric.put(metric, Change.runSpread(cells)));
-        changes.stream().collect(Collectors.groupingBy(c -> c.metric() + " " + c.scenario(),
-                        Collectors.mapping(MetricChange::change, Collectors.toList())))
-                .forEach((key, cells) -> byScenario.put(key, Change.runSpread(cells)));
+        Map<Metric, Double> byMetric = runSpreads(changes, MetricChange::metric);
+        Map<MetricInScenario, Double> byScenario = runSpreads(changes, MetricInScenario::of);
         return changes.stream().map(c -> new MetricChange(c.target(), c.scenario(), c.metric(), c.before(), c.after(),
-                c.change().widened(Math.max(byMetric.get(c.metric()), byScenario.get(c.metric() + " " + c.scenario())))))
+                c.change().widened(Math.max(byMetric.get(c.metric()), byScenario.get(MetricInScenario.of(c))))))
                 .toList();
+    }
+
+    /** The run-to-run spread of each group of changes. */
+    private static <K> Map<K, Double> runSpreads(List<MetricChange> changes, Function<MetricChange, K> group) {
+        Map<K, Double> spreads = new HashMap<>();
+        changes.stream().collect(Collectors.groupingBy(group, Collectors.mapping(MetricChange::change, Collectors.toList())))
+                .forEach((key, cells) -> spreads.put(key, Change.runSpread(cells)));
+        return spreads;
+    }
+
+    /** One metric's changes in one scenario: the group whose spread is learned apart from the metric's overall. */
+    private record MetricInScenario(Metric metric, String scenario) {
+        static MetricInScenario of(MetricChange c) {
+            return new MetricInScenario(c.metric(), c.scenario());
+        }
     }
 
     public List<MetricChange> regressions() {

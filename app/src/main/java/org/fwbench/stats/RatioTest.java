@@ -1,6 +1,5 @@
 package org.fwbench.stats;
 
-import java.util.Arrays;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
 
 /**
@@ -53,7 +52,7 @@ public record RatioTest(double ratio, double ratioLow, double ratioHigh, double 
      * a single sample a side, this is {@link #of(double[], double[])}.
      */
     public static RatioTest of(double[] a, double[] b, SharedSpread shared) {
-        if (!shared.usable() || a.length < 2 || b.length < 2 || !positive(a) || !positive(b)) {
+        if (!shared.usable() || a.length < 2 || b.length < 2 || !SharedSpread.positive(a) || !SharedSpread.positive(b)) {
             return of(a, b);
         }
         double difference = SharedSpread.meanOfLogs(a) - SharedSpread.meanOfLogs(b);
@@ -76,10 +75,6 @@ public record RatioTest(double ratio, double ratioLow, double ratioHigh, double 
         double p = MannWhitneyUTest.withDefaults().test(a, b).getPValue();
         // All values tied: the normal approximation divides 0 by 0, and there is no evidence of a difference.
         return Double.isNaN(p) ? 1 : p;
-    }
-
-    private static boolean positive(double[] samples) {
-        return Arrays.stream(samples).allMatch(x -> x > 0 && Double.isFinite(x));
     }
 
     private static double[] nonNegative(double[] samples) {

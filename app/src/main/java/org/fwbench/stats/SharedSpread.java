@@ -1,5 +1,6 @@
 package org.fwbench.stats;
 
+import java.util.Arrays;
 import java.util.Collection;
 
 /**
@@ -28,10 +29,8 @@ public record SharedSpread(double variance, int df) {
         double squares = 0;
         int df = 0;
         for (double[] samples : samplesByTarget) {
-            for (double x : samples) {
-                if (!(x > 0) || !Double.isFinite(x)) {
-                    return NONE;
-                }
+            if (!positive(samples)) {
+                return NONE;
             }
             if (samples.length >= 2) {
                 squares += squaresOfLogs(samples);
@@ -39,6 +38,11 @@ public record SharedSpread(double variance, int df) {
             }
         }
         return df == 0 ? NONE : new SharedSpread(squares / df, df);
+    }
+
+    /** Whether every sample has a logarithm: positive and finite. */
+    static boolean positive(double[] samples) {
+        return Arrays.stream(samples).allMatch(x -> x > 0 && Double.isFinite(x));
     }
 
     /** Whether there is a shared spread to draw on. */
