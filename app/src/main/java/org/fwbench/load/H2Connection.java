@@ -1,7 +1,9 @@
 package org.fwbench.load;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.RecvByteBufAllocator;
 import io.netty.handler.codec.http2.AbstractHttp2ConnectionHandlerBuilder;
 import io.netty.handler.codec.http2.DefaultHttp2Connection;
 import io.netty.handler.codec.http2.DefaultHttp2ConnectionDecoder;
@@ -39,6 +41,15 @@ final class H2Connection extends Http2ConnectionHandler {
      * must never be what limits the rate. The server's window for our request bodies is the server's to set.
      */
     static final int WINDOW = (1 << 30) - 1;
+
+    /**
+     * Reads until the socket is empty (at most 16 reads) before the requests that the responses free are flushed;
+     * Netty's epoll channel reads once per readiness. Against nginx over TLS (10 connections, 10 streams) the
+     * engine then wrote 0.35 instead of 0.56 times per request (h2load: 0.21), and nginx, which decrypts fewer and
+     * larger records, spent 8.1-8.3 instead of 8.4-8.6 us per request.
+     */
+    private static final RecvByteBufAllocator UNTIL_EMPTY = new AdaptiveRecvByteBufAllocator()
+            .respectMaybeMoreData(false).maxMessagesPerRead(16);
 
     private final H2Session session;
     private final Load run;
@@ -175,6 +186,7 @@ final class H2Connection extends Http2ConnectionHandler {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
         this.ctx = ctx;
+        ctx.channel().config().setRecvByteBufAllocator(UNTIL_EMPTY);
         super.handlerAdded(ctx);
     }
 
@@ -331,9 +343,9 @@ final class H2Connection extends Http2ConnectionHandler {
             // takes itself for a server's) would close the connection of a server that resets many streams, or on
             // which many streams time out: here each reset is to be counted. Set before the codec, as Netty asks.
             decoderEnforceMaxRstFramesPerWindow(0, 0);
-            requestBlock = new H2RequestBlock(run.h2Headers, run.h2Block);
-            // The codec is Netty's, with the engine's own HPACK ends: the request's header block encoded once
-            // (H2RequestBlock), the responses' headers reduced to :status (H2StatusDecoder), neither validated
+            requestBlock = new H2RequestBlock(run.h2Headers);
+            // The codec is Netty's, with the engine's own HPACK ends: the request's header block kept once it is
+            // table indexes only (H2RequestBlock), the responses' headers reduced to :status (H2StatusDecoder), neither validated
             // one by one.
             Http2ConnectionEncoder encoder = new DefaultHttp2ConnectionEncoder(connection,
                     new DefaultHttp2FrameWriter(requestBlock));

@@ -2,9 +2,7 @@ package org.fwbench.load;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersEncoder;
-import io.netty.handler.codec.http2.EmptyHttp2Headers;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2FrameTypes;
@@ -12,16 +10,17 @@ import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersEncoder;
 
 /**
- * The HPACK encoder of one HTTP/2 connection of the engine: the run's request headers are encoded once per run,
- * with the static table only, and every stream writes those same bytes, through Netty's encoder or, for a request
- * without a body, as a whole HEADERS frame of its own ({@link #writeFrame}). Netty's encoder HPACK-encoded them
- * again for each stream, about a tenth of the engine's CPU per request against h2o (perf, bench/vs-h2load.sh).
- * A block that never refers to the dynamic table stays valid whatever that table holds; the price is that the
- * server reads the :authority and the user's headers as literals on every request, a few bytes more than an
- * indexed reference.
+ * The HPACK encoder of one HTTP/2 connection of the engine: Netty's, whose output for the run's request is kept
+ * once it refers to nothing but entries of the tables (static and dynamic). Such a block leaves the dynamic table
+ * as it was, so every later stream sends the same bytes, through Netty's encoder or, for a request without a
+ * body, as a whole HEADERS frame of its own ({@link #writeFrame}), until something else goes through the encoder
+ * (other headers, or the table size update that the server's SETTINGS call for) and the block is learnt again.
+ * The first request of a connection adds its :authority and the user's headers to the table; from the second on
+ * the block is a few bytes of indexes, as h2load's and browsers' are.
  *
- * <p>Other headers (none today) and the dynamic table size updates the server's SETTINGS call for go through
- * Netty's encoder, whose dynamic table only they fill.
+ * <p>Netty's encoder encoding every request cost about a tenth of the engine's CPU per request against h2o; a
+ * block that used the static table only, sent before this one, made nginx parse the :authority as a literal on
+ * every request (29 bytes a HEADERS frame against h2load's 14; perf and bench/vs-h2load.sh).
  */
 final class H2RequestBlock implements Http2HeadersEncoder, Http2HeadersEncoder.Configuration {
 
@@ -29,43 +28,20 @@ final class H2RequestBlock implements Http2HeadersEncoder, Http2HeadersEncoder.C
     private static final int END_HEADERS = 0x4;
 
     private final Http2Headers request;
-    private final byte[] block;
-    private final DefaultHttp2HeadersEncoder hpack = new DefaultHttp2HeadersEncoder();
-    /** The server changed its table size: the next block must say so first (RFC 7541, 4.2). */
-    private boolean tableSizeChanged;
+    private final DefaultHttp2HeadersEncoder hpack = new DefaultHttp2HeadersEncoder(NEVER_SENSITIVE);
+    /** The request's block while the encoder's table stays as that block left it; null until learnt again. */
+    private byte[] block;
 
-    /** @param block {@code request} as {@link #staticOnly} encodes it, once per run */
-    H2RequestBlock(Http2Headers request, byte[] block) {
+    H2RequestBlock(Http2Headers request) {
         this.request = request;
-        this.block = block;
-    }
-
-    /** {@code headers} as HPACK that uses the static table only: indexed where it holds name and value, else literals. */
-    static byte[] staticOnly(Http2Headers headers) {
-        DefaultHttp2HeadersEncoder encoder = new DefaultHttp2HeadersEncoder(NEVER_SENSITIVE);
-        ByteBuf out = Unpooled.buffer();
-        try {
-            // With a dynamic table of size 0 Netty's encoder indexes nothing. Its first block starts with the size
-            // update that announces it: that one is dropped, the second is the block.
-            encoder.maxHeaderTableSize(0);
-            encoder.encodeHeaders(1, headers, out);
-            out.clear();
-            encoder.encodeHeaders(1, headers, out);
-            return ByteBufUtil.getBytes(out);
-        } catch (Http2Exception e) {
-            throw new IllegalArgumentException("request headers HPACK cannot encode: " + e.getMessage(), e);
-        } finally {
-            out.release();
-            encoder.close();
-        }
     }
 
     /**
-     * Whether {@link #writeFrame} may send the request: no table size update is due, and the block fits in one
-     * frame of the size every server must take (16,384 bytes).
+     * Whether {@link #writeFrame} may send the request: its block is known, and fits in one frame of the size
+     * every server must take (16,384 bytes). Otherwise the request goes through Netty's encoder.
      */
     boolean framable() {
-        return !tableSizeChanged && block.length <= Http2CodecUtil.MAX_FRAME_SIZE_LOWER_BOUND;
+        return block != null && block.length <= Http2CodecUtil.MAX_FRAME_SIZE_LOWER_BOUND;
     }
 
     /** Appends the HEADERS frame that opens and ends stream {@code streamId}: a request without a body. */
@@ -79,15 +55,34 @@ final class H2RequestBlock implements Http2HeadersEncoder, Http2HeadersEncoder.C
 
     @Override
     public void encodeHeaders(int streamId, Http2Headers headers, ByteBuf out) throws Http2Exception {
-        if (headers != request) {
-            hpack.encodeHeaders(streamId, headers, out);
+        if (headers == request && block != null) {
+            out.writeBytes(block);
             return;
         }
-        if (tableSizeChanged) {
-            tableSizeChanged = false;
-            hpack.encodeHeaders(streamId, EmptyHttp2Headers.INSTANCE, out); // the size update alone
+        int start = out.writerIndex();
+        hpack.encodeHeaders(streamId, headers, out);
+        block = headers == request && indexesOnly(out, start) ? ByteBufUtil.getBytes(out, start, out.writerIndex() - start) : null;
+    }
+
+    /**
+     * Whether the HPACK block from {@code start} to the end of {@code out} is indexed fields only (RFC 7541, 6.1):
+     * no literal (which may add to the dynamic table) and no table size update.
+     */
+    static boolean indexesOnly(ByteBuf out, int start) {
+        int end = out.writerIndex();
+        int i = start;
+        while (i < end) {
+            int first = out.getUnsignedByte(i++);
+            if ((first & 0x80) == 0) {
+                return false;
+            }
+            if ((first & 0x7f) == 0x7f) { // the index goes on in bytes whose top bit says another follows (5.1)
+                while (i < end && (out.getUnsignedByte(i++) & 0x80) != 0) {
+                    // skip
+                }
+            }
         }
-        out.writeBytes(block);
+        return true;
     }
 
     @Override
@@ -95,11 +90,12 @@ final class H2RequestBlock implements Http2HeadersEncoder, Http2HeadersEncoder.C
         return this;
     }
 
+    /** The server's SETTINGS_HEADER_TABLE_SIZE: a change is said by Netty's encoder before its next block. */
     @Override
     public void maxHeaderTableSize(long max) throws Http2Exception {
         if (max != hpack.maxHeaderTableSize()) {
             hpack.maxHeaderTableSize(max);
-            tableSizeChanged = true;
+            block = null;
         }
     }
 

@@ -30,9 +30,8 @@ final class Load {
     final boolean h2;
     /** HTTP/2: streams in flight at once per connection. */
     final int streams;
-    /** HTTP/2: the request's headers, their HPACK block (see H2RequestBlock) and its body, shared read-only by the loops. */
+    /** HTTP/2: the request's headers (each connection encodes them, see H2RequestBlock) and its body, shared read-only by the loops. */
     final Http2Headers h2Headers;
-    final byte[] h2Block;
     final ByteBuf h2Body;
     final byte[] body;
     /** Encoded once; each event loop keeps a buffer of it and sends retained duplicates. */
@@ -81,7 +80,6 @@ final class Load {
         this.streams = h2 ? spec.streams() : 1;
         this.body = spec.body();
         this.h2Headers = h2 ? Requests.h2Headers(spec) : null;
-        this.h2Block = h2 ? H2RequestBlock.staticOnly(h2Headers) : null;
         this.h2Body = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(body));
         this.request = Requests.encode(spec);
         this.keepAlive = Requests.keepAlive(spec);
