@@ -179,7 +179,7 @@ for r in $(seq "$rounds"); do
   done
 done
 
-median() { sort -g | awk '{ v[NR]=$1 } END { if (NR) print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2 }'; }
+. "$root/bench/median.sh"
 spread() { sort -g | awk '{ v[NR]=$1 } END { if (NR) printf "%.2f-%.2f", v[1], v[NR] }'; }
 echo
 echo "fwbench / reference, medians (and range) over $rounds rounds; $conns connections; client on CPU 0, server on CPU $last"

@@ -56,5 +56,4 @@ cpu_of() {
   cpu=$(awk '{ n=split($0,f," "); s=0; for (i=1;i<=2;i++) { split(f[i],p,"m"); s+=p[1]*60+p[2] } print s }' <<<"${t//s/}")
 }
 
-# median: of the numbers on stdin, one a line
-median() { sort -g | awk '{ v[NR]=$1 } END { print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2 }'; }
+. "$(dirname "${BASH_SOURCE[0]}")/median.sh"

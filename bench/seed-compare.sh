@@ -46,7 +46,7 @@ start_apps() {
   done
 }
 
-median() { sort -g | awk '{ v[NR]=$1 } END { if (NR) print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2 }'; }
+. "$root/bench/median.sh"
 
 : >"$work/rows"   # round side name success
 echo "uptime: $(uptime)"

@@ -5,14 +5,21 @@
 # openssl (self-signed: fwbench runs with --insecure, h2load and wrk do not check certificates). The clients
 # take turns on CPU 0 with the same connections, streams and duration. Prints, for every round, req/s and the
 # client's CPU microseconds per request, then the median ratios fwbench/reference; and the p50 of each at one
-# request in flight (neither client saturates there; h2load's p50 comes from its --log-file).
-# Usage: bench/vs-h2load.sh   (env: CONNECTIONS=10 STREAMS=10 DURATION=10 ROUNDS=3 PORT=18440)
+# request in flight (neither client saturates there; h2load's p50 comes from its --log-file). Beside each
+# client's figures, the server's: its share of a core and its CPU microseconds per request under that client.
+# A server at 1.00 of its core sets the rate; then the ratio of req/s is the ratio of what a request cost the
+# server under each client.
+# WARMUP=S gives both clients S seconds of load before the measured time (h2load's --warm-up-time, fwbench's
+# --warmup; wrk has none): the engine's first second against a real server is slow (docs/hammer.md), and this
+# compares the two at their steady rate. The server's figures then include the warm-up and are not printed.
+# Usage: bench/vs-h2load.sh   (env: CONNECTIONS=10 STREAMS=10 DURATION=10 ROUNDS=3 WARMUP=0 PORT=18440)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 conns=${CONNECTIONS:-10}
 streams=${STREAMS:-10}
 secs=${DURATION:-10}
 rounds=${ROUNDS:-3}
+warm=${WARMUP:-0}
 port=${PORT:-18440}
 url="http://127.0.0.1:$((port + 1))/"   # nginx's h2c port: what nginx.sh's helpers know as $url
 
@@ -79,6 +86,17 @@ for p in $port $((port + 2)); do
 done
 "$root/fwbench" --version >/dev/null   # builds on first use, outside the measurements
 
+# server_ticks NAME: the user+system clock ticks so far of the server of case NAME (nginx's worker; h2o and its children)
+server_ticks() {
+  local pids
+  case $1 in
+    nginx*) pids=$(pgrep -P "$nginx_pid") ;;
+    h2o*) pids="$h2o_pid $(pgrep -P "$h2o_pid" | tr '\n' ' ')" ;;
+  esac
+  # shellcheck disable=SC2086
+  awk '{ s += $14 + $15 } END { print s }' $(printf '/proc/%s/stat ' $pids)
+}
+
 # json KEY...: a number of fwbench's result, e.g. json client cpuMicrosPerRequest
 json() { python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))
 for k in sys.argv[2:]: v=v[k]
@@ -86,7 +104,7 @@ print(v)' "$work/result.json" "$@"; }
 
 # fwbench_round LABEL FWBENCH-ARGS...: runs fwbench on CPU 0; sets fw_rps, fw_us (process), fw_win (window), fw_p50, fw_proto
 fwbench_round() {
-  cpu_of taskset -c 0 "$root/fwbench" hammer -d "${secs}s" --json "$work/result.json" "$@"
+  cpu_of taskset -c 0 "$root/fwbench" hammer -d "${secs}s" --warmup "${warm}s" --json "$work/result.json" "$@"
   fw_rps=$(json requestsPerSecond)
   fw_us=$(awk -v c="$cpu" -v n="$(json requests)" 'BEGIN { printf "%.2f", c * 1e6 / n }')
   fw_win=$(json client cpuMicrosPerRequest)
@@ -106,15 +124,30 @@ cases=(
 for c in "${cases[@]}"; do
   read -r name target args <<<"$c"
   for r in $(seq "$rounds"); do
-    cpu_of taskset -c 0 h2load -c"$conns" -m"$streams" -D"$secs" "$target"
+    t0=$(server_ticks "$name")
+    # shellcheck disable=SC2046
+    cpu_of taskset -c 0 h2load -c"$conns" -m"$streams" -D"$secs" $([ "$warm" = 0 ] || echo "--warm-up-time=${warm}s") "$target"
+    t1=$(server_ticks "$name")
     h_rps=$(sed -n 's/^finished in [0-9.]*s, \([0-9.]*\) req\/s.*/\1/p' "$work/out")
     h_n=$(sed -n 's/^requests: \([0-9]*\) total.*/\1/p' "$work/out")
-    h_us=$(awk -v c="$cpu" -v n="$h_n" 'BEGIN { printf "%.2f", c * 1e6 / n }')
+    # its CPU over the measured time only (it counts no request of its warm-up; C needs no warming, its rate is even)
+    h_us=$(awk -v c="$cpu" -v n="$h_n" -v d="$secs" -v w="$warm" 'BEGIN { printf "%.2f", c * d / (d + w) * 1e6 / n }')
     # shellcheck disable=SC2086
     fwbench_round -c "$conns" -m "$streams" $args "$target"
+    t2=$(server_ticks "$name")   # the engine's warm-up loads a server of its own: the target's ticks are the measured run's
+    hs=$(awk -v t=$((t1 - t0)) -v n="$h_n" 'BEGIN { printf "%.2f", t * 1e4 / n }')
+    fs=$(awk -v t=$((t2 - t1)) -v n="$(json requests)" 'BEGIN { printf "%.2f", t * 1e4 / n }')
+    hc=$(awk -v t=$((t1 - t0)) -v d="$secs" 'BEGIN { printf "%.2f", t / 100 / d }')
+    fc=$(awk -v t=$((t2 - t1)) -v d="$secs" 'BEGIN { printf "%.2f", t / 100 / d }')
     printf '%-9s round %d  h2load %9.0f req/s %6.2f us/req   fwbench (%s) %9.0f req/s %6.2f us/req (process) %6.2f (window)\n' \
       "$name" "$r" "$h_rps" "$h_us" "$fw_proto" "$fw_rps" "$fw_us" "$fw_win"
-    echo "$name $h_rps $h_us $fw_rps $fw_us $fw_win" >>"$results"
+    if [ "$warm" = 0 ]; then
+      printf '%-9s          server under h2load %.2f of a core, %6.2f us/req   under fwbench %.2f of a core, %6.2f us/req\n' \
+        "" "$hc" "$hs" "$fc" "$fs"
+    else
+      hs=0 fs=0
+    fi
+    echo "$name $h_rps $h_us $fw_rps $fw_us $fw_win $hs $fs" >>"$results"
   done
 done
 # HTTPS over HTTP/1.1: wrk (no ALPN: nginx answers HTTP/1.1) against fwbench's default
@@ -134,7 +167,10 @@ for name in nginx-h2 nginx-h2c h2o-h2 h2o-h2c nginx-tls; do
   rps=$(awk -v m="$name" '$1 == m { print $4 / $2 }' "$results" | median)
   us=$(awk -v m="$name" '$1 == m { print $5 / $3 }' "$results" | median)
   win=$(awk -v m="$name" '$1 == m { print $6 / $3 }' "$results" | median)
-  printf '  %-9s req/s %.2f   CPU/request %.2f (whole fwbench process)   %.2f (measured window)\n' "$name" "$rps" "$us" "$win"
+  srv=$(awk -v m="$name" '$1 == m && $7 > 0 { print $8 / $7 }' "$results" | median)
+  printf '  %-9s req/s %.2f   CPU/request %.2f (whole fwbench process)   %.2f (measured window)' "$name" "$rps" "$us" "$win"
+  [ -n "$srv" ] && printf '   server CPU/request %.2f' "$srv"
+  echo
 done
 
 echo
