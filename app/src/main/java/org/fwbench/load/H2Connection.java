@@ -345,8 +345,8 @@ final class H2Connection extends Http2ConnectionHandler {
             decoderEnforceMaxRstFramesPerWindow(0, 0);
             requestBlock = new H2RequestBlock(run.h2Headers);
             // The codec is Netty's, with the engine's own HPACK ends: the request's header block kept once it is
-            // table indexes only (H2RequestBlock), the responses' headers reduced to :status (H2StatusDecoder), neither validated
-            // one by one.
+            // table indexes only (H2RequestBlock), the responses' headers reduced to :status (H2StatusDecoder),
+            // neither validated one by one.
             Http2ConnectionEncoder encoder = new DefaultHttp2ConnectionEncoder(connection,
                     new DefaultHttp2FrameWriter(requestBlock));
             Http2ConnectionDecoder decoder = new DefaultHttp2ConnectionDecoder(connection, encoder,

@@ -61,7 +61,8 @@ final class H2RequestBlock implements Http2HeadersEncoder, Http2HeadersEncoder.C
         }
         int start = out.writerIndex();
         hpack.encodeHeaders(streamId, headers, out);
-        block = headers == request && indexesOnly(out, start) ? ByteBufUtil.getBytes(out, start, out.writerIndex() - start) : null;
+        boolean learnt = headers == request && indexesOnly(out, start);
+        block = learnt ? ByteBufUtil.getBytes(out, start, out.writerIndex() - start) : null;
     }
 
     /**

@@ -30,7 +30,7 @@ final class Load {
     final boolean h2;
     /** HTTP/2: streams in flight at once per connection. */
     final int streams;
-    /** HTTP/2: the request's headers (each connection encodes them, see H2RequestBlock) and its body, shared read-only by the loops. */
+    /** HTTP/2: the request's headers (each connection encodes them: H2RequestBlock) and its body, read-only. */
     final Http2Headers h2Headers;
     final ByteBuf h2Body;
     final byte[] body;
