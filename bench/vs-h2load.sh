@@ -97,16 +97,22 @@ server_ticks() {
   awk '{ s += $14 + $15 } END { print s }' $(printf '/proc/%s/stat ' $pids)
 }
 
+# per_request TICKS N: microseconds per request of TICKS clock ticks (10 ms each) over N requests
+per_request() { awk -v t="$1" -v n="$2" 'BEGIN { printf "%.2f", t * 1e4 / n }'; }
+# core_share TICKS: the share of one core that TICKS clock ticks are over the measured time
+core_share() { awk -v t="$1" -v d="$secs" 'BEGIN { printf "%.2f", t / 100 / d }'; }
+
 # json KEY...: a number of fwbench's result, e.g. json client cpuMicrosPerRequest
 json() { python3 -c 'import json,sys; v=json.load(open(sys.argv[1]))
 for k in sys.argv[2:]: v=v[k]
 print(v)' "$work/result.json" "$@"; }
 
-# fwbench_round LABEL FWBENCH-ARGS...: runs fwbench on CPU 0; sets fw_rps, fw_us (process), fw_win (window), fw_p50, fw_proto
+# fwbench_round LABEL FWBENCH-ARGS...: runs fwbench on CPU 0; sets fw_rps, fw_n, fw_us (process), fw_win (window), fw_p50, fw_proto
 fwbench_round() {
   cpu_of taskset -c 0 "$root/fwbench" hammer -d "${secs}s" --warmup "${warm}s" --json "$work/result.json" "$@"
   fw_rps=$(json requestsPerSecond)
-  fw_us=$(awk -v c="$cpu" -v n="$(json requests)" 'BEGIN { printf "%.2f", c * 1e6 / n }')
+  fw_n=$(json requests)
+  fw_us=$(awk -v c="$cpu" -v n="$fw_n" 'BEGIN { printf "%.2f", c * 1e6 / n }')
   fw_win=$(json client cpuMicrosPerRequest)
   fw_p50=$(json latencyMs p50)
   fw_proto=$(json transport protocol)
@@ -135,17 +141,14 @@ for c in "${cases[@]}"; do
     # shellcheck disable=SC2086
     fwbench_round -c "$conns" -m "$streams" $args "$target"
     t2=$(server_ticks "$name")   # the engine's warm-up loads a server of its own: the target's ticks are the measured run's
-    hs=$(awk -v t=$((t1 - t0)) -v n="$h_n" 'BEGIN { printf "%.2f", t * 1e4 / n }')
-    fs=$(awk -v t=$((t2 - t1)) -v n="$(json requests)" 'BEGIN { printf "%.2f", t * 1e4 / n }')
-    hc=$(awk -v t=$((t1 - t0)) -v d="$secs" 'BEGIN { printf "%.2f", t / 100 / d }')
-    fc=$(awk -v t=$((t2 - t1)) -v d="$secs" 'BEGIN { printf "%.2f", t / 100 / d }')
     printf '%-9s round %d  h2load %9.0f req/s %6.2f us/req   fwbench (%s) %9.0f req/s %6.2f us/req (process) %6.2f (window)\n' \
       "$name" "$r" "$h_rps" "$h_us" "$fw_proto" "$fw_rps" "$fw_us" "$fw_win"
+    hs=0 fs=0
     if [ "$warm" = 0 ]; then
+      hs=$(per_request $((t1 - t0)) "$h_n")
+      fs=$(per_request $((t2 - t1)) "$fw_n")
       printf '%-9s          server under h2load %.2f of a core, %6.2f us/req   under fwbench %.2f of a core, %6.2f us/req\n' \
-        "" "$hc" "$hs" "$fc" "$fs"
-    else
-      hs=0 fs=0
+        "" "$(core_share $((t1 - t0)))" "$hs" "$(core_share $((t2 - t1)))" "$fs"
     fi
     echo "$name $h_rps $h_us $fw_rps $fw_us $fw_win $hs $fs" >>"$results"
   done
