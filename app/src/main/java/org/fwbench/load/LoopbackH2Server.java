@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -17,6 +18,8 @@ import io.netty.handler.codec.http2.DefaultHttp2FrameReader;
 import io.netty.handler.codec.http2.DefaultHttp2FrameWriter;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersEncoder;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2Connection;
 import io.netty.handler.codec.http2.Http2ConnectionDecoder;
 import io.netty.handler.codec.http2.Http2ConnectionEncoder;
 import io.netty.handler.codec.http2.Http2ConnectionHandler;
@@ -24,6 +27,7 @@ import io.netty.handler.codec.http2.Http2ConnectionHandlerBuilder;
 import io.netty.handler.codec.http2.Http2EventAdapter;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersEncoder;
+import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -39,13 +43,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * An HTTP/2 server on the loopback address, in this process, for the engine's own JIT warm-up of its HTTP/2
  * and TLS paths (see {@link Warmup}): Netty's codec on one thread of its own, cleartext (h2c) or over TLS (h2),
- * answering every request with a small body and the headers a real server sends. Its TLS certificate and key
- * ship with fwbench and serve only this server, inside the process, on the loopback address.
+ * opening connections with nginx's settings and answering every request with the headers a real server sends and
+ * a small body, or now and then a larger one. Its TLS certificate and key ship with fwbench and serve only this
+ * server, inside the process, on the loopback address.
  */
 final class LoopbackH2Server implements AutoCloseable {
 
     private static final ByteBuf BODY = Unpooled.unreleasableBuffer(
             Unpooled.directBuffer().writeBytes("hello world\n".getBytes(StandardCharsets.US_ASCII)));
+    /**
+     * Every {@value #LARGE_EVERY}th response: a page of 20 kB, two DATA frames, so that the engine's reads also
+     * end inside frames and its decoder must grow what it keeps of them, as against a real server under load
+     * (with small responses only, that branch was first taken in the measured run: an "uncommon trap" in
+     * ByteToMessageDecoder's cumulator under -Xlog:deoptimization=debug, and Netty's read path compiled again).
+     */
+    private static final ByteBuf LARGE = Unpooled.unreleasableBuffer(
+            Unpooled.directBuffer().writeBytes("x".repeat(20_000).getBytes(StandardCharsets.US_ASCII)));
+    private static final int LARGE_EVERY = 8;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel server;
@@ -64,7 +78,7 @@ final class LoopbackH2Server implements AutoCloseable {
                         }
                         Answers answers = new Answers();
                         answers.handler = handler(answers);
-                        ch.pipeline().addLast(answers.handler);
+                        ch.pipeline().addLast(answers.handler, new Opening(answers.handler));
                     }
                 }).bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).syncUninterruptibly().channel();
     }
@@ -80,7 +94,39 @@ final class LoopbackH2Server implements AutoCloseable {
                 new DefaultHttp2HeadersEncoder(Http2HeadersEncoder.NEVER_SENSITIVE, false, 16, 0)));
         Http2ConnectionDecoder decoder = new DefaultHttp2ConnectionDecoder(connection, encoder,
                 new DefaultHttp2FrameReader());
-        return new Http2ConnectionHandlerBuilder().codec(decoder, encoder).frameListener(answers).build();
+        return new Http2ConnectionHandlerBuilder().codec(decoder, encoder).frameListener(answers)
+                .initialSettings(new Http2Settings().maxConcurrentStreams(128).initialWindowSize(Http2CodecUtil.DEFAULT_WINDOW_SIZE + 1)
+                        .maxFrameSize(Http2CodecUtil.MAX_FRAME_SIZE_UPPER_BOUND))
+                .build();
+    }
+
+    /**
+     * Opens each connection as nginx does: SETTINGS with a stream limit, a stream window one byte above the
+     * default and the largest frame size (with Netty's defaults only, applying them and the connection window's
+     * update below were first seen by the engine's compiled read path in the measured run, which deoptimised it:
+     * "uncommon trap" in DefaultHttp2RemoteFlowController and ByteToMessageDecoder under -XX:+PrintCompilation);
+     * and closes a connection the engine reset without a warning on the console.
+     */
+    private static final class Opening extends ChannelInboundHandlerAdapter {
+        private final Http2ConnectionHandler handler;
+
+        Opening(Http2ConnectionHandler handler) {
+            this.handler = handler;
+        }
+
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) throws Exception {
+            Http2Connection c = handler.connection();
+            c.local().flowController().incrementWindowSize(c.connectionStream(),
+                    Integer.MAX_VALUE - Http2CodecUtil.DEFAULT_WINDOW_SIZE);
+            ctx.flush();
+            super.channelActive(ctx);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
     }
 
     private static SslContext serverTls() {
@@ -111,10 +157,11 @@ final class LoopbackH2Server implements AutoCloseable {
                 short weight, boolean exclusive, int padding, boolean endOfStream) {
             if (endOfStream) {
                 // a value new on every response, as a real server's date: a Huffman-coded literal to decode each time
+                ByteBuf body = ++responses % LARGE_EVERY == 0 ? LARGE : BODY;
                 Http2Headers response = new DefaultHttp2Headers().status("200").add("content-type", "text/plain")
-                        .setInt("content-length", BODY.readableBytes()).add("etag", "\"w" + (++responses) + "\"");
+                        .setInt("content-length", body.readableBytes()).add("etag", "\"w" + responses + "\"");
                 handler.encoder().writeHeaders(ctx, streamId, response, 0, false, ctx.newPromise());
-                handler.encoder().writeData(ctx, streamId, BODY.duplicate(), 0, true, ctx.newPromise());
+                handler.encoder().writeData(ctx, streamId, body.duplicate(), 0, true, ctx.newPromise());
             }
         }
     }
