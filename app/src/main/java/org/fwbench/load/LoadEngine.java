@@ -88,7 +88,9 @@ public final class LoadEngine implements AutoCloseable {
             warmUp(Warmup.RUN);
         }
         boolean tls = spec.tls() && WARM_TLS.compareAndSet(false, true);
-        if (tls || spec.http() == HttpVersion.HTTP_2 && WARM_H2.compareAndSet(false, true)) {
+        boolean h2 = spec.http() == HttpVersion.HTTP_2 && !WARM_H2.get();
+        if (tls || h2) {
+            WARM_H2.set(true); // the TLS warm-up speaks HTTP/2 too: a later h2c run needs no second one
             warmUpH2(tls, Warmup.RUN);
         }
         if (spec.stop().duration().isEmpty()) {
