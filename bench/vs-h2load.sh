@@ -5,8 +5,10 @@
 # openssl (self-signed: fwbench runs with --insecure, h2load and wrk do not check certificates). The clients
 # take turns on CPU 0 with the same connections, streams and duration. Prints, for every round, req/s and the
 # client's CPU microseconds per request, then the median ratios fwbench/reference; and the p50 of each at one
-# request in flight (neither client saturates there; h2load's p50 comes from its --log-file). Beside each
-# client's figures, the server's: its share of a core and its CPU microseconds per request under that client.
+# request in flight, in turns over as many rounds, with the median ratio (neither client saturates there;
+# h2load's p50 comes from its --log-file; one pair of runs moved by 10 % from one run of the script to the
+# next). Beside each client's figures, the server's: its share of a core and its CPU microseconds per request
+# under that client.
 # A server at 1.00 of its core sets the rate; then the ratio of req/s is the ratio of what a request cost the
 # server under each client.
 # WARMUP=S gives both clients S seconds of load before the measured time (h2load's --warm-up-time, fwbench's
@@ -177,13 +179,19 @@ for name in nginx-h2 nginx-h2c h2o-h2 h2o-h2c nginx-tls; do
 done
 
 echo
-echo "p50 at one request in flight (-c 1 -m 1, neither client saturates), nginx h2 and h2c:"
+echo "p50 at one request in flight (-c 1 -m 1, neither client saturates), nginx h2 and h2c, $rounds rounds each:"
+: >"$work/p50"
 for c in "nginx-h2 https://127.0.0.1:$port/ --http 2 -k" "nginx-h2c http://127.0.0.1:$((port + 1))/ --http 2"; do
   read -r name target args <<<"$c"
-  rm -f "$work/h2load.log"
-  taskset -c 0 h2load -c1 -m1 -D"$secs" --log-file="$work/h2load.log" "$target" >/dev/null
-  h_p50=$(awk '{ print $3 / 1000 }' "$work/h2load.log" | median)   # its third column: microseconds
-  # shellcheck disable=SC2086
-  fwbench_round -c 1 -m 1 $args "$target"
-  awk -v n="$name" -v h="$h_p50" -v f="$fw_p50" 'BEGIN { printf "  %-9s h2load p50 %.3f ms   fwbench p50 %.3f ms   ratio %.2f\n", n, h, f, f / h }'
+  for r in $(seq "$rounds"); do
+    rm -f "$work/h2load.log"
+    taskset -c 0 h2load -c1 -m1 -D"$secs" --log-file="$work/h2load.log" "$target" >/dev/null
+    h_p50=$(awk '{ print $3 / 1000 }' "$work/h2load.log" | median)   # its third column: microseconds
+    # shellcheck disable=SC2086
+    fwbench_round -c 1 -m 1 $args "$target"
+    awk -v n="$name" -v r="$r" -v h="$h_p50" -v f="$fw_p50" \
+      'BEGIN { printf "  %-9s round %d  h2load p50 %.3f ms   fwbench p50 %.3f ms   ratio %.2f\n", n, r, h, f, f / h }'
+    echo "$name $h_p50 $fw_p50" >>"$work/p50"
+  done
+  printf '  %-9s median ratio %.2f\n' "$name" "$(awk -v m="$name" '$1 == m { print $3 / $2 }' "$work/p50" | median)"
 done
