@@ -2,21 +2,7 @@ package org.fwbench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.util.internal.logging.InternalLoggerFactory;
-import io.netty.util.internal.logging.JdkLoggerFactory;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** The engine's self-warm-up: it runs both hot paths against its own loopback server, within its budget, and leaves the target alone. */
@@ -49,75 +35,6 @@ class WarmupTest {
             // steady means a pass agreed with the one before it
             assertThat(r.passes()).isGreaterThanOrEqualTo(r.steady() ? 2 : 1);
         }
-    }
-
-    @Test
-    void theHttp2ServerTakesAResetConnectionQuietly() throws Exception {
-        // Netty logs through java.util.logging here (slf4j-nop is no logger to it): what reaches the console
-        assertThat(InternalLoggerFactory.getDefaultFactory()).isInstanceOf(JdkLoggerFactory.class);
-        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    warnings.add(r);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger netty = Logger.getLogger("io.netty");
-        netty.addHandler(capture);
-        try (LoopbackH2Server server = new LoopbackH2Server(false)) {
-            InetSocketAddress at = new InetSocketAddress(server.url().getHost(), server.url().getPort());
-            try (Socket reset = new Socket()) { // as the engine ends a warm-up pass: a reset, not a close
-                reset.connect(at);
-                reset.getOutputStream().write(H2C_GET);
-                readResponse(reset);
-                reset.setSoLinger(true, 0);
-            }
-            try (Socket next = new Socket()) { // answered on the same event loop, after the reset was handled
-                next.connect(at);
-                next.getOutputStream().write(H2C_GET);
-                readResponse(next);
-            }
-        } finally {
-            netty.removeHandler(capture);
-        }
-        assertThat(warnings).extracting(LogRecord::getMessage).isEmpty();
-    }
-
-    /** The client preface, empty SETTINGS, and GET / on stream 1 (HPACK static table: :method GET, :scheme http, :path /). */
-    private static final byte[] H2C_GET = concat("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
-            new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0}, new byte[] {0, 0, 3, 1, 5, 0, 0, 0, 1, (byte) 0x82, (byte) 0x86, (byte) 0x84});
-
-    /** Reads frames until one on stream 1 ends it. */
-    private static void readResponse(Socket s) throws IOException {
-        DataInputStream in = new DataInputStream(s.getInputStream());
-        while (true) {
-            byte[] head = in.readNBytes(9);
-            assertThat(head).hasSize(9);
-            int length = (head[0] & 0xff) << 16 | (head[1] & 0xff) << 8 | head[2] & 0xff;
-            in.skipNBytes(length);
-            boolean endStream = (head[4] & 1) != 0 && (head[3] == 0 || head[3] == 1);
-            if (endStream && (head[8] & 0xff) == 1) {
-                return;
-            }
-        }
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
     }
 
     @Test
