@@ -95,7 +95,8 @@ final class LoopbackH2Server implements AutoCloseable {
         Http2ConnectionDecoder decoder = new DefaultHttp2ConnectionDecoder(connection, encoder,
                 new DefaultHttp2FrameReader());
         return new Http2ConnectionHandlerBuilder().codec(decoder, encoder).frameListener(answers)
-                .initialSettings(new Http2Settings().maxConcurrentStreams(128).initialWindowSize(Http2CodecUtil.DEFAULT_WINDOW_SIZE + 1)
+                .initialSettings(new Http2Settings().maxConcurrentStreams(128)
+                        .initialWindowSize(Http2CodecUtil.DEFAULT_WINDOW_SIZE + 1)
                         .maxFrameSize(Http2CodecUtil.MAX_FRAME_SIZE_UPPER_BOUND))
                 .build();
     }

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 /** The HTTP/2 warm-up's server, spoken to over raw h2c: what it opens a connection with, and how it takes a reset. */
 class LoopbackH2ServerTest {
 
-    /** The client preface, empty SETTINGS, and GET / on stream 1 (HPACK static table: :method GET, :scheme http, :path /). */
+    /** The client preface, empty SETTINGS, and GET / on stream 1 (static table: :method GET, :scheme http, :path /). */
     private static final byte[] GET = concat("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
-            new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0}, new byte[] {0, 0, 3, 1, 5, 0, 0, 0, 1, (byte) 0x82, (byte) 0x86, (byte) 0x84});
+            new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0},
+            new byte[] {0, 0, 3, 1, 5, 0, 0, 0, 1, (byte) 0x82, (byte) 0x86, (byte) 0x84});
     private static final int SETTINGS = 4;
     private static final int WINDOW_UPDATE = 8;
 
