@@ -19,6 +19,8 @@ import java.nio.channels.spi.SelectorProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -34,9 +36,12 @@ public final class LoadEngine implements AutoCloseable {
 
     /** The JIT's state is the process's: the first run of any engine warms it up for all. */
     private static final AtomicBoolean WARM = new AtomicBoolean();
-    /** And the first HTTP/2 run the HTTP/2 path, the first https run the TLS path (see {@link Warmup#runH2}). */
-    private static final AtomicBoolean WARM_H2 = new AtomicBoolean();
-    private static final AtomicBoolean WARM_TLS = new AtomicBoolean();
+    /** And the first run of each other path its own (see {@link Warmup#runH2}, {@link Warmup#runTls}). */
+    private static final Set<Path> WARMED = ConcurrentHashMap.newKeySet();
+
+    /** A path through the engine beside cleartext HTTP/1.1: HTTP/2 or not, over TLS or not. */
+    private record Path(boolean h2, boolean tls) {
+    }
 
     private final EventLoopGroup group;
     private final List<EventLoop> eventLoops = new ArrayList<>();
@@ -87,11 +92,13 @@ public final class LoadEngine implements AutoCloseable {
         if (WARM.compareAndSet(false, true)) {
             warmUp(Warmup.RUN);
         }
-        boolean tls = spec.tls() && WARM_TLS.compareAndSet(false, true);
-        boolean h2 = spec.http() == HttpVersion.HTTP_2 && !WARM_H2.get();
-        if (tls || h2) {
-            WARM_H2.set(true); // the TLS warm-up speaks HTTP/2 too: a later h2c run needs no second one
-            warmUpH2(tls, Warmup.RUN);
+        boolean h2 = spec.http() == HttpVersion.HTTP_2;
+        if ((h2 || spec.tls()) && WARMED.add(new Path(h2, spec.tls()))) {
+            if (h2) {
+                warmUpH2(spec.tls(), Warmup.RUN);
+            } else {
+                warmUpTls(Warmup.RUN);
+            }
         }
         if (spec.stop().duration().isEmpty()) {
             CompilerThreads.yieldToLoad(); // a short, counted run (see there)
@@ -105,8 +112,13 @@ public final class LoadEngine implements AutoCloseable {
     }
 
     /** Trains the JIT on the HTTP/2 path, and the TLS path when {@code tls} (see {@link Warmup#runH2}). */
-    Warmup.H2Report warmUpH2(boolean tls, Warmup.Budget budget) {
+    Warmup.Passes warmUpH2(boolean tls, Warmup.Budget budget) {
         return Warmup.runH2(tls, budget, s -> execute(s, address(s), p -> { }, null));
+    }
+
+    /** Trains the JIT on HTTP/1.1 over TLS (see {@link Warmup#runTls}). */
+    Warmup.Passes warmUpTls(Warmup.Budget budget) {
+        return Warmup.runTls(budget, s -> execute(s, address(s), p -> { }, null));
     }
 
     private LoadResult execute(LoadSpec spec, InetSocketAddress address, Consumer<Progress> progress,

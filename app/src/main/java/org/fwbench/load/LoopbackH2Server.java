@@ -7,10 +7,17 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http2.DefaultHttp2Connection;
 import io.netty.handler.codec.http2.DefaultHttp2ConnectionDecoder;
 import io.netty.handler.codec.http2.DefaultHttp2ConnectionEncoder;
@@ -25,12 +32,16 @@ import io.netty.handler.codec.http2.Http2ConnectionEncoder;
 import io.netty.handler.codec.http2.Http2ConnectionHandler;
 import io.netty.handler.codec.http2.Http2ConnectionHandlerBuilder;
 import io.netty.handler.codec.http2.Http2EventAdapter;
+import io.netty.handler.codec.http2.Http2Exception;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersEncoder;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,9 +53,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An HTTP/2 server on the loopback address, in this process, for the engine's own JIT warm-up of its HTTP/2
- * and TLS paths (see {@link Warmup}): Netty's codec on one thread of its own, cleartext (h2c) or over TLS (h2),
- * opening connections with nginx's settings and answering every request with the headers a real server sends and
- * a small body, or now and then a larger one. Its TLS certificate and key ship with fwbench and serve only this
+ * and TLS paths (see {@link Warmup}): Netty's codec on one thread of its own, cleartext (h2c) or over TLS (h2, or
+ * HTTP/1.1 when the client offers no h2), opening HTTP/2 connections with nginx's settings and answering every
+ * request with the headers a real server sends and a small body, or now and then a larger one. Its TLS certificate and key ship with fwbench and serve only this
  * server, inside the process, on the loopback address.
  */
 final class LoopbackH2Server implements AutoCloseable {
@@ -66,21 +77,78 @@ final class LoopbackH2Server implements AutoCloseable {
 
     private final SslContext tls;
 
-    /** Over TLS with ALPN h2 when {@code tls}, else cleartext. */
+    /** Over TLS when {@code tls}, HTTP/2 or HTTP/1.1 as ALPN chooses; else cleartext HTTP/2 (h2c). */
     LoopbackH2Server(boolean tls) {
         this.tls = tls ? serverTls() : null;
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        if (LoopbackH2Server.this.tls != null) {
-                            ch.pipeline().addLast(LoopbackH2Server.this.tls.newHandler(ch.alloc()));
+                        if (LoopbackH2Server.this.tls == null) {
+                            addH2(ch.pipeline());
+                            return;
                         }
-                        Answers answers = new Answers();
-                        answers.handler = handler(answers);
-                        ch.pipeline().addLast(answers.handler, new Opening(answers.handler));
+                        ch.pipeline().addLast(LoopbackH2Server.this.tls.newHandler(ch.alloc()), new ByAlpn());
                     }
                 }).bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).syncUninterruptibly().channel();
+    }
+
+    private static void addH2(ChannelPipeline pipeline) {
+        Answers answers = new Answers();
+        answers.handler = handler(answers);
+        pipeline.addLast(answers.handler, new Opening(answers.handler));
+    }
+
+    /** Over TLS: HTTP/2 when the client offers h2, else HTTP/1.1 (the engine's https path without --http 2). */
+    private static final class ByAlpn extends ApplicationProtocolNegotiationHandler {
+        ByAlpn() {
+            super(ApplicationProtocolNames.HTTP_1_1);
+        }
+
+        @Override
+        protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+            if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                addH2(ctx.pipeline());
+            } else {
+                ctx.pipeline().addLast(new HttpServerCodec(), new Http1Answers());
+            }
+        }
+
+        @Override
+        protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close(); // the engine ended a pass during the handshake: nothing for the console
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    /** HTTP/1.1: answers each request with the small body, keeping the connection; flushes once a read. */
+    private static final class Http1Answers extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof HttpRequest) {
+                FullHttpResponse response = new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+                        HttpResponseStatus.OK,
+                        BODY.duplicate());
+                response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain")
+                        .setInt(HttpHeaderNames.CONTENT_LENGTH, BODY.readableBytes());
+                ctx.write(response, ctx.voidPromise());
+            }
+            ReferenceCountUtil.release(msg);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
     }
 
     /**
@@ -116,12 +184,23 @@ final class LoopbackH2Server implements AutoCloseable {
         }
 
         @Override
+        public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
+            if (ctx.channel().isActive()) { // added after the TLS handshake
+                widenWindow(ctx);
+            }
+        }
+
+        @Override
         public void channelActive(ChannelHandlerContext ctx) throws Exception {
+            widenWindow(ctx);
+            super.channelActive(ctx);
+        }
+
+        private void widenWindow(ChannelHandlerContext ctx) throws Http2Exception {
             Http2Connection c = handler.connection();
             c.local().flowController().incrementWindowSize(c.connectionStream(),
                     Integer.MAX_VALUE - Http2CodecUtil.DEFAULT_WINDOW_SIZE);
             ctx.flush();
-            super.channelActive(ctx);
         }
 
         @Override
@@ -136,7 +215,8 @@ final class LoopbackH2Server implements AutoCloseable {
             return SslContextBuilder.forServer(cert, key)
                     .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
                             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, "h2"))
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1))
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException("the warm-up's TLS certificate cannot be read", e);

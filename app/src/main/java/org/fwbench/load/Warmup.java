@@ -30,8 +30,9 @@ final class Warmup {
     private static final int CONNECTIONS = 2;
 
     /**
-     * How long and how much each phase may take (whichever ends first), the most the HTTP/2 phase may take
-     * (see {@link #runH2}), and how long to wait at most for the JIT compilations a phase queued.
+     * How long and how much each phase may take (whichever ends first), the most each phase in passes may take
+     * ({@code h2}: HTTP/2, and HTTP/1.1 over TLS; see {@link #runH2}), and how long to wait at most for the JIT
+     * compilations a phase queued.
      */
     record Budget(Duration newConnections, long maxNewConnections, Duration keepAlive, long maxKeepAlive,
             Duration h2, Duration compilerDrain) {
@@ -59,8 +60,8 @@ final class Warmup {
     /** A pass ends after its time; this count only bounds it where a pass could run away (a far faster machine). */
     private static final long MAX_PASS_REQUESTS = 1_000_000;
 
-    /** What the HTTP/2 phase did: its passes, the last one's result, and whether it ended steady. */
-    record H2Report(int passes, LoadResult last, boolean steady) {
+    /** What a phase in passes did (HTTP/2, HTTP/1.1 over TLS): its passes, the last one's result, whether it got steady. */
+    record Passes(int passes, LoadResult last, boolean steady) {
     }
 
     /** What the warm-up did: each phase's result and the responses the loopback server wrote. */
@@ -84,10 +85,27 @@ final class Warmup {
     }
 
     /** The HTTP/2 phase (see {@link #H2_PASS_MILLIS}), over TLS when {@code tls}; {@code runner} runs one spec. */
-    static H2Report runH2(boolean tls, Budget budget, Runner runner) {
+    static Passes runH2(boolean tls, Budget budget, Runner runner) {
+        return passes(tls, HttpVersion.HTTP_2, budget, runner);
+    }
+
+    /**
+     * HTTP/1.1 over TLS, in passes as {@link #runH2}: the path of an https run without {@code --http 2} (Netty's
+     * channel, its TLS handler, the parser fed by it), which neither other phase runs. Without it a fresh
+     * {@code hammer -c 50 -k https://...} against nginx spent 320-540 ms of its first second in C2 and made 28-43k
+     * requests in it, against 85-95k in the next ones.
+     */
+    static Passes runTls(Budget budget, Runner runner) {
+        return passes(true, HttpVersion.HTTP_1_1, budget, runner);
+    }
+
+    private static Passes passes(boolean tls, HttpVersion http, Budget budget, Runner runner) {
         try (LoopbackH2Server server = new LoopbackH2Server(tls)) {
             LoadSpec.Builder pass = LoadSpec.to(server.url()).model(LoadModel.Closed.of(CONNECTIONS))
-                    .timeout(Duration.ofSeconds(1)).http(HttpVersion.HTTP_2).streams(H2_STREAMS).insecure(true);
+                    .timeout(Duration.ofSeconds(1)).http(http).insecure(true);
+            if (http == HttpVersion.HTTP_2) {
+                pass.streams(H2_STREAMS);
+            }
             Duration time = Duration.ofMillis(H2_PASS_MILLIS);
             // Passes bounded by time alone and passes also bounded by a count, in turn: the JIT compiles only the
             // branches it saw taken, and a run without a count had deoptimised the read path on its first
@@ -105,11 +123,11 @@ final class Warmup {
                 boolean compilerIdle = awaitCompiler(budget.compilerDrain()) < IDLE_COMPILER_NANOS;
                 long requests = last.requests();
                 if (compilerIdle && requests > 0 && Math.abs(requests - before) * 100 <= H2_STEADY_PERCENT * before) {
-                    return new H2Report(passes, last, true);
+                    return new Passes(passes, last, true);
                 }
                 before = requests;
             } while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()); // Ctrl-C: stop warming up
-            return new H2Report(passes, last, false);
+            return new Passes(passes, last, false);
         }
     }
 
@@ -155,6 +173,7 @@ final class Warmup {
         try (LoadEngine engine = new LoadEngine()) {
             engine.warmUp(TRAINING);
             engine.warmUpH2(true, TRAINING); // HTTP/2 and TLS classes too
+            engine.warmUpTls(TRAINING);
         }
     }
 

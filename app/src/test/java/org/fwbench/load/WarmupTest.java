@@ -28,12 +28,24 @@ class WarmupTest {
     void theHttp2PhaseRunsInPassesUntilTwoAgreeOrItsBudgetIsSpent() {
         Warmup.Budget budget = new Warmup.Budget(Duration.ZERO, 0, Duration.ZERO, 0, Duration.ofSeconds(2), Duration.ofSeconds(1));
         try (LoadEngine engine = new LoadEngine()) {
-            Warmup.H2Report r = engine.warmUpH2(false, budget);
+            Warmup.Passes r = engine.warmUpH2(false, budget);
             assertThat(r.last().ok()).as("HTTP/2 requests of the last pass").isPositive();
             assertThat(r.last().failed()).isZero();
             assertThat(r.last().durationSeconds()).isLessThanOrEqualTo(Warmup.H2_PASS_MILLIS / 1e3);
             // steady means a pass agreed with the one before it
             assertThat(r.passes()).isGreaterThanOrEqualTo(r.steady() ? 2 : 1);
+        }
+    }
+
+    @Test
+    void theTlsPhaseSpeaksHttp11OverTls() {
+        Warmup.Budget budget = new Warmup.Budget(Duration.ZERO, 0, Duration.ZERO, 0, Duration.ofSeconds(2), Duration.ofSeconds(1));
+        try (LoadEngine engine = new LoadEngine()) {
+            Warmup.Passes r = engine.warmUpTls(budget);
+            assertThat(r.last().ok()).as("HTTP/1.1 requests of the last pass").isPositive();
+            assertThat(r.last().failed()).isZero();
+            assertThat(r.last().transport().protocol()).isEqualTo("http/1.1");
+            assertThat(r.last().transport().tlsVersion()).isNotNull();
         }
     }
 
