@@ -55,8 +55,8 @@ import java.util.concurrent.TimeUnit;
  * An HTTP/2 server on the loopback address, in this process, for the engine's own JIT warm-up of its HTTP/2
  * and TLS paths (see {@link Warmup}): Netty's codec on one thread of its own, cleartext (h2c) or over TLS (h2, or
  * HTTP/1.1 when the client offers no h2), opening HTTP/2 connections with nginx's settings and answering every
- * request with the headers a real server sends and a small body, or now and then a larger one. Its TLS certificate and key ship with fwbench and serve only this
- * server, inside the process, on the loopback address.
+ * request with the headers a real server sends and a small body, or now and then a larger one. Its TLS
+ * certificate and key ship with fwbench and serve only this server, inside the process, on the loopback address.
  */
 final class LoopbackH2Server implements AutoCloseable {
 
@@ -130,8 +130,8 @@ final class LoopbackH2Server implements AutoCloseable {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof HttpRequest) {
-                FullHttpResponse response = new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
-                        HttpResponseStatus.OK,
+                FullHttpResponse response = new DefaultFullHttpResponse(
+                        io.netty.handler.codec.http.HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                         BODY.duplicate());
                 response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain")
                         .setInt(HttpHeaderNames.CONTENT_LENGTH, BODY.readableBytes());

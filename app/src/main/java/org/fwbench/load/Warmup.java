@@ -60,7 +60,7 @@ final class Warmup {
     /** A pass ends after its time; this count only bounds it where a pass could run away (a far faster machine). */
     private static final long MAX_PASS_REQUESTS = 1_000_000;
 
-    /** What a phase in passes did (HTTP/2, HTTP/1.1 over TLS): its passes, the last one's result, whether it got steady. */
+    /** What a phase in passes did (HTTP/2, HTTP/1.1 over TLS): its passes, the last one's result, if it got steady. */
     record Passes(int passes, LoadResult last, boolean steady) {
     }
 
