@@ -92,8 +92,8 @@ final class Warmup {
     /**
      * HTTP/1.1 over TLS, in passes as {@link #runH2}: the path of an https run without {@code --http 2} (Netty's
      * channel, its TLS handler, the parser fed by it), which neither other phase runs. Without it a fresh
-     * {@code hammer -c 50 -k https://...} against nginx spent 320-540 ms of its first second in C2 and made 28-43k
-     * requests in it, against 85-95k in the next ones.
+     * {@code hammer -c 50 -k https://...} against nginx spent 400-530 ms of its first second in C2 and made 35-42k
+     * requests in it, against 84-99k in the next ones (with these passes: 40-80 ms and 68-87k).
      */
     static Passes runTls(Budget budget, Runner runner) {
         return passes(true, HttpVersion.HTTP_1_1, budget, runner);
