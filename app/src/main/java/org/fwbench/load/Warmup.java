@@ -31,19 +31,19 @@ final class Warmup {
 
     /**
      * How long and how much each phase may take (whichever ends first), the most each phase in passes may take
-     * ({@code h2}: HTTP/2, and HTTP/1.1 over TLS; see {@link #runH2}), and how long to wait at most for the JIT
-     * compilations a phase queued.
+     * ({@code inPasses}: HTTP/2, and HTTP/1.1 over TLS; see {@link #runH2}), and how long to wait at most for the
+     * JIT compilations a phase queued.
      */
     record Budget(Duration newConnections, long maxNewConnections, Duration keepAlive, long maxKeepAlive,
-            Duration h2, Duration compilerDrain) {
+            Duration inPasses, Duration compilerDrain) {
     }
 
     /**
-     * The extra warm-up before the first HTTP/2 or https run: HTTP/2 against a {@link LoopbackH2Server}, over
-     * TLS for https, so that Netty's HTTP/2 codec, the engine's streams and the TLS handler are compiled before
-     * they are measured. It goes in passes of {@value #H2_PASS_MILLIS} ms, each followed by the wait for the
-     * compilers, until a pass runs within {@value #H2_STEADY_PERCENT} % of the one before and leaves the
-     * compilers nothing to do, or the budget's {@code h2} is spent.
+     * The extra warm-up before the first run of a process over h2c, h2 or HTTP/1.1 over TLS: that path against a
+     * {@link LoopbackH2Server}, so that Netty's HTTP/2 codec, the engine's streams, Netty's channel and the TLS
+     * handler are compiled before they are measured. It goes in passes of {@value #PASS_MILLIS} ms, each followed
+     * by the wait for the compilers, until a pass runs within {@value #STEADY_PERCENT} % of the one before and
+     * leaves the compilers nothing to do, or the budget's {@code inPasses} is spent.
      *
      * <p>Why passes: the HTTP/2 path is much more code than HTTP/1.1's, and with the engine on one CPU the JIT
      * compiles it over 6-10 s. The single pass of 2 s it had before left C2 compiling through the measured run:
@@ -52,8 +52,8 @@ final class Warmup {
      * 1,000 to 90,000 req/s over those seconds, and the run after them measured 3.2 us. The TLS handshakes run in
      * BoringSSL, native code that needs no warming.
      */
-    static final int H2_PASS_MILLIS = 500;
-    static final int H2_STEADY_PERCENT = 10;
+    static final int PASS_MILLIS = 500;
+    static final int STEADY_PERCENT = 10;
     /** A wait for the compilers shorter than this after a pass: they had nothing left to compile. */
     private static final long IDLE_COMPILER_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final int H2_STREAMS = 8;
@@ -84,7 +84,7 @@ final class Warmup {
         }
     }
 
-    /** The HTTP/2 phase (see {@link #H2_PASS_MILLIS}), over TLS when {@code tls}; {@code runner} runs one spec. */
+    /** The HTTP/2 phase (see {@link #PASS_MILLIS}), over TLS when {@code tls}; {@code runner} runs one spec. */
     static Passes runH2(boolean tls, Budget budget, Runner runner) {
         return passes(tls, HttpVersion.HTTP_2, budget, runner);
     }
@@ -106,14 +106,14 @@ final class Warmup {
             if (http == HttpVersion.HTTP_2) {
                 pass.streams(H2_STREAMS);
             }
-            Duration time = Duration.ofMillis(H2_PASS_MILLIS);
+            Duration time = Duration.ofMillis(PASS_MILLIS);
             // Passes bounded by time alone and passes also bounded by a count, in turn: the JIT compiles only the
             // branches it saw taken, and a run without a count had deoptimised the read path on its first
             // response when the warm-up had only counted runs (-XX:+PrintCompilation: "uncommon trap" in
             // Slot.beginClosed and Loop.count, then Netty's decoder, recompiled in the measured run).
             LoadSpec[] turns = {pass.stop(Stop.after(time)).build(),
                     pass.stop(Stop.afterEither(time, MAX_PASS_REQUESTS)).build()};
-            long end = System.nanoTime() + budget.h2().toNanos();
+            long end = System.nanoTime() + budget.inPasses().toNanos();
             int passes = 0;
             long before = 0;
             LoadResult last;
@@ -122,7 +122,7 @@ final class Warmup {
                 passes++;
                 boolean compilerIdle = awaitCompiler(budget.compilerDrain()) < IDLE_COMPILER_NANOS;
                 long requests = last.requests();
-                if (compilerIdle && requests > 0 && Math.abs(requests - before) * 100 <= H2_STEADY_PERCENT * before) {
+                if (compilerIdle && requests > 0 && Math.abs(requests - before) * 100 <= STEADY_PERCENT * before) {
                     return new Passes(passes, last, true);
                 }
                 before = requests;

@@ -31,7 +31,7 @@ class WarmupTest {
             Warmup.Passes r = engine.warmUpH2(false, budget);
             assertThat(r.last().ok()).as("HTTP/2 requests of the last pass").isPositive();
             assertThat(r.last().failed()).isZero();
-            assertThat(r.last().durationSeconds()).isLessThanOrEqualTo(Warmup.H2_PASS_MILLIS / 1e3);
+            assertThat(r.last().durationSeconds()).isLessThanOrEqualTo(Warmup.PASS_MILLIS / 1e3);
             // steady means a pass agreed with the one before it
             assertThat(r.passes()).isGreaterThanOrEqualTo(r.steady() ? 2 : 1);
         }
