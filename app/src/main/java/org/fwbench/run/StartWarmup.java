@@ -23,9 +23,9 @@ import org.fwbench.stats.SteadyState;
 /**
  * Warms up a freshly started target on all its scenarios together: short loads of each scenario in turn until
  * every scenario's intervals agree on throughput and on the target's CPU per request (on throughput alone when
- * the target's process cannot be read), or, for a JIT runtime, until its compiler threads have been quiet over a
- * whole turn of the scenarios, or the start's maximum is spent. One warm-up for the whole start, not one per
- * scenario, because a JIT needs seconds of load to compile a server's code (4-7 s for a Java target on one core,
+ * the target's process cannot be read), or, for a JIT runtime, until its compiler threads have been quiet over
+ * the last second and a whole turn of the scenarios (after at least two turns), or the start's maximum is spent.
+ * One warm-up for the whole start, not one per scenario, because a JIT needs seconds of load to compile a server's code (4-7 s for a Java target on one core,
  * see bench/jit-warmup.py) and most of that code is shared by the routes; loading them in turn also lets a shared
  * call site see every route's traffic before any route is measured, so that measuring one does not deoptimise
  * what another compiled.
@@ -82,28 +82,34 @@ final class StartWarmup {
         long begin = System.nanoTime();
         long requests = 0;
         double maxSeconds = max.toNanos() / 1e9;
-        CompilerQuiet jit = new CompilerQuiet(CompilerQuiet.Rule.DEFAULT);
+        CompilerQuiet jit = new CompilerQuiet(CompilerQuiet.Rule.DEFAULT.overAtLeast(Math.max(1, rotation.size())));
         List<Mark> marks = new ArrayList<>();
-        int turns = 0;
         boolean compiled = false;
         // Raised for the warm-up only: the measured window runs at the priorities the target chose.
         try (CompilerPriority compilers = pid.isPresent() ? CompilerPriority.raise(pid.getAsLong()) : null) {
-            while (!rotation.isEmpty() && !rotation.stream().allMatch(RouteState::steady) && !compiled) {
-                for (RouteState route : rotation) {
-                    if (seconds(begin) >= maxSeconds || Thread.currentThread().isInterrupted()) {
-                        return finish(result, rotation, seconds(begin), requests, null);
-                    }
-                    Mark mark = new Mark(seconds(begin), requests);
-                    marks.add(mark);
-                    Interval i = route.interval(engine, pid, mark, progress);
-                    requests += i.requests();
-                    jit.add(seconds(begin) - mark.seconds(), i.cpu().nanos(), i.cpu().compilerNanos());
-                    if (compilers != null) {
-                        compilers.refresh(); // the JVM adds compiler threads as its queue grows
-                    }
+            // Judged after every interval, not every turn: a turn of the Java suite's five routes is 1.3 s, and
+            // waiting for its end kept warm-ups going after they were done. The quiet span still covers a whole
+            // turn: over the last second alone, a route's own code (a template, a file) could still be compiling.
+            for (int k = 0; !rotation.isEmpty(); k++) {
+                if (seconds(begin) >= maxSeconds || Thread.currentThread().isInterrupted()) {
+                    return finish(result, rotation, seconds(begin), requests, null);
                 }
-                turns++;
-                compiled = turns >= MIN_TURNS && jit.quiet();
+                RouteState route = rotation.get(k % rotation.size());
+                Mark mark = new Mark(seconds(begin), requests);
+                marks.add(mark);
+                Interval i = route.interval(engine, pid, mark, progress);
+                requests += i.requests();
+                jit.add(seconds(begin) - mark.seconds(), i.cpu().nanos(), i.cpu().compilerNanos());
+                if (compilers != null) {
+                    compilers.refresh(); // the JVM adds compiler threads as its queue grows
+                }
+                if (rotation.stream().allMatch(RouteState::steady)) {
+                    break;
+                }
+                if (k + 1 >= MIN_TURNS * rotation.size() && jit.quiet()) {
+                    compiled = true;
+                    break;
+                }
             }
         }
         return finish(result, rotation, seconds(begin), requests, compiled ? marks.get(jit.quietSince()) : null);

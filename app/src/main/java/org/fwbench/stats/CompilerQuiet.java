@@ -15,17 +15,25 @@ import java.util.List;
 public final class CompilerQuiet {
 
     /**
-     * @param spanSeconds the trailing time the share is taken over
-     * @param maxShare    the largest share of the process's CPU its compilers may take over that time
+     * @param spanSeconds  the trailing time the share is taken over
+     * @param minIntervals the fewest trailing intervals it is taken over, when that is longer: a warm-up that loads
+     *                     its routes in turn asks for a whole turn, so that every route's code was run while the
+     *                     compilers stayed quiet
+     * @param maxShare     the largest share of the process's CPU its compilers may take over that time
      */
-    public record Rule(double spanSeconds, double maxShare) {
+    public record Rule(double spanSeconds, int minIntervals, double maxShare) {
         /** The compilers at under 5 % of the process's CPU for a second. */
-        public static final Rule DEFAULT = new Rule(1.0, 0.05);
+        public static final Rule DEFAULT = new Rule(1.0, 1, 0.05);
 
         public Rule {
-            if (!(spanSeconds > 0) || !(maxShare > 0 && maxShare < 1)) {
-                throw new IllegalArgumentException("a positive span and a share between 0 and 1 are needed");
+            if (!(spanSeconds > 0) || minIntervals < 1 || !(maxShare > 0 && maxShare < 1)) {
+                throw new IllegalArgumentException("a positive span, at least one interval and a share between 0 and 1 are needed");
             }
+        }
+
+        /** This rule over at least {@code n} trailing intervals. */
+        public Rule overAtLeast(int n) {
+            return new Rule(spanSeconds, n, maxShare);
         }
     }
 
@@ -51,7 +59,7 @@ public final class CompilerQuiet {
         return quietSince() >= 0;
     }
 
-    /** Index of the first interval of the trailing span if that span is quiet, else -1. */
+    /** Index of the first interval of the trailing span (and intervals) if that is quiet, else -1. */
     public int quietSince() {
         if (!compiled) {
             return -1;
@@ -64,7 +72,7 @@ public final class CompilerQuiet {
             span += in.seconds();
             cpu += in.cpuNanos();
             compiler += in.compilerNanos();
-            if (span >= rule.spanSeconds()) {
+            if (span >= rule.spanSeconds() && intervals.size() - i >= rule.minIntervals()) {
                 return cpu > 0 && compiler < rule.maxShare() * cpu ? i : -1;
             }
         }

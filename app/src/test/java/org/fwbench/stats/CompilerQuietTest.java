@@ -58,8 +58,26 @@ class CompilerQuietTest {
     }
 
     @Test
+    void overAWholeTurnOfFiveRoutesASecondOfQuietIsNotEnough() {
+        // Five routes loaded in turn, 250 ms each: the route loaded just before the last second was compiling.
+        CompilerQuiet second = new CompilerQuiet(RULE);
+        CompilerQuiet turn = new CompilerQuiet(RULE.overAtLeast(5));
+        long[] compilerMs = {0, 100, 0, 0, 0, 0};
+        for (long ms : compilerMs) {
+            second.add(0.25, 250 * MS, ms * MS);
+            turn.add(0.25, 250 * MS, ms * MS);
+        }
+        assertThat(second.quiet()).isTrue();
+        assertThat(turn.quiet()).as("the last five intervals hold the burst: 8 %").isFalse();
+        turn.add(0.25, 250 * MS, 0);
+        assertThat(turn.quiet()).isTrue();
+        assertThat(turn.quietSince()).isEqualTo(2);
+    }
+
+    @Test
     void rulesOutsideTheirRangeAreRefused() {
-        assertThatThrownBy(() -> new CompilerQuiet.Rule(0, 0.05)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CompilerQuiet.Rule(1, 1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CompilerQuiet.Rule(0, 1, 0.05)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CompilerQuiet.Rule(1, 0, 0.05)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CompilerQuiet.Rule(1, 1, 1.5)).isInstanceOf(IllegalArgumentException.class);
     }
 }
