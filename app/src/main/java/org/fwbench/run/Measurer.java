@@ -40,9 +40,11 @@ final class Measurer {
     static final Duration SAMPLING_INTERVAL = Duration.ofMillis(100);
     /**
      * Lets in-flight work finish before the "after" and idle readings. Longer does not help: a JVM or
-     * an allocator gives memory back on its own schedule, over seconds, if at all.
+     * an allocator gives memory back on its own schedule, over seconds, if at all. At 250 ms, in a default
+     * run, the "after" reading equalled the one at the load's end in 80 of 105 measurements and differed by
+     * under 0.11 MiB in all but one, while the settles took 37 s of the run.
      */
-    static final Duration SETTLE = Duration.ofMillis(250);
+    static final Duration SETTLE = Duration.ofMillis(100);
     /** Once: a second disturbed attempt means the machine is busy for longer than a measurement, and it is said. */
     static final int MAX_REMEASURE = 1;
 
