@@ -25,10 +25,10 @@ import org.fwbench.stats.SteadyState;
  * every scenario's intervals agree on throughput and on the target's CPU per request (on throughput alone when
  * the target's process cannot be read), or, for a JIT runtime, until its compiler threads have been quiet over
  * the last second and a whole turn of the scenarios (after at least two turns), or the start's maximum is spent.
- * One warm-up for the whole start, not one per scenario, because a JIT needs seconds of load to compile a server's code (4-7 s for a Java target on one core,
- * see bench/jit-warmup.py) and most of that code is shared by the routes; loading them in turn also lets a shared
- * call site see every route's traffic before any route is measured, so that measuring one does not deoptimise
- * what another compiled.
+ * One warm-up for the whole start, not one per scenario, because a JIT needs seconds of load to compile a server's
+ * code (4-7 s for a Java target on one core, see bench/jit-warmup.py) and most of that code is shared by the
+ * routes; loading them in turn also lets a shared call site see every route's traffic before any route is
+ * measured, so that measuring one does not deoptimise what another compiled.
  */
 final class StartWarmup {
 

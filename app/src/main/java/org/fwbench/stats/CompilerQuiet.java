@@ -5,12 +5,13 @@ import java.util.List;
 
 /**
  * Tells when a JIT runtime under load has finished compiling its hot code: the share of its CPU spent by its
- * compiler threads, over the last {@code span} seconds of intervals, has fallen below {@code maxShare}. A Java
- * server's throughput climbs while its compilers work (bench/jit-warmup.py: C1/C2 at 50-65 % of its CPU for 4-7 s)
- * and levels off once they are quiet, while the interval-to-interval noise of a two-core VM (10-20 % at 250 ms)
- * can keep {@link SteadyState}'s agreement test from ever passing. A process whose compiler threads never ran is
- * no JIT runtime and is never called quiet: its warm-up is judged by {@link SteadyState} alone. The answer is
- * for now: a later interval can show a second wave of compilations (C2 after C1).
+ * compiler threads, over the last {@code span} seconds of intervals (and at least the rule's number of them), has
+ * fallen below {@code maxShare}. A Java server's throughput climbs while its compilers work (bench/jit-warmup.py:
+ * C1/C2 at 50-65 % of its CPU for 4-7 s) and levels off once they are quiet, while the interval-to-interval noise
+ * of a two-core VM (10-20 % at 250 ms) can keep {@link SteadyState}'s agreement test from ever passing. A process
+ * whose compiler threads never ran is no JIT runtime and is never called quiet: its warm-up is judged by
+ * {@link SteadyState} alone. The answer is for now: a later interval can show a second wave of compilations (C2
+ * after C1).
  */
 public final class CompilerQuiet {
 
@@ -27,7 +28,8 @@ public final class CompilerQuiet {
 
         public Rule {
             if (!(spanSeconds > 0) || minIntervals < 1 || !(maxShare > 0 && maxShare < 1)) {
-                throw new IllegalArgumentException("a positive span, at least one interval and a share between 0 and 1 are needed");
+                throw new IllegalArgumentException(
+                        "a positive span, at least one interval and a share between 0 and 1 are needed");
             }
         }
 
@@ -59,7 +61,7 @@ public final class CompilerQuiet {
         return quietSince() >= 0;
     }
 
-    /** Index of the first interval of the trailing span (and intervals) if that is quiet, else -1. */
+    /** Index of the first interval of the trailing span (at least the rule's intervals) if it is quiet, else -1. */
     public int quietSince() {
         if (!compiled) {
             return -1;
