@@ -36,7 +36,7 @@ public final class LoadEngine implements AutoCloseable {
 
     /** The JIT's state is the process's: the first run of any engine warms it up for all. */
     private static final AtomicBoolean WARM = new AtomicBoolean();
-    /** And the first run of each other path its own (see {@link Warmup#runH2}, {@link Warmup#runTls}). */
+    /** And the first run of each other path its own (see {@link Warmup#inPasses}). */
     private static final Set<Path> WARMED = ConcurrentHashMap.newKeySet();
 
     /** A path through the engine beside cleartext HTTP/1.1: HTTP/2 or not, over TLS or not. */
@@ -94,11 +94,7 @@ public final class LoadEngine implements AutoCloseable {
         }
         boolean h2 = spec.http() == HttpVersion.HTTP_2;
         if ((h2 || spec.tls()) && WARMED.add(new Path(h2, spec.tls()))) {
-            if (h2) {
-                warmUpH2(spec.tls(), Warmup.RUN);
-            } else {
-                warmUpTls(Warmup.RUN);
-            }
+            warmUpInPasses(spec.http(), spec.tls(), Warmup.RUN);
         }
         if (spec.stop().duration().isEmpty()) {
             CompilerThreads.yieldToLoad(); // a short, counted run (see there)
@@ -111,14 +107,9 @@ public final class LoadEngine implements AutoCloseable {
         return Warmup.run(budget, s -> execute(s, address(s), p -> { }, null));
     }
 
-    /** Trains the JIT on the HTTP/2 path, and the TLS path when {@code tls} (see {@link Warmup#runH2}). */
-    Warmup.Passes warmUpH2(boolean tls, Warmup.Budget budget) {
-        return Warmup.runH2(tls, budget, s -> execute(s, address(s), p -> { }, null));
-    }
-
-    /** Trains the JIT on HTTP/1.1 over TLS (see {@link Warmup#runTls}). */
-    Warmup.Passes warmUpTls(Warmup.Budget budget) {
-        return Warmup.runTls(budget, s -> execute(s, address(s), p -> { }, null));
+    /** Trains the JIT on one path, HTTP/2 or HTTP/1.1, over TLS when {@code tls} (see {@link Warmup#inPasses}). */
+    Warmup.Passes warmUpInPasses(HttpVersion http, boolean tls, Warmup.Budget budget) {
+        return Warmup.inPasses(http, tls, budget, s -> execute(s, address(s), p -> { }, null));
     }
 
     private LoadResult execute(LoadSpec spec, InetSocketAddress address, Consumer<Progress> progress,

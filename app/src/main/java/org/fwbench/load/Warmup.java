@@ -31,7 +31,7 @@ final class Warmup {
 
     /**
      * How long and how much each phase may take (whichever ends first), the most each phase in passes may take
-     * ({@code inPasses}: HTTP/2, and HTTP/1.1 over TLS; see {@link #runH2}), and how long to wait at most for the
+     * ({@code inPasses}: HTTP/2, and HTTP/1.1 over TLS; see {@link #inPasses}), and how long to wait at most for the
      * JIT compilations a phase queued.
      */
     record Budget(Duration newConnections, long maxNewConnections, Duration keepAlive, long maxKeepAlive,
@@ -84,22 +84,14 @@ final class Warmup {
         }
     }
 
-    /** The HTTP/2 phase (see {@link #PASS_MILLIS}), over TLS when {@code tls}; {@code runner} runs one spec. */
-    static Passes runH2(boolean tls, Budget budget, Runner runner) {
-        return passes(tls, HttpVersion.HTTP_2, budget, runner);
-    }
-
     /**
-     * HTTP/1.1 over TLS, in passes as {@link #runH2}: the path of an https run without {@code --http 2} (Netty's
-     * channel, its TLS handler, the parser fed by it), which neither other phase runs. Without it a fresh
+     * A phase in passes (see {@link #PASS_MILLIS}) on one path: HTTP/2, cleartext or over TLS, or HTTP/1.1 over TLS;
+     * {@code runner} runs one spec. HTTP/1.1 over TLS is the path of an https run without {@code --http 2} (Netty's
+     * channel, its TLS handler, the parser fed by it), which no other phase runs: without it a fresh
      * {@code hammer -c 50 -k https://...} against nginx spent 400-530 ms of its first second in C2 and made 35-42k
      * requests in it, against 84-99k in the next ones (with these passes: 40-80 ms and 68-87k).
      */
-    static Passes runTls(Budget budget, Runner runner) {
-        return passes(true, HttpVersion.HTTP_1_1, budget, runner);
-    }
-
-    private static Passes passes(boolean tls, HttpVersion http, Budget budget, Runner runner) {
+    static Passes inPasses(HttpVersion http, boolean tls, Budget budget, Runner runner) {
         try (LoopbackH2Server server = new LoopbackH2Server(tls)) {
             LoadSpec.Builder pass = LoadSpec.to(server.url()).model(LoadModel.Closed.of(CONNECTIONS))
                     .timeout(Duration.ofSeconds(1)).http(http).insecure(true);
@@ -172,8 +164,8 @@ final class Warmup {
     public static void main(String[] args) {
         try (LoadEngine engine = new LoadEngine()) {
             engine.warmUp(TRAINING);
-            engine.warmUpH2(true, TRAINING); // HTTP/2 and TLS classes too
-            engine.warmUpTls(TRAINING);
+            engine.warmUpInPasses(HttpVersion.HTTP_2, true, TRAINING); // HTTP/2 and TLS classes too
+            engine.warmUpInPasses(HttpVersion.HTTP_1_1, true, TRAINING);
         }
     }
 

@@ -28,7 +28,7 @@ class WarmupTest {
     void theHttp2PhaseRunsInPassesUntilTwoAgreeOrItsBudgetIsSpent() {
         Warmup.Budget budget = new Warmup.Budget(Duration.ZERO, 0, Duration.ZERO, 0, Duration.ofSeconds(2), Duration.ofSeconds(1));
         try (LoadEngine engine = new LoadEngine()) {
-            Warmup.Passes r = engine.warmUpH2(false, budget);
+            Warmup.Passes r = engine.warmUpInPasses(HttpVersion.HTTP_2, false, budget);
             assertThat(r.last().ok()).as("HTTP/2 requests of the last pass").isPositive();
             assertThat(r.last().failed()).isZero();
             assertThat(r.last().durationSeconds()).isLessThanOrEqualTo(Warmup.PASS_MILLIS / 1e3);
@@ -41,7 +41,7 @@ class WarmupTest {
     void theTlsPhaseSpeaksHttp11OverTls() {
         Warmup.Budget budget = new Warmup.Budget(Duration.ZERO, 0, Duration.ZERO, 0, Duration.ofSeconds(2), Duration.ofSeconds(1));
         try (LoadEngine engine = new LoadEngine()) {
-            Warmup.Passes r = engine.warmUpTls(budget);
+            Warmup.Passes r = engine.warmUpInPasses(HttpVersion.HTTP_1_1, true, budget);
             assertThat(r.last().ok()).as("HTTP/1.1 requests of the last pass").isPositive();
             assertThat(r.last().failed()).isZero();
             assertThat(r.last().transport().protocol()).isEqualTo("http/1.1");
