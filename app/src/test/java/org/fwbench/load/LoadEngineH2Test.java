@@ -20,11 +20,15 @@ class LoadEngineH2Test {
         engine = new LoadEngine();
         try (H2TestServer server = new H2TestServer(Mode.H2C, Behaviour.PLAIN)) {
             engine.run(Specs.of(server.url("/")).requests(1).build(), p -> { });
-            // the engine's one-time HTTP/2 and TLS warm-ups (seconds each) here, not in a test that times its run
+            // the engine's one-time warm-ups of h2c, h2 and HTTP/1.1 over TLS (seconds each) here, not in a test that
+            // times its run
             engine.run(h2(Specs.of(server.url("/")).requests(1), 1, 1).build(), p -> { });
         }
         try (H2TestServer server = new H2TestServer(Mode.H2, Behaviour.PLAIN)) {
             engine.run(h2(Specs.of(server.url("/")).requests(1), 1, 1).insecure(true).build(), p -> { });
+        }
+        try (H2TestServer server = new H2TestServer(Mode.HTTPS_1_1, Behaviour.PLAIN)) {
+            engine.run(Specs.of(server.url("/")).requests(1).build().toBuilder().insecure(true).build(), p -> { });
         }
     }
 
