@@ -5,11 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -122,52 +123,28 @@ public final class ProcFs {
     }
 
     /**
-     * CPU time of the process and its descendants so far, in nanoseconds, summed over every thread's
-     * {@code schedstat} (time on a CPU, kept by the scheduler in nanoseconds). The {@code stat} file counts in clock
-     * ticks of 10 ms, too coarse for a 250 ms interval: one tick more or less is 4 % of a busy core's interval.
-     * Empty when the kernel keeps no schedstat (built without CONFIG_SCHED_INFO) or the process is gone.
+     * The CPU time of every thread of the process and its descendants so far, in nanoseconds, from each thread's
+     * {@code schedstat} (time on a CPU, kept by the scheduler in nanoseconds; the {@code stat} file counts in clock
+     * ticks of 10 ms, too coarse for a 250 ms interval: one tick more or less is 4 % of a busy core's interval),
+     * with its JIT compiler threads named. Empty when the kernel keeps no schedstat (built without
+     * CONFIG_SCHED_INFO) or the process is gone.
      */
-    public static OptionalLong treeCpuNanos(long pid) {
-        return treeCpu(pid, false).map(c -> OptionalLong.of(c.nanos())).orElse(OptionalLong.empty());
-    }
-
-    /**
-     * {@link #treeCpuNanos}, and the part of it spent by JIT compiler threads: a JVM names them "C1 CompilerThread0",
-     * "C2 CompilerThread1" (cut to 15 characters in {@code comm}), and a process without a JIT has none.
-     */
-    public static Optional<TreeCpu> treeCpuWithCompilers(long pid) {
-        return treeCpu(pid, true);
-    }
-
-    /** CPU of a process tree so far in nanoseconds: all its threads, and its JIT compiler threads among them. */
-    public record TreeCpu(long nanos, long compilerNanos) {
-        /** No CPU: what an interval used when its process could not be read. */
-        public static final TreeCpu NONE = new TreeCpu(0, 0);
-
-        /** The CPU used since {@code earlier}, a reading of the same tree. */
-        public TreeCpu minus(TreeCpu earlier) {
-            return new TreeCpu(nanos - earlier.nanos, compilerNanos - earlier.compilerNanos);
-        }
-    }
-
-    private static Optional<TreeCpu> treeCpu(long pid, boolean compilers) {
-        long total = 0;
-        long compiler = 0;
-        boolean any = false;
+    public static Optional<TreeCpu> treeCpu(long pid) {
+        Map<Long, Long> nanos = new LinkedHashMap<>();
+        Set<Long> compilers = new HashSet<>();
         for (Path task : treeTasks(pid)) {
             try {
+                long tid = Long.parseLong(task.getFileName().toString());
                 String line = Files.readString(task.resolve("schedstat"), StandardCharsets.US_ASCII);
-                long nanos = Long.parseLong(line.substring(0, line.indexOf(' ')));
-                total += nanos;
-                any = true;
-                if (compilers && isCompiler(task)) {
-                    compiler += nanos;
+                nanos.put(tid, Long.parseLong(line.substring(0, line.indexOf(' '))));
+                if (isCompiler(task)) {
+                    compilers.add(tid);
                 }
             } catch (IOException | RuntimeException e) {
                 // The thread ended while we listed, or no schedstat: it adds nothing.
             }
         }
-        return any ? Optional.of(new TreeCpu(total, compiler)) : Optional.empty();
+        return nanos.isEmpty() ? Optional.empty() : Optional.of(new TreeCpu(nanos, compilers));
     }
 
     /**

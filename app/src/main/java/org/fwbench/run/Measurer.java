@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -19,6 +20,7 @@ import org.fwbench.memory.MemoryProbe;
 import org.fwbench.memory.MemorySampler;
 import org.fwbench.memory.TreeMemory;
 import org.fwbench.proc.ProcFs;
+import org.fwbench.proc.TreeCpu;
 import org.fwbench.result.Disturbance;
 import org.fwbench.result.FixedRate;
 import org.fwbench.result.MeasuredLoad;
@@ -96,12 +98,12 @@ final class Measurer {
         }
         // Nanoseconds from the threads' schedstat where there is one: at half the slowest target's rate a short
         // load costs a few 10 ms ticks, and counting ticks made equal targets differ by a whole tick.
-        OptionalLong nanosBefore = ProcFs.treeCpuNanos(pid.getAsLong());
+        Optional<TreeCpu> before = ProcFs.treeCpu(pid.getAsLong());
         double ticksBefore = probe.readResident(pid.getAsLong()).cpuSeconds();
         LoadResult r = engine.run(spec, progress);
-        OptionalLong nanosAfter = ProcFs.treeCpuNanos(pid.getAsLong());
-        double cpu = nanosBefore.isPresent() && nanosAfter.isPresent()
-                ? (nanosAfter.getAsLong() - nanosBefore.getAsLong()) / 1e9
+        Optional<TreeCpu> after = ProcFs.treeCpu(pid.getAsLong());
+        double cpu = before.isPresent() && after.isPresent()
+                ? after.get().since(before.get()).nanos() / 1e9
                 : probe.readResident(pid.getAsLong()).cpuSeconds() - ticksBefore;
         cpu = Math.max(0, cpu);
         return new FixedRate(rate, r.durationSeconds(), r.requests(), r.ok(), r.ok() == 0 ? 0 : cpu * 1e6 / r.ok(),

@@ -15,6 +15,7 @@ import org.fwbench.load.LoadResult;
 import org.fwbench.load.LoadSpec;
 import org.fwbench.load.Progress;
 import org.fwbench.proc.ProcFs;
+import org.fwbench.proc.TreeCpu;
 import org.fwbench.result.Warmup;
 import org.fwbench.server.CompilerPriority;
 import org.fwbench.stats.CompilerQuiet;
@@ -40,7 +41,7 @@ final class StartWarmup {
     static final Duration INTERVAL = Duration.ofMillis(250);
     /**
      * CPU an interval must hold for its CPU per request to count (read in nanoseconds from the threads'
-     * schedstat, see ProcFs#treeCpuWithCompilers): a target almost idle for 250 ms is judged on its throughput alone.
+     * schedstat, see ProcFs#treeCpu): a target almost idle for 250 ms is judged on its throughput alone.
      */
     static final long MIN_CPU_NANOS = Duration.ofMillis(20).toNanos();
     /**
@@ -123,9 +124,9 @@ final class StartWarmup {
         return result;
     }
 
-    /** The target tree's CPU so far with its compilers' part; empty when its process is not known or cannot be read. */
-    private static Optional<ProcFs.TreeCpu> cpu(OptionalLong pid) {
-        return pid.isPresent() ? ProcFs.treeCpuWithCompilers(pid.getAsLong()) : Optional.empty();
+    /** The target tree's CPU so far, thread by thread; empty when its process is not known or cannot be read. */
+    private static Optional<TreeCpu> cpu(OptionalLong pid) {
+        return pid.isPresent() ? ProcFs.treeCpu(pid.getAsLong()) : Optional.empty();
     }
 
     /** Where an interval began: seconds into the warm-up, and the start's attempts sent before it. */
@@ -133,7 +134,7 @@ final class StartWarmup {
     }
 
     /** What one interval did: attempts sent, and the target's CPU in it with its compilers' part (none when unknown). */
-    private record Interval(long requests, ProcFs.TreeCpu cpu) {
+    private record Interval(long requests, TreeCpu.Used cpu) {
     }
 
     private static double seconds(long sinceNanos) {
@@ -162,11 +163,11 @@ final class StartWarmup {
         Interval interval(LoadEngine engine, OptionalLong pid, Mark mark, BiConsumer<String, Progress> progress)
                 throws InterruptedException {
             marks.add(mark);
-            Optional<ProcFs.TreeCpu> before = cpu(pid);
+            Optional<TreeCpu> before = cpu(pid);
             LoadResult r = engine.run(interval, p -> progress.accept(route.name(), asWarmup(p)));
-            Optional<ProcFs.TreeCpu> after = cpu(pid);
+            Optional<TreeCpu> after = cpu(pid);
             double throughput = r.durationSeconds() <= 0 ? 0 : r.ok() / r.durationSeconds();
-            ProcFs.TreeCpu used = before.flatMap(b -> after.map(a -> a.minus(b))).orElse(ProcFs.TreeCpu.NONE);
+            TreeCpu.Used used = before.flatMap(b -> after.map(a -> a.since(b))).orElse(TreeCpu.Used.NONE);
             double cpuPerRequest = used.nanos() >= MIN_CPU_NANOS && r.ok() > 0 ? used.nanos() / 1e3 / r.ok() : Double.NaN;
             detector.add(throughput, cpuPerRequest);
             return new Interval(r.requests(), used);

@@ -9,9 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ProcFsTest {
+
+    /** A reading before any thread ran: what a tree used since it is all its CPU so far. */
+    private static final TreeCpu NOTHING = new TreeCpu(Map.of(), Set.of());
 
     @Test
     void statIsParsedFromAfterTheCommandNameWhateverItHolds() {
@@ -33,12 +38,12 @@ class ProcFsTest {
         Process p = new ProcessBuilder("bash", "-c", "bash -c 'while [ ! -e \"$0\" ]; do :; done; sleep 300' \""
                 + stop + "\" & wait").start();
         try {
-            long before = ProcFs.treeCpuNanos(p.pid()).orElseThrow();
+            long before = ProcFs.treeCpu(p.pid()).orElseThrow().since(NOTHING).nanos();
             long deadline = System.nanoTime() + 20_000_000_000L;
             long now = before;
             while (now - before < 100_000_000L && System.nanoTime() < deadline) {
                 Thread.sleep(20);
-                now = ProcFs.treeCpuNanos(p.pid()).orElseThrow();
+                now = ProcFs.treeCpu(p.pid()).orElseThrow().since(NOTHING).nanos();
             }
             Files.createFile(stop);
             // Nanoseconds, not 10 ms ticks: the reading is not a multiple of 10 ms.
@@ -49,23 +54,23 @@ class ProcFsTest {
             p.destroyForcibly().waitFor();
             Files.deleteIfExists(stop);
         }
-        assertThat(ProcFs.treeCpuNanos(Long.MAX_VALUE / 2)).isEmpty();
+        assertThat(ProcFs.treeCpu(Long.MAX_VALUE / 2)).isEmpty();
     }
 
     @Test
     void theJitCompilerThreadsOfAJvmAreCountedApartAndAShellHasNone() throws Exception {
         assumeTrue(ProcFs.isPresent(), "needs /proc");
         // This JVM has compiled the test framework by now; its C1/C2 threads are part of its CPU.
-        ProcFs.TreeCpu jvm = ProcFs.treeCpuWithCompilers(ProcessHandle.current().pid()).orElseThrow();
+        TreeCpu.Used jvm = ProcFs.treeCpu(ProcessHandle.current().pid()).orElseThrow().since(NOTHING);
         assertThat(jvm.compilerNanos()).isPositive().isLessThan(jvm.nanos());
         Process shell = new ProcessBuilder("bash", "-c", "i=0; while [ $i -lt 20000 ]; do i=$((i+1)); done; sleep 300").start();
         try {
             // read once its loop has run: just started, it may not have been on a CPU yet
             long deadline = System.nanoTime() + 10_000_000_000L;
-            ProcFs.TreeCpu bash = ProcFs.treeCpuWithCompilers(shell.pid()).orElseThrow();
+            TreeCpu.Used bash = ProcFs.treeCpu(shell.pid()).orElseThrow().since(NOTHING);
             while (bash.nanos() == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
-                bash = ProcFs.treeCpuWithCompilers(shell.pid()).orElseThrow();
+                bash = ProcFs.treeCpu(shell.pid()).orElseThrow().since(NOTHING);
             }
             assertThat(bash.nanos()).isPositive();
             assertThat(bash.compilerNanos()).isZero();
