@@ -103,8 +103,9 @@ public final class RunCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--fixed-rates-from", paramLabel = "RESULTS", description = "Measure each scenario's efficiency "
-            + "at the fixed rate an earlier run used (its results.json), from round 1 on, so that compare can set the "
-            + "two side by side; a scenario it lacks gets half the slowest target's capacity, as without it.")
+            + "at the fixed rate an earlier run used (its results.json), from round 2 on as its own rate would be, so "
+            + "that compare can set the two side by side; a scenario it lacks gets half the slowest target's "
+            + "capacity, as without it.")
     Path fixedRatesFrom;
 
     @Option(names = "--quick", description = "A first look in under a minute: one start per target, 0.4 s loads "

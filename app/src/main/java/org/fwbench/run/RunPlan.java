@@ -53,7 +53,7 @@ public record RunPlan(
      *
      * @param quick      a first look: labelled less certain in every output
      * @param fixedRates scenario name to the rate of its fixed-rate measurement, taken from an earlier run so
-     *                   that the two measure at the same rate (measured from round 1 on); a scenario not named
+     *                   that the two measure at the same rate (measured when its own would be); a scenario not named
      *                   gets half the slowest target's round-1 capacity, measured from round 2 on
      */
     public record Design(int measurementsPerStart, long seed, boolean quick, Map<String, Double> fixedRates) {

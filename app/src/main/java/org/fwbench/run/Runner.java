@@ -204,7 +204,8 @@ public final class Runner {
     /**
      * Every runnable scenario of a started target: one warm-up of the start over all of them until each is
      * steady, then per scenario {@code count} measurements, and after the last of them the cost at the
-     * scenario's fixed rate when round 1 has set one.
+     * scenario's fixed rate when there is one: from round 2 on when the run has more rounds, also when the rates
+     * were given (an earlier run's), so that a run given its pair's rates has the same design and takes as long.
      */
     private void measureAll(TargetRun run, Launcher.Session session, Measurer measurer, int start, int round,
             int count) throws InterruptedException {
@@ -238,7 +239,7 @@ public final class Runner {
                     int repeat = first + k;
                     Measurement m = measurer.measure(session.pid(), state.planned(), url, repeat, start, round,
                             k == 0 ? warmup : Warmup.CONTINUED, p -> listener.loadProgress(run.name(), scenario, repeat, p));
-                    Double rate = fixedRates.get(scenario);
+                    Double rate = round == 1 && plan.restart() && plan.repeats() > 1 ? null : fixedRates.get(scenario);
                     if (k == count - 1 && rate != null) {
                         m = m.withFixedRate(measurer.fixedRate(session.pid(), state.planned(), url, rate,
                                 p -> listener.loadProgress(run.name(), scenario, repeat, p)));

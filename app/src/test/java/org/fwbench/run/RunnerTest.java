@@ -301,20 +301,29 @@ class RunnerTest {
     }
 
     @Test
-    void fixedRatesGivenByAnEarlierRunAreMeasuredFromRoundOne() throws Exception {
+    void fixedRatesGivenByAnEarlierRunAreMeasuredWhenTheRunsOwnWouldBe() throws Exception {
         Path file = suiteWith("""
                 scenarios:
                   - name: json
                     path: /json
                 """, target("a", "ok"));
-        RunResult r = run(file, 1, true, 1, false, new RunPlan.Design(1, 7, false, Map.of("json", 40.0)));
+        RunPlan.Design given = new RunPlan.Design(1, 7, false, Map.of("json", 40.0));
 
-        Measurement m = r.cell("a", "json").orElseThrow().measurements().getFirst();
-        assertThat(m.fixedRate()).as("measured in round 1, at the given rate").isNotNull();
+        // One round: measured in it, at the given rate.
+        RunResult once = run(file, 1, true, 1, false, given);
+        Measurement m = once.cell("a", "json").orElseThrow().measurements().getFirst();
+        assertThat(m.fixedRate()).as("measured in the only round, at the given rate").isNotNull();
         assertThat(m.fixedRate().rate()).isEqualTo(40.0);
         assertThat(m.fixedRate().ok()).isPositive();
-        assertThat(r.fixedRates()).containsExactly(Map.entry("json", 40.0));
-        assertNoProcessLeft(r);
+        assertThat(once.fixedRates()).containsExactly(Map.entry("json", 40.0));
+        assertNoProcessLeft(once);
+
+        // Two rounds: from round 2, as the run's own rates would be, so that a pair of runs has the same design.
+        RunResult twice = run(file, 2, true, 1, false, given);
+        List<Measurement> ms = twice.cell("a", "json").orElseThrow().measurements();
+        assertThat(ms).extracting(x -> x.fixedRate() == null).containsExactly(true, false);
+        assertThat(ms.getLast().fixedRate().rate()).isEqualTo(40.0);
+        assertNoProcessLeft(twice);
     }
 
     private static RunResult run(Path suiteFile, int repeats, boolean restart, int phases, boolean together,
