@@ -21,6 +21,7 @@ public final class Interferences {
         List<Disturbance> ds = ms.stream().map(m -> m.conditions().disturbance()).toList();
         return new RunInterference(Disturbance.LIMIT_CORES, ms.size(),
                 (int) ds.stream().filter(d -> d.exceeds(Disturbance.LIMIT_CORES)).count(),
+                (int) ms.stream().filter(m -> m.conditions().compiling()).count(),
                 ms.stream().mapToInt(m -> m.conditions().remeasured()).sum(),
                 ds.stream().mapToDouble(Disturbance::coresTaken).average().orElse(0),
                 ds.stream().mapToDouble(Disturbance::coresTaken).max().orElse(0),

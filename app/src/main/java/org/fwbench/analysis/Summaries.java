@@ -63,6 +63,7 @@ public final class Summaries {
         return new Summary.Conditions(warmups.size(), (int) warmups.stream().filter(Warmup::neverSteady).count(),
                 seconds.length == 0 ? null : Estimate.of(seconds), requests.length == 0 ? null : Estimate.of(requests),
                 ms.stream().mapToInt(m -> m.conditions().remeasured()).sum(),
-                (int) ms.stream().filter(m -> m.conditions().disturbance().exceeds(Disturbance.LIMIT_CORES)).count());
+                (int) ms.stream().filter(m -> m.conditions().disturbance().exceeds(Disturbance.LIMIT_CORES)).count(),
+                (int) ms.stream().filter(m -> m.conditions().compiling()).count());
     }
 }

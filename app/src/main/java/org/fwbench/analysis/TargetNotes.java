@@ -38,9 +38,10 @@ final class TargetNotes {
             parts.add("never steady in " + c.unsteady() + " of " + c.warmups() + " warm-ups (measured at the warm-up's "
                     + "maximum)");
         }
-        if (c.remeasured() > 0 || c.disturbed() > 0) {
-            parts.add(c.remeasured() + " measurement(s) taken again as other processes or steal took CPU"
-                    + (c.disturbed() > 0 ? ", " + c.disturbed() + " still disturbed" : ""));
+        if (c.remeasured() > 0 || c.disturbed() > 0 || c.compiling() > 0) {
+            parts.add(c.remeasured() + " measurement(s) taken again as other processes or steal took CPU or its JIT "
+                    + "was compiling" + (c.disturbed() > 0 ? ", " + c.disturbed() + " still disturbed" : "")
+                    + (c.compiling() > 0 ? ", " + c.compiling() + " still compiling" : ""));
         }
         List<String> noisy = new ArrayList<>();
         Map<Integer, List<String>> apart = new TreeMap<>();

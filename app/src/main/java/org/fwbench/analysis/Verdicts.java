@@ -120,12 +120,17 @@ public final class Verdicts {
             List<Integer> starts = ms.stream().map(m -> m.conditions().start()).distinct().sorted().toList();
             boolean byStart = starts.size() == samples.length;
             int start = byStart ? starts.get(worst) : worst + 1;
-            double taken = (byStart ? ms.stream().filter(m -> m.conditions().start() == start) : Stream.of(ms.get(worst)))
-                    .mapToDouble(m -> m.conditions().disturbance().coresTaken()).max().orElse(0);
+            List<Measurement.Conditions> its = (byStart ? ms.stream().filter(m -> m.conditions().start() == start)
+                    : Stream.of(ms.get(worst))).map(Measurement::conditions).toList();
+            double taken = its.stream().mapToDouble(m -> m.disturbance().coresTaken()).max().orElse(0);
+            double compilers = its.stream().mapToDouble(Measurement.Conditions::compilerCores).max().orElse(0);
             // "Disturbed" only where interference was measured: a start can stand apart on its own (JIT, the machine).
             String what = taken > SEEN_CORES
                     ? String.format(Locale.ROOT, "was disturbed (%.2f of a core taken by steal and other processes)",
                             taken)
+                    : compilers > Measurement.Conditions.COMPILING_CORES
+                    ? String.format(Locale.ROOT, "was still compiling (%.2f of a core taken by its JIT compilers)",
+                            compilers)
                     : "stands apart with no interference measured";
             return String.format(Locale.ROOT, "noise: %s's %s %d %s, %s req/s against a median of %s; "
                     + "its %ss vary by %.0f%%", c.targetName(), byStart ? "start" : "measurement", start, what,

@@ -98,8 +98,8 @@ class ConsoleProgress implements RunListener {
         status(String.format(Locale.ROOT, "%s %s #%d: %s req/s, p99 %s ms, %.1f%% ok%s%s", target, scenario, m.repeat(),
                 Format.number(m.load().throughput()), Format.number(m.load().latencyMs().p99()),
                 m.load().successPercent(), steadiness(c.warmup()),
-                c.remeasured() > 0 ? String.format(Locale.ROOT, ", measured again (%.2f of a core taken)",
-                        c.disturbance().coresTaken()) : ""), true);
+                c.remeasured() > 0 ? String.format(Locale.ROOT, ", measured again (%.2f of a core taken, %.2f "
+                        + "compiling)", c.disturbance().coresTaken(), c.compilerCores()) : ""), true);
     }
 
     private static String steadiness(Warmup w) {

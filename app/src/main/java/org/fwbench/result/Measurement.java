@@ -63,7 +63,7 @@ public record Measurement(
         return after == null ? null : (double) MemoryBasis.preferred(after.pssBytes(), after.rssBytes());
     }
 
-    /** The same measurement measured again {@code times} more because of interference. */
+    /** The same measurement measured again {@code times} more because of interference or compilation. */
     public Measurement withRemeasured(int times) {
         return new Measurement(repeat, load, before, after, peak, timeline, sampler, serverCpuSeconds,
                 serverCpuMicrosPerRequest, phases, leak, conditions.withRemeasured(times), fixedRate);
@@ -83,18 +83,37 @@ public record Measurement(
      * @param round       the round of the run (equal to the start when every round restarts the targets)
      * @param warmup      how the load before it went; {@link Warmup#CONTINUED} after another measurement of the
      *                    same start and scenario
-     * @param disturbance steal time and other processes' CPU over the measured window
-     * @param remeasured  how often it was measured again because an attempt was disturbed; the least disturbed
-     *                    attempt is the one kept
+     * @param disturbance   steal time and other processes' CPU over the measured window
+     * @param compilerCores the CPU the target's JIT compiler threads took over the measured window, in cores (0.25
+     *                      is a quarter of one); 0 for a process without a JIT, and where it could not be read
+     * @param remeasured    how often it was measured again because an attempt was disturbed or compiling; the
+     *                      least disturbed attempt is the one kept
      */
-    public record Conditions(int start, int round, Warmup warmup, Disturbance disturbance, int remeasured) {
+    public record Conditions(int start, int round, Warmup warmup, Disturbance disturbance, double compilerCores,
+            int remeasured) {
 
-        public static Conditions of(int start, int round, Warmup warmup, Disturbance disturbance) {
-            return new Conditions(start, round, warmup, disturbance, 0);
+        /**
+         * Compilers' cores above which a measurement counts as compiling and is measured again: as much of the
+         * target's one core as {@link Disturbance#LIMIT_CORES} of the machine's. After the warm-up a Java target's
+         * compilers took 0-0.13 of a core in a measured window (0-64 ms of 500, traced on 2026-12-05); a window with
+         * a late burst of compilation took 0.46 and measured half the throughput of the target's other starts. In
+         * cores, not as a share of the target's CPU: a server waiting on its client (jdk-httpserver's static files,
+         * 0.06 of a core) showed a fifth of its little CPU compiling with no effect on what it served.
+         */
+        public static final double COMPILING_CORES = 0.25;
+
+        public static Conditions of(int start, int round, Warmup warmup, Disturbance disturbance,
+                double compilerCores) {
+            return new Conditions(start, round, warmup, disturbance, compilerCores, 0);
+        }
+
+        /** Whether the target's own compilers took more than {@link #COMPILING_CORES} over the window. */
+        public boolean compiling() {
+            return compilerCores > COMPILING_CORES;
         }
 
         Conditions withRemeasured(int times) {
-            return new Conditions(start, round, warmup, disturbance, times);
+            return new Conditions(start, round, warmup, disturbance, compilerCores, times);
         }
     }
 

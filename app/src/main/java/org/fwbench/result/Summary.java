@@ -56,11 +56,13 @@ public record Summary(
      * @param unsteady         of which ended at their maximum without the load becoming steady
      * @param secondsToSteady  time to steady state over the warm-ups that got steady; null when none did
      * @param requestsToSteady the requests sent in that time; null when none did
-     * @param remeasured       measurements taken again because they were disturbed
+     * @param remeasured       measurements taken again because they were disturbed or the target was compiling
      * @param disturbed        measurements kept although still disturbed beyond the threshold
+     * @param compiling        measurements kept although the target's compilers still took more than
+     *                         {@link Measurement.Conditions#COMPILING_CORES} of a core
      */
     public record Conditions(int warmups, int unsteady, Estimate secondsToSteady, Estimate requestsToSteady,
-            int remeasured, int disturbed) {
+            int remeasured, int disturbed, int compiling) {
 
         /** Whether some start of this cell was measured before its load became steady. */
         public boolean anyUnsteady() {

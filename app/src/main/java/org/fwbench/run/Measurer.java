@@ -3,6 +3,7 @@ package org.fwbench.run;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +31,11 @@ import org.fwbench.result.Warmup;
 
 /**
  * Measures one scenario against a running target that {@link StartWarmup} warmed up: the measured load (in phases
- * when asked) while the target's memory is sampled and the machine's interference is read, then memory again
- * after a short settle. A measurement disturbed beyond
- * {@link Disturbance#LIMIT_CORES} is measured again, at most {@value #MAX_REMEASURE} times (not in a quick look,
- * which would double its time on a busy machine). A target without a known process (an empty pid: a server found
+ * when asked) while the target's memory is sampled and the machine's interference and the target's compilers are
+ * read, then memory again after a short settle. A measurement disturbed beyond {@link Disturbance#LIMIT_CORES}, or
+ * during which the target's JIT compilers took more than {@link Measurement.Conditions#COMPILING_CORES}, is
+ * measured again, at most {@value #MAX_REMEASURE} times (not in a quick look, which would double its time on a busy
+ * machine). A target without a known process (an empty pid: a server found
  * running whose process could not be read) gets the same loads with no memory, CPU or interference read.
  */
 final class Measurer {
@@ -49,6 +51,10 @@ final class Measurer {
     static final Duration SETTLE = Duration.ofMillis(100);
     /** Once: a second disturbed attempt means the machine is busy for longer than a measurement, and it is said. */
     static final int MAX_REMEASURE = 1;
+    /** Of two attempts, one not compiling before one compiling, then the one with fewer cores taken. */
+    private static final Comparator<Measurement.Conditions> LEAST_DISTURBED = Comparator
+            .comparing(Measurement.Conditions::compiling)
+            .thenComparingDouble(c -> c.disturbance().coresTaken());
 
     private final LoadEngine engine;
     private final MemoryProbe probe;
@@ -71,21 +77,26 @@ final class Measurer {
     }
 
     /**
-     * One measurement; measured again (up to {@value #MAX_REMEASURE} times, unless told not to) while the attempt was disturbed
-     * beyond {@link Disturbance#LIMIT_CORES}, keeping the least disturbed attempt.
+     * One measurement; measured again (up to {@value #MAX_REMEASURE} times, unless told not to) while the attempt was
+     * disturbed beyond {@link Disturbance#LIMIT_CORES} or the target was still compiling (see
+     * {@link Measurement.Conditions#COMPILING_CORES}), keeping the least disturbed attempt.
      */
     Measurement measure(OptionalLong pid, RunPlan.PlannedScenario scenario, URI url, int repeat, int start, int round,
             Warmup warmup, Consumer<Progress> progress) throws InterruptedException {
         Measurement kept = once(pid, scenario, url, repeat, start, round, warmup, progress);
         int again = 0;
-        while (again < maxRemeasure && kept.conditions().disturbance().exceeds(Disturbance.LIMIT_CORES)) {
+        while (again < maxRemeasure && disturbed(kept.conditions())) {
             again++;
             Measurement retry = once(pid, scenario, url, repeat, start, round, warmup, progress);
-            if (retry.conditions().disturbance().coresTaken() < kept.conditions().disturbance().coresTaken()) {
+            if (LEAST_DISTURBED.compare(retry.conditions(), kept.conditions()) < 0) {
                 kept = retry;
             }
         }
         return kept.withRemeasured(again);
+    }
+
+    private static boolean disturbed(Measurement.Conditions c) {
+        return c.compiling() || c.disturbance().exceeds(Disturbance.LIMIT_CORES);
     }
 
     /** The target's cost at a fixed rate: the measured load's request and length in the open model. */
@@ -114,11 +125,14 @@ final class Measurer {
             int round, Warmup warmup, Consumer<Progress> progress) throws InterruptedException {
         LoadSpec spec = LoadSpecs.measured(scenario.def(), scenario.load(), url);
         if (target.isEmpty()) {
-            return loadOnly(spec, repeat, Measurement.Conditions.of(start, round, warmup, Disturbance.UNKNOWN), progress);
+            return loadOnly(spec, repeat, Measurement.Conditions.of(start, round, warmup, Disturbance.UNKNOWN, 0),
+                    progress);
         }
         long pid = target.getAsLong();
         InterferenceWindow window = InterferenceWindow.open(ownCpu);
         TreeMemory before = probe.read(pid);
+        Optional<TreeCpu> threadsBefore = ProcFs.treeCpu(pid);
+        long windowStart = System.nanoTime();
         List<MeasuredLoad> loads = new ArrayList<>();
         List<Measurement.Phase> phaseResults = new ArrayList<>();
         MemorySampler sampler = MemorySampler.start(probe, pid, SAMPLING_INTERVAL);
@@ -136,6 +150,8 @@ final class Measurer {
         } finally {
             timeline = sampler.stop();
         }
+        TreeCpu.Used threads = ProcFs.treeCpu(pid).flatMap(a -> threadsBefore.map(a::since)).orElse(TreeCpu.Used.NONE);
+        double compilerCores = (double) threads.compilerNanos() / Math.max(1, System.nanoTime() - windowStart);
         double cpu = Math.max(0, end.cpuSeconds() - before.cpuSeconds());
         Disturbance disturbance = window.close(cpu);
         Thread.sleep(SETTLE.toMillis());
@@ -149,7 +165,7 @@ final class Measurer {
                 MemoryRecords.of(sampler.overhead()), cpu,
                 load.requests() == 0 ? 0 : cpu * 1e6 / load.requests(),
                 phaseResults, phaseResults.size() < 2 ? null : LeakDetector.check(phaseResults),
-                Measurement.Conditions.of(start, round, warmup, disturbance), null);
+                Measurement.Conditions.of(start, round, warmup, disturbance, compilerCores), null);
     }
 
     /**

@@ -88,6 +88,29 @@ class MeasurerTest {
         }
     }
 
+    @Test
+    void aMeasurementDuringWhichTheTargetsCompilersTookACoreIsMeasuredAgainOnceAndSaysSo() throws Exception {
+        assumeThat(ProcFs.isPresent()).isTrue();
+        int port = freePort();
+        // Its "compiler" spins for as long as it runs: every attempt finds it compiling.
+        Process target = start(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), TestTarget.class.getName(),
+                String.valueOf(port), "compiling").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("target.log").toFile()));
+        URI url = URI.create("http://127.0.0.1:" + port + "/json");
+        awaitAnswer(url);
+        RunPlan.PlannedScenario json = scenario();
+        try (LoadEngine engine = new LoadEngine()) {
+            Measurer measurer = new Measurer(engine, MemoryProbe.forThisSystem(), 1, true);
+            Measurement m = measurer.measure(OptionalLong.of(target.pid()), json, url, 1, 1, 1, Warmup.NONE, p -> { });
+
+            assertThat(m.conditions().remeasured()).isEqualTo(Measurer.MAX_REMEASURE);
+            assertThat(m.conditions().compiling()).isTrue();
+            assertThat(m.conditions().compilerCores()).isGreaterThan(Measurement.Conditions.COMPILING_CORES);
+            assertThat(m.load().ok()).isPositive();
+        }
+    }
+
     private RunPlan.PlannedScenario scenario() throws IOException {
         Path file = dir.resolve("suite.yaml");
         Files.writeString(file, """

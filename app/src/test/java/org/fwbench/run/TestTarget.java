@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A target process for the runner's tests: a small server whose misbehaviour is chosen on its
  * command line ({@code PORT MODE}): ok, wrong-body, exit, never-ready, die-after:N, fail-after:N (status 500 on
  * /plaintext after N answers), one-at-a-time (a single thread serving one HTTP/1.1 keep-alive connection
- * until the client closes it, like Python's http.server with protocol_version "HTTP/1.1").
+ * until the client closes it, like Python's http.server with protocol_version "HTTP/1.1"), compiling (ok, with a
+ * thread that spins under the name a JVM gives its C2 compiler, as if the JIT never went quiet).
  */
 public final class TestTarget {
 
@@ -39,6 +40,18 @@ public final class TestTarget {
         if (mode.equals("one-at-a-time")) {
             serveOneAtATime(port);
             return;
+        }
+        if (mode.equals("compiling")) {
+            // The kernel knows a thread by its first 15 characters, "C2 CompilerThre", which is what fwbench reads.
+            Thread spinner = new Thread(() -> {
+                long x = 0;
+                while (!Thread.currentThread().isInterrupted()) {
+                    x += System.nanoTime() & 1;
+                }
+                System.out.println(x);
+            }, "C2 CompilerThread9");
+            spinner.setDaemon(true);
+            spinner.start();
         }
         long failAfter = mode.startsWith("fail-after:") ? Long.parseLong(mode.substring("fail-after:".length())) : -1;
         long dieAfter = mode.startsWith("die-after:") ? Long.parseLong(mode.substring("die-after:".length())) : -1;
