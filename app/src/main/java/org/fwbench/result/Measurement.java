@@ -78,11 +78,11 @@ public record Measurement(
     /**
      * Where a measurement sits in the run and what it was measured under.
      *
-     * @param start       which start of the target it was measured on (1, 2, ...): measurements of one start
-     *                    share that process's luck and are summarised as one level (see {@code TwoLevel})
-     * @param round       the round of the run (equal to the start when every round restarts the targets)
-     * @param warmup      how the load before it went; {@link Warmup#CONTINUED} after another measurement of the
-     *                    same start and scenario
+     * @param start         which start of the target it was measured on (1, 2, ...): measurements of one start
+     *                      share that process's luck and are summarised as one level (see {@code TwoLevel})
+     * @param round         the round of the run (equal to the start when every round restarts the targets)
+     * @param warmup        how the load before it went; {@link Warmup#CONTINUED} after another measurement of the
+     *                      same start and scenario
      * @param disturbance   steal time and other processes' CPU over the measured window
      * @param compilerCores the CPU the target's JIT compiler threads took over the measured window, in cores (0.25
      *                      is a quarter of one); 0 for a process without a JIT, and where it could not be read
