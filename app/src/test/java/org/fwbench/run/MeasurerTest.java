@@ -64,12 +64,8 @@ class MeasurerTest {
     @Test
     void aMeasurementDisturbedByNeighboursIsMeasuredAgainOnceAndSaysSo() throws Exception {
         assumeThat(ProcFs.isPresent()).isTrue();
-        int port = freePort();
-        Process target = start(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-cp", System.getProperty("java.class.path"), TestTarget.class.getName(),
-                String.valueOf(port), "ok").redirectErrorStream(true).redirectOutput(dir.resolve("target.log").toFile()));
-        URI url = URI.create("http://127.0.0.1:" + port + "/json");
-        awaitAnswer(url);
+        Answering target = answering("ok");
+        URI url = target.json();
         RunPlan.PlannedScenario json = scenario();
         // Two spinners for longer than both attempts (and the engine's own warm-up before the first, which takes
         // seconds on a busy machine): each attempt loses far more than a quarter of a core. Stopped after the test.
@@ -91,18 +87,12 @@ class MeasurerTest {
     @Test
     void aMeasurementDuringWhichTheTargetsCompilersTookACoreIsMeasuredAgainOnceAndSaysSo() throws Exception {
         assumeThat(ProcFs.isPresent()).isTrue();
-        int port = freePort();
         // Its "compiler" spins for as long as it runs: every attempt finds it compiling.
-        Process target = start(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-cp", System.getProperty("java.class.path"), TestTarget.class.getName(),
-                String.valueOf(port), "compiling").redirectErrorStream(true)
-                .redirectOutput(dir.resolve("target.log").toFile()));
-        URI url = URI.create("http://127.0.0.1:" + port + "/json");
-        awaitAnswer(url);
-        RunPlan.PlannedScenario json = scenario();
+        Answering target = answering("compiling");
         try (LoadEngine engine = new LoadEngine()) {
             Measurer measurer = new Measurer(engine, MemoryProbe.forThisSystem(), 1, true);
-            Measurement m = measurer.measure(OptionalLong.of(target.pid()), json, url, 1, 1, 1, Warmup.NONE, p -> { });
+            Measurement m = measurer.measure(OptionalLong.of(target.pid()), scenario(), target.json(), 1, 1, 1,
+                    Warmup.NONE, p -> { });
 
             assertThat(m.conditions().remeasured()).isEqualTo(Measurer.MAX_REMEASURE);
             assertThat(m.conditions().compiling()).isTrue();
@@ -124,6 +114,24 @@ class MeasurerTest {
                 """);
         Suite suite = SuiteLoader.load(file);
         return Plans.scenarios(suite, suite.scenarios(), Mode.STANDARD, SHORT).getFirst();
+    }
+
+    /** A {@link TestTarget} process answering on {@code json}. */
+    private record Answering(Process process, URI json) {
+        long pid() {
+            return process.pid();
+        }
+    }
+
+    /** A {@link TestTarget} JVM in this mode, once it answers on /json; its output in the test's directory. */
+    private Answering answering(String mode) throws IOException, InterruptedException {
+        int port = freePort();
+        Process p = start(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), TestTarget.class.getName(),
+                String.valueOf(port), mode).redirectErrorStream(true).redirectOutput(dir.resolve("target.log").toFile()));
+        URI json = URI.create("http://127.0.0.1:" + port + "/json");
+        awaitAnswer(json);
+        return new Answering(p, json);
     }
 
     /** A shell busy-looping for about {@code millis}, then exiting by itself. */
