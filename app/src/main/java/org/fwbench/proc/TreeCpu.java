@@ -7,8 +7,9 @@ import java.util.Set;
  * The CPU time of a process tree's threads at one moment, in nanoseconds by thread id, and which of them are JIT
  * compiler threads. What an interval used is taken thread by thread ({@link #since}), not as a difference of sums:
  * a JVM ends the compiler threads it added once their queue is empty (a JVM with more than one compiler thread of a
- * kind: {@code -XX:CICompilerCount=3} on one CPU, or two CPUs and more), and the seconds of CPU such a thread leaves
- * with made a sum fall, so that a warm-up interval's compilers seemed to use less than nothing and were judged quiet.
+ * kind: {@code -XX:CICompilerCount=3}, or one allowed four CPUs or more), and the seconds of CPU such a thread
+ * leaves with made a sum fall, so that a warm-up interval's compilers seemed to use less than nothing and were
+ * judged quiet.
  *
  * @param nanosByThread   each thread's time on a CPU so far
  * @param compilerThreads the ids among them of JIT compiler threads (none for a process without a JIT)
