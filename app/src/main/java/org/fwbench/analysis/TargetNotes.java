@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.fwbench.result.Cell;
+import org.fwbench.result.Measurement;
 import org.fwbench.result.Summary;
 import org.fwbench.stats.Estimate;
 
@@ -38,10 +39,14 @@ final class TargetNotes {
             parts.add("never steady in " + c.unsteady() + " of " + c.warmups() + " warm-ups (measured at the warm-up's "
                     + "maximum)");
         }
-        if (c.remeasured() > 0 || c.disturbed() > 0 || c.compiling() > 0) {
+        if (c.remeasured() > 0 || c.disturbed() > 0) {
             parts.add(c.remeasured() + " measurement(s) taken again as other processes or steal took CPU or its JIT "
-                    + "was compiling" + (c.disturbed() > 0 ? ", " + c.disturbed() + " still disturbed" : "")
-                    + (c.compiling() > 0 ? ", " + c.compiling() + " still compiling" : ""));
+                    + "was compiling" + (c.disturbed() > 0 ? ", " + c.disturbed() + " still disturbed" : ""));
+        }
+        // Nor are a quick look's warm-ups long enough for a JIT to finish compiling.
+        if (c.compiling() > 0 && !quick) {
+            parts.add(c.compiling() + " measurement(s) kept while its JIT compilers still took over "
+                    + Measurement.Conditions.COMPILING_CORES + " of a core");
         }
         List<String> noisy = new ArrayList<>();
         Map<Integer, List<String>> apart = new TreeMap<>();

@@ -242,10 +242,11 @@ public final class ScenarioTable {
         if (i != null && i.measurements() > 0) {
             notes.add(String.format(Locale.ROOT, "Interference: other processes and steal took %.2f of a core on "
                     + "average (at most %.2f), %.1f s stolen; %d of %d measurements taken again (above %.2f of a "
-                    + "core, or the target's own JIT compilers above %.2f of a core), %d kept although disturbed, %d "
-                    + "although compiling.", i.meanCoresTaken(), i.maxCoresTaken(), i.stealSeconds(), i.remeasured(),
-                    i.measurements(), i.threshold(), Measurement.Conditions.COMPILING_CORES, i.disturbed(),
-                    i.compiling()));
+                    + "core, or the target's own JIT compilers above %.2f of a core), %d kept although disturbed%s.",
+                    i.meanCoresTaken(), i.maxCoresTaken(), i.stealSeconds(), i.remeasured(), i.measurements(),
+                    i.threshold(), Measurement.Conditions.COMPILING_CORES, i.disturbed(),
+                    // a quick look's note above already says its warm-ups are too short
+                    result.settings().quick() ? "" : ", " + i.compiling() + " although compiling"));
         }
         if (result.settings().rounds().size() > 1) {
             notes.add("Rounds: " + result.settings().rounds().size() + ", orders shuffled with --seed "

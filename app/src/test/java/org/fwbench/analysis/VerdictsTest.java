@@ -53,6 +53,8 @@ class VerdictsTest {
 
         assertThat(Verdicts.of(run, "hello").answer()).contains("(noise: netty's start 3 was still compiling (0.46 of a "
                 + "core taken by its JIT compilers), 12,000 req/s against a median of 40,000;");
+        assertThat(Verdicts.of(run, "hello").notes()).anySatisfy(n -> assertThat(n).startsWith("netty: ")
+                .contains("1 measurement(s) kept while its JIT compilers still took over 0.25 of a core"));
     }
 
     /** Netty's third start far below its other two, measured with this interference and its compilers this busy. */
