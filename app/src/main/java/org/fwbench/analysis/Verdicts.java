@@ -123,12 +123,13 @@ public final class Verdicts {
             List<Measurement.Conditions> its = (byStart ? ms.stream().filter(m -> m.conditions().start() == start)
                     : Stream.of(ms.get(worst))).map(Measurement::conditions).toList();
             double taken = its.stream().mapToDouble(m -> m.disturbance().coresTaken()).max().orElse(0);
+            boolean compiling = its.stream().anyMatch(Measurement.Conditions::compiling);
             double compilers = its.stream().mapToDouble(Measurement.Conditions::compilerCores).max().orElse(0);
             // "Disturbed" only where interference was measured: a start can stand apart on its own (JIT, the machine).
             String what = taken > SEEN_CORES
                     ? String.format(Locale.ROOT, "was disturbed (%.2f of a core taken by steal and other processes)",
                             taken)
-                    : compilers > Measurement.Conditions.COMPILING_CORES
+                    : compiling
                     ? String.format(Locale.ROOT, "was still compiling (%.2f of a core taken by its JIT compilers)",
                             compilers)
                     : "stands apart with no interference measured";

@@ -81,7 +81,7 @@ public final class Runner {
      * every target of every round.
      */
     private void runRounds(Measurer measurer, Verifier verifier) throws InterruptedException {
-        int rounds = plan.restart() ? plan.repeats() : 1;
+        int rounds = rounds();
         int perStart = plan.restart() ? plan.design().measurementsPerStart()
                 : plan.repeats() * plan.design().measurementsPerStart();
         Random shuffle = new Random(plan.design().seed());
@@ -104,6 +104,11 @@ public final class Runner {
                 FixedRates.of(runs.values(), plan.scenarios()).forEach(fixedRates::putIfAbsent);
             }
         }
+    }
+
+    /** Rounds of the run: one start of every target each with restarts, else one. */
+    private int rounds() {
+        return plan.restart() ? plan.repeats() : 1;
     }
 
     /** One start of a target: ready, verified on its first start, every scenario measured, stopped. */
@@ -239,7 +244,7 @@ public final class Runner {
                     int repeat = first + k;
                     Measurement m = measurer.measure(session.pid(), state.planned(), url, repeat, start, round,
                             k == 0 ? warmup : Warmup.CONTINUED, p -> listener.loadProgress(run.name(), scenario, repeat, p));
-                    Double rate = round == 1 && plan.restart() && plan.repeats() > 1 ? null : fixedRates.get(scenario);
+                    Double rate = round == 1 && rounds() > 1 ? null : fixedRates.get(scenario);
                     if (k == count - 1 && rate != null) {
                         m = m.withFixedRate(measurer.fixedRate(session.pid(), state.planned(), url, rate,
                                 p -> listener.loadProgress(run.name(), scenario, repeat, p)));
