@@ -42,6 +42,7 @@ import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -49,7 +50,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An HTTP/2 server on the loopback address, in this process, for the engine's own JIT warm-up of its HTTP/2
@@ -72,7 +72,14 @@ final class LoopbackH2Server implements AutoCloseable {
             Unpooled.directBuffer().writeBytes("x".repeat(20_000).getBytes(StandardCharsets.US_ASCII)));
     private static final int LARGE_EVERY = 8;
 
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    /**
+     * One thread for every loopback server of the process, never shut down (a daemon, idle between warm-ups).
+     * Shutting a group down runs branches of Netty's event loop that the engine's loops share and had never
+     * taken (SingleThreadEventExecutor.runAllTasks, isShuttingDown, DefaultPromise.notifyListeners): C2 threw that
+     * code away as the measured run began ("uncommon trap", -XX:+LogCompilation) and compiled it again in it.
+     */
+    private static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(1,
+            new DefaultThreadFactory("fwbench-warmup-h2", true), NioIoHandler.newFactory());
     private final Channel server;
 
     private final SslContext tls;
@@ -80,7 +87,7 @@ final class LoopbackH2Server implements AutoCloseable {
     /** Over TLS when {@code tls}, HTTP/2 or HTTP/1.1 as ALPN chooses; else cleartext HTTP/2 (h2c). */
     LoopbackH2Server(boolean tls) {
         this.tls = tls ? serverTls() : null;
-        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        server = new ServerBootstrap().group(GROUP).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
@@ -250,6 +257,5 @@ final class LoopbackH2Server implements AutoCloseable {
     @Override
     public void close() {
         server.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

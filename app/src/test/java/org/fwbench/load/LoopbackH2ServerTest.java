@@ -79,6 +79,25 @@ class LoopbackH2ServerTest {
         assertThat(warnings).extracting(LogRecord::getMessage).isEmpty();
     }
 
+    @Test
+    void closingAServerLeavesItsEventLoopRunning() throws Exception {
+        List<Thread> first = answeringThreads();
+        List<Thread> second = answeringThreads();
+        // shutting an event loop down deoptimised Netty code the engine's own loops run (see LoopbackH2Server.GROUP)
+        assertThat(first).hasSize(1).allMatch(Thread::isAlive).allMatch(Thread::isDaemon);
+        assertThat(second).as("the next server's thread").isEqualTo(first);
+    }
+
+    /** The threads that answered a request of a server now closed, found by the name of the servers' loop. */
+    private static List<Thread> answeringThreads() throws IOException {
+        try (LoopbackH2Server server = new LoopbackH2Server(false); Socket s = connect(server)) {
+            s.getOutputStream().write(GET);
+            readResponse(s);
+        }
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("fwbench-warmup-h2")).toList();
+    }
+
     private static Socket connect(LoopbackH2Server server) throws IOException {
         Socket s = new Socket();
         s.connect(new InetSocketAddress(server.url().getHost(), server.url().getPort()));

@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The engine's self-warm-up: it runs both hot paths against its own loopback server, within its budget, and leaves the target alone. */
+/** The engine's self-warm-up: it runs its hot paths against its own loopback server, within its budget, and leaves the target alone. */
 class WarmupTest {
 
     @Test
-    void bothPathsRunAgainstTheLoopbackServerWithinTheBudget() {
+    void eachPathRunsAgainstTheLoopbackServerWithinTheBudget() {
         try (LoadEngine engine = new LoadEngine()) {
             Warmup.Report r = engine.warmUp(Warmup.RUN);
             assertThat(r.newConnections().ok()).as("new-connection requests").isPositive()
                     .isLessThanOrEqualTo(Warmup.RUN.maxNewConnections());
             assertThat(r.keepAlive().ok()).as("keep-alive requests").isPositive()
                     .isLessThanOrEqualTo(Warmup.RUN.maxKeepAlive());
-            assertThat(r.newConnections().failed() + r.keepAlive().failed()).isZero();
+            // and a keep-alive run bounded by time alone, as a measured run usually is
+            assertThat(r.timed().ok()).as("requests of the run bounded by time").isPositive();
+            assertThat(r.timed().plan().requests()).isNull();
+            assertThat(r.timed().plan().durationMillis()).isEqualTo(Warmup.TIMED_KEEP_ALIVE.toMillis());
+            assertThat(r.newConnections().failed() + r.keepAlive().failed() + r.timed().failed()).isZero();
             // each phase ends at its time budget or its count, whichever comes first
             assertThat(r.newConnections().durationSeconds()).isLessThanOrEqualTo(Warmup.RUN.newConnections().toMillis() / 1e3);
             assertThat(r.keepAlive().durationSeconds()).isLessThanOrEqualTo(Warmup.RUN.keepAlive().toMillis() / 1e3);
