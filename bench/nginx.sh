@@ -2,7 +2,7 @@
 # on 127.0.0.1:$port (one worker, no access log, a 12-byte body, pinned to the last CPU) in a
 # temporary folder $work, made here (nginx is stopped and $work removed when the script exits), and measures
 # a command's CPU and a median.
-# Needs $port and $url set.
+# Needs $port and $url set; with $nginx_h2c_port set, nginx also serves h2c (HTTP/2 by prior knowledge) there.
 
 work=$(mktemp -d)
 nginx_pid=""
@@ -38,6 +38,7 @@ http {
   client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;
   server {
     listen 127.0.0.1:$port;
+    ${nginx_h2c_port:+listen 127.0.0.1:$nginx_h2c_port http2;}
     location / { default_type text/plain; return 200 "hello world\n"; }
   }
 }
