@@ -53,7 +53,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * An HTTP/2 server on the loopback address, in this process, for the engine's own JIT warm-up of its HTTP/2
- * and TLS paths (see {@link Warmup}): Netty's codec on one thread of its own, cleartext (h2c) or over TLS (h2, or
+ * and TLS paths (see {@link Warmup}): Netty's codec on a thread all of them share, cleartext (h2c) or over TLS (h2, or
  * HTTP/1.1 when the client offers no h2), opening HTTP/2 connections with nginx's settings and answering every
  * request with the headers a real server sends and a small body, or now and then a larger one. Its TLS
  * certificate and key ship with fwbench and serve only this server, inside the process, on the loopback address.

@@ -29,12 +29,14 @@ final class LoopbackServer implements AutoCloseable {
      * uncommon trap) inside the measured window. With a one-header response, a warm-up of 6,000 connections
      * still left the parser's header path to be recompiled during the first measured run against nginx.
      */
-    private static final String HEAD = "HTTP/1.1 200 OK\r\nServer: fwbench-warmup%s\r\nDate: Thu, 01 Jan 2026 00:00:00 GMT\r\n"
-            + "Content-Type: text/plain\r\nContent-Length: 12\r\nConnection: %s\r\n\r\nhello world\n";
+    private static final String HEAD = "HTTP/1.1 200 OK\r\nServer: fwbench-warmup%s\r\n"
+            + "Date: Thu, 01 Jan 2026 00:00:00 GMT\r\nContent-Type: text/plain\r\nContent-Length: 12\r\n"
+            + "Connection: %s\r\n\r\nhello world\n";
     /*
-     * Eight lengths of each response, one byte apart, in turn: Netty's search for a line's end (ByteBufUtil.firstIndexOf)
-     * takes a branch of its own when what is left to search is a multiple of 8 bytes. With one length it never had,
-     * and the first nginx response of a measured run threw the parser's compiled code away (an "uncommon trap").
+     * Eight lengths of each response, one byte apart, in turn: Netty's search for a line's end
+     * (ByteBufUtil.firstIndexOf) takes a branch of its own when what is left to search is a multiple of 8 bytes.
+     * With one length it never had, and the first nginx response of a measured run threw the parser's compiled
+     * code away (an "uncommon trap").
      */
     private static final int LENGTHS = 8;
     private static final byte[][] KEEP_ALIVE = responses("keep-alive");

@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Trains the JIT on the engine's hot paths before anything is measured: short closed-model runs, first with a
  * new connection per request, then with keep-alive, counted and then bounded by time alone, against a
- * {@link LoopbackServer} in this process. It
- * never touches the target, and it is bounded both in time and in requests.
+ * {@link LoopbackServer} in this process. It never touches the target, and it is bounded both in time and in
+ * requests.
  *
  * <p>Why: a fresh JVM runs the engine's connect, read and close paths in the interpreter and compiles them
  * during the first second or two of load, so a short run (ab's {@code -n 1000 -c 4}) measured the JIT: 1,000
@@ -27,7 +27,7 @@ final class Warmup {
     /** The launcher's training run for the JVM's ahead-of-time cache: it records the classes the engine loads. */
     static final Budget TRAINING = new Budget(Duration.ofSeconds(1), 3_000, Duration.ofMillis(300), 20_000,
             Duration.ofSeconds(1), Duration.ZERO);
-    /** The keep-alive runs bounded by time alone (see {@link #run}): their branch needs taking, not thousands of times. */
+    /** The keep-alive runs bounded by time alone (see {@link #run}): their branch needs taking, not 5,000 times. */
     static final Duration TIMED_KEEP_ALIVE = Duration.ofMillis(250);
     private static final int MAX_TIMED_RUNS = 4;
     /** Enough connections to use every event loop on a small machine, few enough for a thread each on the server. */
@@ -81,15 +81,16 @@ final class Warmup {
     /** Runs both phases on the engine's loops; {@code runner} runs one spec against one address. */
     static Report run(Budget budget, Runner runner) {
         try (LoopbackServer server = new LoopbackServer(CONNECTIONS)) {
-            LoadResult close = runner.run(spec(server, false, budget.newConnections(), budget.maxNewConnections()));
-            LoadResult keepAlive = runner.run(spec(server, true, budget.keepAlive(), budget.maxKeepAlive()));
+            LoadResult close = runner.run(spec(server, false,
+                    Stop.afterEither(budget.newConnections(), budget.maxNewConnections())));
+            LoadResult keepAlive = runner.run(spec(server, true,
+                    Stop.afterEither(budget.keepAlive(), budget.maxKeepAlive())));
             // and runs bounded by time alone, as most measured runs are: with counted runs only, C2 compiled the
             // request path without the branch of an uncounted one, and the first response of a time-bounded run
             // against nginx threw it away (an "uncommon trap" in Load.ticketDone, inlined into Slot.ended).
             // Repeated until one leaves the compilers nothing to do: methods kept at C1 while C2's queue was long
             // were otherwise sent to C2 by the measured run's first calls (bench/first-second.sh, docs/hammer.md).
-            LoadSpec timedSpec = LoadSpec.to(server.url()).model(LoadModel.Closed.of(CONNECTIONS))
-                    .stop(Stop.after(TIMED_KEEP_ALIVE)).timeout(Duration.ofSeconds(1)).keepAlive(true).build();
+            LoadSpec timedSpec = spec(server, true, Stop.after(TIMED_KEEP_ALIVE));
             LoadResult timed;
             int runs = 0;
             do {
@@ -164,10 +165,10 @@ final class Warmup {
         return System.nanoTime() - start;
     }
 
-    private static LoadSpec spec(LoopbackServer server, boolean keepAlive, Duration duration, long requests) {
+    private static LoadSpec spec(LoopbackServer server, boolean keepAlive, Stop stop) {
         return LoadSpec.to(server.url())
                 .model(LoadModel.Closed.of(CONNECTIONS))
-                .stop(Stop.afterEither(duration, requests))
+                .stop(stop)
                 .timeout(Duration.ofSeconds(1))
                 .keepAlive(keepAlive)
                 .build();
