@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """What the JIT did at the start of a measured run: reads a `-XX:+LogCompilation` file of one `fwbench hammer`
-process and its `--json` result, and prints, for the first 2 s of the measured window, how long C2 had a
-compilation in progress (wall time: on a CPU shared with the engine, an upper bound of what it took from it),
-how many compiled methods were thrown away there ("uncommon traps": a branch or type C2 had never seen), and the
-first second's requests over the median of the later seconds.
+process and its `--json` result, and prints, for the first 2 s of the measured window, how long C2 (its first
+compiler thread, the only one on a small machine) had a compilation in progress (wall time: on a CPU shared with
+the engine, an upper bound of what it took from it), how many compiled methods were thrown away there ("uncommon
+traps": a branch or type C2 had never seen), and the first second's requests over the median of the later seconds.
 Usage: bench/compile-log.py LOG.xml RESULT.json LABEL   (prints one line; VERBOSE=1 also lists the traps and C2's
   compilations there)
 """

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The first second of a cold `fwbench hammer` run: what the JIT still compiles when the measured run begins.
-# Fresh processes on CPU 0 against nginx on the last CPU, over HTTP/1.1 with keep-alive (50 connections), with
-# a new connection per request (10), and over h2c (10 connections x 10 streams), DURATION seconds each, under -XX:+LogCompilation; bench/compile-log.py
-# prints per run the first second's requests over the median of the later seconds, how long C2 was compiling in
-# the first 2 s of the measured window and how many compiled methods it threw away there. Each JAR given (an
-# fwbench build in app/target, to compare two engines) runs in turn; without one, the current build.
-# Usage: bench/first-second.sh [JAR...]   (env: RUNS=3 DURATION=6 PORT=18085 VERBOSE=1 lists the traps and compilations)
+# Fresh processes on CPU 0 against nginx on the last CPU, DURATION seconds each, under -XX:+LogCompilation: over
+# HTTP/1.1 with keep-alive (50 connections), with a new connection per request (10), and over h2c (10 connections
+# x 10 streams). bench/compile-log.py prints per run the first second's requests over the median of the later
+# seconds, how long C2 was compiling in the first 2 s of the measured window and how many compiled methods it
+# threw away there. Each JAR given (an fwbench build in app/target, to compare two engines) runs in turn; without
+# one, the current build.
+# Usage: bench/first-second.sh [JAR...]
+#   env: RUNS=3 DURATION=6 PORT=18085 (nginx; h2c on PORT+1); VERBOSE=1 lists the traps and compilations
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 runs=${RUNS:-3}
