@@ -1,6 +1,7 @@
 package org.fwbench.proc;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,5 +45,10 @@ public record TreeCpu(Map<Long, Long> nanosByThread, Set<Long> compilerThreads) 
             }
         }
         return new Used(nanos, compiler);
+    }
+
+    /** What a tree used between two readings of it; empty when either could not be read. */
+    public static Optional<Used> between(Optional<TreeCpu> earlier, Optional<TreeCpu> later) {
+        return later.flatMap(l -> earlier.map(l::since));
     }
 }

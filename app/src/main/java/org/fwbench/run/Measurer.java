@@ -112,10 +112,8 @@ final class Measurer {
         Optional<TreeCpu> before = ProcFs.treeCpu(pid.getAsLong());
         double ticksBefore = probe.readResident(pid.getAsLong()).cpuSeconds();
         LoadResult r = engine.run(spec, progress);
-        Optional<TreeCpu> after = ProcFs.treeCpu(pid.getAsLong());
-        double cpu = before.isPresent() && after.isPresent()
-                ? after.get().since(before.get()).nanos() / 1e9
-                : probe.readResident(pid.getAsLong()).cpuSeconds() - ticksBefore;
+        double cpu = TreeCpu.between(before, ProcFs.treeCpu(pid.getAsLong())).map(u -> u.nanos() / 1e9)
+                .orElseGet(() -> probe.readResident(pid.getAsLong()).cpuSeconds() - ticksBefore);
         cpu = Math.max(0, cpu);
         return new FixedRate(rate, r.durationSeconds(), r.requests(), r.ok(), r.ok() == 0 ? 0 : cpu * 1e6 / r.ok(),
                 r.latencyMs().p99());
@@ -150,7 +148,7 @@ final class Measurer {
         } finally {
             timeline = sampler.stop();
         }
-        TreeCpu.Used threads = ProcFs.treeCpu(pid).flatMap(a -> threadsBefore.map(a::since)).orElse(TreeCpu.Used.NONE);
+        TreeCpu.Used threads = TreeCpu.between(threadsBefore, ProcFs.treeCpu(pid)).orElse(TreeCpu.Used.NONE);
         double compilerCores = (double) threads.compilerNanos() / Math.max(1, System.nanoTime() - windowStart);
         double cpu = Math.max(0, end.cpuSeconds() - before.cpuSeconds());
         Disturbance disturbance = window.close(cpu);

@@ -167,7 +167,7 @@ final class StartWarmup {
             LoadResult r = engine.run(interval, p -> progress.accept(route.name(), asWarmup(p)));
             Optional<TreeCpu> after = cpu(pid);
             double throughput = r.durationSeconds() <= 0 ? 0 : r.ok() / r.durationSeconds();
-            TreeCpu.Used used = before.flatMap(b -> after.map(a -> a.since(b))).orElse(TreeCpu.Used.NONE);
+            TreeCpu.Used used = TreeCpu.between(before, after).orElse(TreeCpu.Used.NONE);
             double cpuPerRequest = used.nanos() >= MIN_CPU_NANOS && r.ok() > 0 ? used.nanos() / 1e3 / r.ok() : Double.NaN;
             detector.add(throughput, cpuPerRequest);
             return new Interval(r.requests(), used);

@@ -3,6 +3,7 @@ package org.fwbench.proc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -33,5 +34,15 @@ class TreeCpuTest {
         TreeCpu after = new TreeCpu(Map.of(1L, 2_000L, 3L, 1_000_000L), Set.of());
 
         assertThat(after.since(before)).isEqualTo(new TreeCpu.Used(2_000, 0));
+    }
+
+    @Test
+    void betweenTwoReadingsOnlyWhenBothWereRead() {
+        Optional<TreeCpu> before = Optional.of(new TreeCpu(Map.of(1L, 1_000L), Set.of()));
+        Optional<TreeCpu> after = Optional.of(new TreeCpu(Map.of(1L, 4_000L), Set.of()));
+
+        assertThat(TreeCpu.between(before, after)).contains(new TreeCpu.Used(3_000, 0));
+        assertThat(TreeCpu.between(Optional.empty(), after)).isEmpty();
+        assertThat(TreeCpu.between(before, Optional.empty())).isEmpty();
     }
 }
