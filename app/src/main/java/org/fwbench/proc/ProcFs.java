@@ -123,28 +123,39 @@ public final class ProcFs {
     }
 
     /**
-     * The CPU time of every thread of the process and its descendants so far, in nanoseconds, from each thread's
+     * The CPU time of the process and its descendants so far: every thread's in nanoseconds, from its
      * {@code schedstat} (time on a CPU, kept by the scheduler in nanoseconds; the {@code stat} file counts in clock
      * ticks of 10 ms, too coarse for a 250 ms interval: one tick more or less is 4 % of a busy core's interval),
-     * with its JIT compiler threads named. Empty when the kernel keeps no schedstat (built without
-     * CONFIG_SCHED_INFO) or the process is gone.
+     * with its JIT compiler threads named; and each process's {@code stat} times, which keep what its ended threads
+     * and reaped children used (see {@link TreeCpu#since}). No thread times when the kernel keeps no schedstat
+     * (built without CONFIG_SCHED_INFO); empty when the process is gone.
      */
     public static Optional<TreeCpu> treeCpu(long pid) {
         Map<Long, Long> nanos = new LinkedHashMap<>();
         Set<Long> compilers = new HashSet<>();
-        for (Path task : treeTasks(pid)) {
-            try {
-                long tid = Long.parseLong(task.getFileName().toString());
-                String line = Files.readString(task.resolve("schedstat"), StandardCharsets.US_ASCII);
-                nanos.put(tid, Long.parseLong(line.substring(0, line.indexOf(' '))));
-                if (isCompiler(task)) {
-                    compilers.add(tid);
+        long ticks = 0;
+        int processes = 0;
+        for (long p : tree(pid)) {
+            Optional<ProcStat> stat = stat(p);
+            if (stat.isEmpty()) {
+                continue; // ended while we listed
+            }
+            ticks += stat.get().utimeTicks() + stat.get().stimeTicks() + stat.get().reapedChildrenTicks();
+            processes++;
+            for (Path task : tasks(p)) {
+                try {
+                    long tid = Long.parseLong(task.getFileName().toString());
+                    String line = Files.readString(task.resolve("schedstat"), StandardCharsets.US_ASCII);
+                    nanos.put(tid, Long.parseLong(line.substring(0, line.indexOf(' '))));
+                    if (isCompiler(task)) {
+                        compilers.add(tid);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // The thread ended while we listed, or no schedstat: it adds nothing.
                 }
-            } catch (IOException | RuntimeException e) {
-                // The thread ended while we listed, or no schedstat: it adds nothing.
             }
         }
-        return nanos.isEmpty() ? Optional.empty() : Optional.of(new TreeCpu(nanos, compilers));
+        return processes == 0 ? Optional.empty() : Optional.of(new TreeCpu(nanos, compilers, ticks, processes));
     }
 
     /**
@@ -173,18 +184,26 @@ public final class ProcFs {
 
     /** The thread directories ({@code /proc/PID/task/TID}) of a process and its descendants. */
     private static List<Path> treeTasks(long pid) {
+        List<Path> all = new ArrayList<>();
+        tree(pid).forEach(p -> all.addAll(tasks(p)));
+        return all;
+    }
+
+    /** The process and its descendants. */
+    private static List<Long> tree(long pid) {
         List<Long> pids = new ArrayList<>();
         pids.add(pid);
         pids.addAll(descendants(pid));
-        List<Path> all = new ArrayList<>();
-        for (long p : pids) {
-            try (Stream<Path> tasks = Files.list(ROOT.resolve(Long.toString(p)).resolve("task"))) {
-                tasks.forEach(all::add);
-            } catch (IOException e) {
-                // The process ended: no threads of it.
-            }
+        return pids;
+    }
+
+    /** The thread directories of one process; none once it has ended. */
+    private static List<Path> tasks(long pid) {
+        try (Stream<Path> tasks = Files.list(ROOT.resolve(Long.toString(pid)).resolve("task"))) {
+            return tasks.toList();
+        } catch (IOException e) {
+            return List.of(); // The process ended: no threads of it.
         }
-        return all;
     }
 
     /** The parsed {@code /proc/PID/stat}, if the process still exists. */

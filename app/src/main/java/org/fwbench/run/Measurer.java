@@ -107,16 +107,13 @@ final class Measurer {
             LoadResult r = engine.run(spec, progress);
             return new FixedRate(rate, r.durationSeconds(), r.requests(), r.ok(), null, r.latencyMs().p99());
         }
-        // Nanoseconds from the threads' schedstat where there is one: at half the slowest target's rate a short
-        // load costs a few 10 ms ticks, and counting ticks made equal targets differ by a whole tick.
+        // Nanoseconds from the threads' schedstat (TreeCpu): at half the slowest target's rate a short load costs a
+        // few 10 ms ticks, and counting ticks made equal targets differ by a whole tick.
         Optional<TreeCpu> before = ProcFs.treeCpu(pid.getAsLong());
-        double ticksBefore = probe.readResident(pid.getAsLong()).cpuSeconds();
         LoadResult r = engine.run(spec, progress);
-        double cpu = TreeCpu.between(before, ProcFs.treeCpu(pid.getAsLong())).map(u -> u.nanos() / 1e9)
-                .orElseGet(() -> probe.readResident(pid.getAsLong()).cpuSeconds() - ticksBefore);
-        cpu = Math.max(0, cpu);
-        return new FixedRate(rate, r.durationSeconds(), r.requests(), r.ok(), r.ok() == 0 ? 0 : cpu * 1e6 / r.ok(),
-                r.latencyMs().p99());
+        Double perRequest = TreeCpu.between(before, ProcFs.treeCpu(pid.getAsLong())).filter(u -> r.ok() > 0)
+                .map(u -> u.nanos() / 1e3 / r.ok()).orElse(null); // none without a response to divide by
+        return new FixedRate(rate, r.durationSeconds(), r.requests(), r.ok(), perRequest, r.latencyMs().p99());
     }
 
     private Measurement once(OptionalLong target, RunPlan.PlannedScenario scenario, URI url, int repeat, int start,
@@ -150,7 +147,7 @@ final class Measurer {
         }
         TreeCpu.Used threads = TreeCpu.between(threadsBefore, ProcFs.treeCpu(pid)).orElse(TreeCpu.Used.NONE);
         double compilerCores = (double) threads.compilerNanos() / Math.max(1, System.nanoTime() - windowStart);
-        double cpu = Math.max(0, end.cpuSeconds() - before.cpuSeconds());
+        double cpu = threads.nanos() / 1e9;
         Disturbance disturbance = window.close(cpu);
         Thread.sleep(SETTLE.toMillis());
         TreeMemory after = probe.read(pid);

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 class ProcFsTest {
 
     /** A reading before any thread ran: what a tree used since it is all its CPU so far. */
-    private static final TreeCpu NOTHING = new TreeCpu(Map.of(), Set.of());
+    private static final TreeCpu NOTHING = new TreeCpu(Map.of(), Set.of(), 0, 0);
 
     @Test
     void statIsParsedFromAfterTheCommandNameWhateverItHolds() {
         String line = "4242 (we (ird) name) S 1 4240 4240 0 -1 4194560 100 0 0 0 250 75 0 0 20 0 1 0 5 0 0";
-        assertThat(ProcStat.parse(4242, line)).isEqualTo(new ProcStat(4242, 'S', 4240, 250, 75, 0));
+        assertThat(ProcStat.parse(4242, line)).isEqualTo(new ProcStat(4242, 'S', 4240, 250, 75, 0, 0));
         assertThat(ProcStat.parse(9, "9 (C2 CompilerThre) R 1 9 9 0 -1 0 0 0 0 0 3 1 0 0 0 -20 1 0 5 0 0").nice())
                 .isEqualTo(-20);
         assertThat(ProcStat.parse(7, "7 (z) Z 1 7 7 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 5 0 0").isZombie()).isTrue();
@@ -55,6 +55,43 @@ class ProcFsTest {
             Files.deleteIfExists(stop);
         }
         assertThat(ProcFs.treeCpu(Long.MAX_VALUE / 2)).isEmpty();
+    }
+
+    @Test
+    void theCpuOfThreadsThatEndedInTheIntervalIsCounted() throws Exception {
+        assumeTrue(ProcFs.isPresent(), "needs /proc");
+        // A thread per connection, as Python's http.server runs one: 20 threads one after another, each until it
+        // has had 25 ms of CPU, all ended by the second reading.
+        Path go = Files.createTempFile("fwbench-threads", ".go");
+        Path done = Files.createTempFile("fwbench-threads", ".done");
+        Files.delete(go);
+        Files.delete(done);
+        String script = String.join("\n", "import os, sys, threading, time",
+                "while not os.path.exists(sys.argv[1]): time.sleep(0.01)",
+                "def burn():",
+                "    t = time.thread_time()",
+                "    while time.thread_time() - t < 0.025: pass",
+                "for i in range(20):",
+                "    th = threading.Thread(target=burn); th.start(); th.join()",
+                "open(sys.argv[2], 'w').close()",
+                "time.sleep(300)");
+        Process p = new ProcessBuilder("python3", "-c", script, go.toString(), done.toString()).start();
+        try {
+            TreeCpu before = ProcFs.treeCpu(p.pid()).orElseThrow();
+            Files.createFile(go);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!Files.exists(done) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(done).exists();
+            TreeCpu after = ProcFs.treeCpu(p.pid()).orElseThrow();
+            assertThat(after.nanosByThread().keySet()).isEqualTo(before.nanosByThread().keySet());
+            assertThat(after.since(before).nanos()).isGreaterThanOrEqualTo(400_000_000L);
+        } finally {
+            p.destroyForcibly().waitFor();
+            Files.deleteIfExists(go);
+            Files.deleteIfExists(done);
+        }
     }
 
     @Test
