@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import org.fwbench.Sigint;
 import org.fwbench.result.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +23,7 @@ class HammerInterruptIT {
 
     @Test
     void ctrlCPrintsThePartialResultAndSaysItWasInterrupted() throws Exception {
+        Sigint.assumeDeliverable();
         AtomicLong served = new AtomicLong();
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.fwbench.Sigint;
 import org.fwbench.result.Json;
 import org.fwbench.result.RunResult;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,7 @@ class RunCommandIT {
 
     @Test
     void ctrlCMidRunLeavesNoProcessBehind() throws Exception {
+        Sigint.assumeDeliverable();
         assertInterruptionCleansUp("INT");
     }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.fwbench.Sigint;
 import org.fwbench.proc.ProcFs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,6 +166,7 @@ class TargetProcessTest {
 
     @Test
     void ctrlCOnFwbenchStopsTheTargetsTree() throws Exception {
+        Sigint.assumeDeliverable();
         Process holder = startHolder();
         try {
             List<Long> tree = treeFrom(holder);
