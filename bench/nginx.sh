@@ -2,7 +2,9 @@
 # on 127.0.0.1:$port (one worker, no access log, a 12-byte body, pinned to the last CPU) in a
 # temporary folder $work, made here (nginx is stopped and $work removed when the script exits), and measures
 # a command's CPU and a median.
-# Needs $port and $url set; with $nginx_h2c_port set, nginx also serves h2c (HTTP/2 by prior knowledge) there.
+# Needs $port and $url set; with $nginx_h2c_port set, nginx also serves h2c (HTTP/2 by prior knowledge) there;
+# with $nginx_tls_port set, TLS there (h2 or http/1.1 by ALPN) with the certificate $work/cert.pem and key
+# $work/key.pem, which the caller makes.
 
 work=$(mktemp -d)
 nginx_pid=""
@@ -36,9 +38,11 @@ http {
   access_log off;
   keepalive_requests 100000000;
   client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;
+  ${nginx_tls_port:+ssl_protocols TLSv1.2 TLSv1.3; ssl_certificate $work/cert.pem; ssl_certificate_key $work/key.pem;}
   server {
     listen 127.0.0.1:$port;
     ${nginx_h2c_port:+listen 127.0.0.1:$nginx_h2c_port http2;}
+    ${nginx_tls_port:+listen 127.0.0.1:$nginx_tls_port ssl http2;}
     location / { default_type text/plain; return 200 "hello world\n"; }
   }
 }

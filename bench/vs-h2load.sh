@@ -14,7 +14,8 @@
 # WARMUP=S gives both clients S seconds of load before the measured time (h2load's --warm-up-time, fwbench's
 # --warmup; wrk has none): the engine's first second against a real server is slow (docs/hammer.md), and this
 # compares the two at their steady rate. The server's figures then include the warm-up and are not printed.
-# Usage: bench/vs-h2load.sh   (env: CONNECTIONS=10 STREAMS=10 DURATION=10 ROUNDS=3 WARMUP=0 PORT=18440)
+# Usage: bench/vs-h2load.sh   (env: CONNECTIONS=10 STREAMS=10 DURATION=10 ROUNDS=3 WARMUP=0 PORT=18440; nginx
+# listens on PORT (TLS), PORT+1 (h2c) and PORT+4 (HTTP/1.1, to see that it is up), h2o on PORT+2 (TLS) and PORT+3)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 conns=${CONNECTIONS:-10}
@@ -23,42 +24,19 @@ secs=${DURATION:-10}
 rounds=${ROUNDS:-3}
 warm=${WARMUP:-0}
 port=${PORT:-18440}
-url="http://127.0.0.1:$((port + 1))/"   # nginx's h2c port: what nginx.sh's helpers know as $url
 
 . "$root/bench/nginx.sh"
 bench_install nginx:nginx h2load:nghttp2-client h2o:h2o wrk:wrk taskset:util-linux curl:curl openssl:openssl
 h2o_pid=""
 trap '[ -n "$h2o_pid" ] && kill "$h2o_pid" 2>/dev/null; bench_cleanup' EXIT
-last=$(( $(nproc) - 1 ))
-[ "$last" -ge 1 ] || { echo "bench: needs at least 2 CPUs (server and client apart)" >&2; exit 2; }
-
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=127.0.0.1 \
   -addext "subjectAltName=IP:127.0.0.1" -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
 mkdir -p "$work/www"
 printf 'hello world\n' >"$work/www/index.html"
 
-cat >"$work/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/error.log;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 100000000;
-  ssl_protocols TLSv1.2 TLSv1.3;
-  ssl_certificate $work/cert.pem;
-  ssl_certificate_key $work/key.pem;
-  client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;
-  server {
-    listen 127.0.0.1:$port ssl http2;
-    listen 127.0.0.1:$((port + 1)) http2;
-    location / { default_type text/plain; return 200 "hello world\n"; }
-  }
-}
-CONF
-taskset -c "$last" "$(command -v nginx || echo /usr/sbin/nginx)" -c "$work/nginx.conf" -p "$work" &
-nginx_pid=$!
+# nginx: TLS with h2 on $port, h2c on $port + 1, and plain HTTP/1.1 on $port + 4 (only to see that it answers)
+plain=$((port + 4))
+nginx_tls_port=$port nginx_h2c_port=$((port + 1)) port=$plain url="http://127.0.0.1:$plain/" bench_nginx
 
 cat >"$work/h2o.conf" <<CONF
 num-threads: 1
