@@ -126,7 +126,7 @@ final class Measurer {
         long pid = target.getAsLong();
         InterferenceWindow window = InterferenceWindow.open(ownCpu);
         TreeMemory before = probe.read(pid);
-        Optional<TreeCpu> threadsBefore = ProcFs.treeCpu(pid);
+        Optional<TreeCpu> cpuBefore = ProcFs.treeCpu(pid);
         long windowStart = System.nanoTime();
         List<MeasuredLoad> loads = new ArrayList<>();
         List<Measurement.Phase> phaseResults = new ArrayList<>();
@@ -145,9 +145,9 @@ final class Measurer {
         } finally {
             timeline = sampler.stop();
         }
-        TreeCpu.Used threads = TreeCpu.between(threadsBefore, ProcFs.treeCpu(pid)).orElse(TreeCpu.Used.NONE);
-        double compilerCores = (double) threads.compilerNanos() / Math.max(1, System.nanoTime() - windowStart);
-        double cpu = threads.nanos() / 1e9;
+        TreeCpu.Used used = TreeCpu.between(cpuBefore, ProcFs.treeCpu(pid)).orElse(TreeCpu.Used.NONE);
+        double compilerCores = (double) used.compilerNanos() / Math.max(1, System.nanoTime() - windowStart);
+        double cpu = used.nanos() / 1e9;
         Disturbance disturbance = window.close(cpu);
         Thread.sleep(SETTLE.toMillis());
         TreeMemory after = probe.read(pid);
