@@ -107,8 +107,9 @@ final class Measurer {
             LoadResult r = engine.run(spec, progress);
             return new FixedRate(rate, r.durationSeconds(), r.requests(), r.ok(), null, r.latencyMs().p99());
         }
-        // Nanoseconds from the threads' schedstat (TreeCpu): at half the slowest target's rate a short load costs a
-        // few 10 ms ticks, and counting ticks made equal targets differ by a whole tick.
+        // TreeCpu: nanoseconds from the threads' schedstat unless ended threads took more with them. At half the
+        // slowest target's rate a short load costs a few 10 ms ticks, and counting ticks made equal targets differ
+        // by a whole tick.
         Optional<TreeCpu> before = ProcFs.treeCpu(pid.getAsLong());
         LoadResult r = engine.run(spec, progress);
         Double perRequest = TreeCpu.between(before, ProcFs.treeCpu(pid.getAsLong())).filter(u -> r.ok() > 0)

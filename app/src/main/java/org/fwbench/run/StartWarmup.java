@@ -41,7 +41,8 @@ final class StartWarmup {
     static final Duration INTERVAL = Duration.ofMillis(250);
     /**
      * CPU an interval must hold for its CPU per request to count (read in nanoseconds from the threads'
-     * schedstat, see ProcFs#treeCpu): a target almost idle for 250 ms is judged on its throughput alone.
+     * schedstat, or in ticks where ended threads took more with them, see TreeCpu#since): a target almost idle
+     * for 250 ms is judged on its throughput alone.
      */
     static final long MIN_CPU_NANOS = Duration.ofMillis(20).toNanos();
     /**
