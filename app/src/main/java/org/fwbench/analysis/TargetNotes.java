@@ -20,19 +20,27 @@ import org.fwbench.stats.Estimate;
  */
 final class TargetNotes {
 
+    /**
+     * The share of its CPUs above which a target counts as at its limit: the load engine's own test of itself
+     * ({@code saturated} in a load's client figures).
+     */
+    static final double TARGET_LIMIT = 0.9;
+
     private TargetNotes() {
     }
 
-    /** The target's note on this scenario; empty when there is nothing to say. */
-    static Optional<String> of(Cell cell, boolean quick) {
+    /**
+     * The target's note on this scenario; empty when there is nothing to say.
+     *
+     * @param targetCpus the CPUs the target could use; 0 when unknown
+     */
+    static Optional<String> of(Cell cell, boolean quick, int targetCpus) {
         List<String> parts = new ArrayList<>();
         if (!cell.target().memoryMeasured()) {
             parts.add("memory and CPU " + cell.target().notMeasured().label() + ": " + cell.target().notMeasured().detail());
         }
         Diagnosis.of(cell).ifPresent(d -> parts.add(d.explain(cell)));
-        if (cell.summary().clientSaturated()) {
-            parts.add("the load engine used nearly all its CPUs, so these figures are a limit of the client");
-        }
+        clientLimit(cell.scenario().measurements(), targetCpus).ifPresent(parts::add);
         Summary.Conditions c = cell.summary().conditions();
         // A quick look's warm-ups are too short to be found steady: its run note says so once.
         if (c.anyUnsteady() && !quick) {
@@ -70,6 +78,32 @@ final class TargetNotes {
                     + " (kept in every figure)");
         }
         return parts.isEmpty() ? Optional.empty() : Optional.of(cell.targetName() + ": " + String.join("; ", parts));
+    }
+
+    /**
+     * What a load engine at its limit means for the figures. On loopback each side's system calls also carry part
+     * of the other's network stack, so a fast server and the engine often both run at their limit (Netty, Vert.x
+     * and Undertow on the small routes): wrk got as much from them as fwbench, no more (Netty's /plaintext,
+     * 2026-12-05: 83-84k req/s under wrk, 85-88k under fwbench). The figures are the client's limit only where
+     * the target had CPU to spare.
+     */
+    private static Optional<String> clientLimit(List<Measurement> ms, int targetCpus) {
+        List<Measurement> saturated = ms.stream().filter(m -> m.load().client().saturated()).toList();
+        if (saturated.isEmpty()) {
+            return Optional.empty();
+        }
+        long clientBound = saturated.stream().filter(m -> !atLimit(m, targetCpus)).count();
+        if (clientBound == 0) {
+            return Optional.of("the target and the load engine both used nearly all their CPUs: the target's own "
+                    + "limit, though a faster target would have been held back by the client");
+        }
+        return Optional.of("the load engine used nearly all its CPUs while the target did not in " + clientBound
+                + " of " + ms.size() + " measurements: those figures are a limit of the client");
+    }
+
+    private static boolean atLimit(Measurement m, int targetCpus) {
+        Double cores = m.serverCores();
+        return targetCpus > 0 && cores != null && cores >= TARGET_LIMIT * targetCpus;
     }
 
     /**

@@ -52,7 +52,8 @@ public final class Verdicts {
         // In the tables' order: most req/s first.
         List<String> notes = run.measured(scenario).stream()
                 .sorted(Comparator.comparingDouble((Cell c) -> c.summary().throughput().median()).reversed())
-                .flatMap(c -> TargetNotes.of(c, run.settings().quick()).stream()).toList();
+                .flatMap(c -> TargetNotes.of(c, run.settings().quick(), run.environment().targetCpuCount()).stream())
+                .toList();
         Optional<ScenarioRanking> throughput = ranking(run, scenario, Metric.THROUGHPUT);
         if (cells.isEmpty()) {
             return new Verdict(scenario, "", false, notes);

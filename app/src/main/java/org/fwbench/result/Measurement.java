@@ -63,6 +63,14 @@ public record Measurement(
         return after == null ? null : (double) MemoryBasis.preferred(after.pssBytes(), after.rssBytes());
     }
 
+    /**
+     * The target's CPU over the measured load in cores (1.0 is one CPU busy throughout); null where it was not
+     * read.
+     */
+    public Double serverCores() {
+        return serverCpuSeconds == null || load.durationSeconds() <= 0 ? null : serverCpuSeconds / load.durationSeconds();
+    }
+
     /** The same measurement measured again {@code times} more because of interference or compilation. */
     public Measurement withRemeasured(int times) {
         return new Measurement(repeat, load, before, after, peak, timeline, sampler, serverCpuSeconds,

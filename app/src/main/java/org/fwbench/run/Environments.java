@@ -27,6 +27,7 @@ final class Environments {
                 "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
                 plan.cpus() == null ? "" : plan.cpus().load().toString(),
                 plan.cpus() == null ? "" : plan.cpus().target().toString(),
+                plan.cpus() == null ? onlineCpus() : plan.cpus().target().size(),
                 pinned,
                 probe.hasUssAndPss() ? "proc-smaps" : "oshi");
     }

@@ -146,6 +146,27 @@ class VerdictsTest {
                 + "client's delayed ACK (40 ms)");
     }
 
+    @Test
+    void anEngineAtItsLimitIsCalledTheLimitOnlyWhereTheTargetHadCpuToSpare() {
+        List<Measurement> atLimit = new ArrayList<>();
+        List<Measurement> spare = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            // 80,000 req/s at 12 us of the target's CPU a request is 0.96 of its one CPU; at 6 us, 0.48.
+            atLimit.add(SampleRuns.measurementWithClient(i, 80_000 + 100 * i, 12, 0.97));
+            spare.add(SampleRuns.measurementWithClient(i, 79_000 + 100 * i, 6, 0.97));
+        }
+        RunResult run = SampleRuns.run("s", List.of(
+                SampleRuns.target("netty", "1", 40, List.of(SampleRuns.scenario("hello", atLimit))),
+                SampleRuns.target("light", "1", 40, List.of(SampleRuns.scenario("hello", spare)))));
+
+        List<String> notes = Verdicts.of(run, "hello").notes();
+
+        assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("netty: the target and the load engine both used "
+                + "nearly all their CPUs: the target's own limit"));
+        assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("light: the load engine used nearly all its CPUs "
+                + "while the target did not in 3 of 3 measurements: those figures are a limit of the client"));
+    }
+
     /** A target measured three times on "hello" with these req/s; latency, memory and CPU as given. */
     private static TargetResult target(String name, double latencyMs, long rssMiB, double cpuMicros, double... rps) {
         List<Measurement> ms = new ArrayList<>();

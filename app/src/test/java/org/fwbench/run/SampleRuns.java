@@ -42,23 +42,33 @@ public final class SampleRuns {
      */
     public static Measurement measurement(int repeat, double throughput, double latencyMs, long rssMiB, boolean pss,
             double cpuMicros, long failed) {
-        return build(repeat, repeat, throughput, latencyMs, 3 * latencyMs, rssMiB, pss, cpuMicros, failed);
+        return build(repeat, repeat, throughput, latencyMs, 3 * latencyMs, rssMiB, pss, cpuMicros, failed, 0.15);
+    }
+
+    /**
+     * One repeat as {@link #measurement(int, double, double, long, boolean, double, long)} (0.4 ms, 100 MiB, no
+     * failures) with the load engine at {@code clientUtilization} of its CPUs: saturated from 0.9, as the engine
+     * judges itself.
+     */
+    public static Measurement measurementWithClient(int repeat, double throughput, double cpuMicros,
+            double clientUtilization) {
+        return build(repeat, repeat, throughput, 0.4, 1.2, 100, true, cpuMicros, 0, clientUtilization);
     }
 
     /** {@link #measurement(int, double, double, long, boolean, double, long)} on the given start (and round). */
     public static Measurement measurement(int repeat, int start, double throughput, double latencyMs, long rssMiB,
             boolean pss, double cpuMicros, long failed) {
-        return build(repeat, start, throughput, latencyMs, 3 * latencyMs, rssMiB, pss, cpuMicros, failed);
+        return build(repeat, start, throughput, latencyMs, 3 * latencyMs, rssMiB, pss, cpuMicros, failed, 0.15);
     }
 
     /** One repeat as above, its latencies spread evenly from {@code lowMs} to {@code highMs}. */
     public static Measurement measurementSpread(int repeat, double throughput, double lowMs, double highMs, long rssMiB,
             boolean pss, double cpuMicros, long failed) {
-        return build(repeat, repeat, throughput, lowMs, highMs, rssMiB, pss, cpuMicros, failed);
+        return build(repeat, repeat, throughput, lowMs, highMs, rssMiB, pss, cpuMicros, failed, 0.15);
     }
 
     private static Measurement build(int repeat, int start, double throughput, double lowMs, double highMs, long rssMiB,
-            boolean pss, double cpuMicros, long failed) {
+            boolean pss, double cpuMicros, long failed, double clientUtilization) {
         Histogram h = Histograms.newMicros();
         for (int i = 0; i < 1000; i++) {
             h.recordValue(Math.round(1000 * (lowMs + (highMs - lowMs) * i / 999)));
@@ -68,7 +78,8 @@ public final class SampleRuns {
         Map<String, Long> errors = failed > 0 ? Map.of("timeout", failed) : Map.of();
         MeasuredLoad load = new MeasuredLoad("closed", 16, ok + failed, ok, failed, Map.of("200", ok), errors, 10,
                 throughput, (ok + failed) / 10.0, ok * 120, ok * 12.0, latency, null, null,
-                new MeasuredLoad.ClientCpu(1.5, 1e6 * 1.5 / (ok + failed), 0.15, false), T0, T0 + 10_000, List.of(),
+                new MeasuredLoad.ClientCpu(10 * clientUtilization, 1e6 * 10 * clientUtilization / (ok + failed),
+                        clientUtilization, clientUtilization >= 0.9), T0, T0 + 10_000, List.of(),
                 Histograms.encode(h), null);
         long rss = rssMiB * MIB;
         Long pssBytes = pss ? rss * 8 / 10 : null;
@@ -122,7 +133,7 @@ public final class SampleRuns {
     /** A run of these targets, {@code repeats} as the run's setting (each scenario holds what it measured). */
     public static RunResult run(String suite, int repeats, List<TargetResult> targets) {
         Environment env = new Environment("0.1.0", "Linux", "6.1.0-test", "Test CPU @ 3.0GHz", 2, 8192 * MIB,
-                "OpenJDK 25 (Temurin)", "0", "1", true, "linux-proc");
+                "OpenJDK 25 (Temurin)", "0", "1", 1, true, "linux-proc");
         RunResult run = new RunResult(RunResult.SCHEMA_VERSION, suite, "suites/" + suite + ".yaml", T0, T0 + 95_000,
                 List.of("fwbench", "run", "suites/" + suite + ".yaml", "--repeat", String.valueOf(repeats)), env,
                 new RunSettings("standard", repeats, true, 1, false, 1, 42,
