@@ -3,7 +3,8 @@
 # against wrk. Servers on 127.0.0.1, pinned to the last CPU: nginx (one worker) with TLS and h2, and with h2c;
 # h2o (one thread) with TLS and h2, and with h2c; each answers a 12-byte body. The certificate is made here with
 # openssl (self-signed: fwbench runs with --insecure, h2load and wrk do not check certificates). The clients
-# take turns on CPU 0 with the same connections, streams and duration. Prints, for every round, req/s and the
+# take turns on CPU 0 with the same connections, streams and duration, the reference first in odd rounds and
+# fwbench first in even ones. Prints, for every round, req/s and the
 # client's CPU microseconds per request, then the median ratios fwbench/reference; and the p50 of each at one
 # request in flight, in turns over as many rounds, with the median ratio (neither client saturates there;
 # h2load's p50 comes from its --log-file; one pair of runs moved by 10 % from one run of the script to the
@@ -107,38 +108,67 @@ cases=(
   "h2o-h2     https://127.0.0.1:$((port + 2))/   --http 2 -k"
   "h2o-h2c    http://127.0.0.1:$((port + 3))/    --http 2"
 )
+# h2load_run TARGET: h2load on CPU 0; sets h_rps, h_n, h_us and h_ticks (the server's ticks meanwhile)
+h2load_run() {
+  local t0
+  t0=$(server_ticks "$name")
+  # shellcheck disable=SC2046
+  cpu_of taskset -c 0 h2load -c"$conns" -m"$streams" -D"$secs" $([ "$warm" = 0 ] || echo "--warm-up-time=${warm}s") "$1"
+  h_ticks=$(( $(server_ticks "$name") - t0 ))
+  h_rps=$(sed -n 's/^finished in [0-9.]*s, \([0-9.]*\) req\/s.*/\1/p' "$work/out")
+  h_n=$(sed -n 's/^requests: \([0-9]*\) total.*/\1/p' "$work/out")
+  # its CPU over the measured time only (it counts no request of its warm-up; C needs no warming, its rate is even)
+  h_us=$(awk -v c="$cpu" -v n="$h_n" -v d="$secs" -v w="$warm" 'BEGIN { printf "%.2f", c * d / (d + w) * 1e6 / n }')
+}
+# fwbench_run ARGS...: fwbench_round, and f_ticks (the engine's own warm-up loads a server of its own: with
+# WARMUP=0 the target's ticks are the measured run's)
+fwbench_run() {
+  local t0
+  t0=$(server_ticks "$name")
+  fwbench_round "$@"
+  f_ticks=$(( $(server_ticks "$name") - t0 ))
+}
+
+# The clients take turns, and which goes first alternates from round to round (h2load first in odd rounds), so
+# that a server whose speed drifts within a round (nginx switches between two levels) favours neither.
 for c in "${cases[@]}"; do
   read -r name target args <<<"$c"
   for r in $(seq "$rounds"); do
-    t0=$(server_ticks "$name")
-    # shellcheck disable=SC2046
-    cpu_of taskset -c 0 h2load -c"$conns" -m"$streams" -D"$secs" $([ "$warm" = 0 ] || echo "--warm-up-time=${warm}s") "$target"
-    t1=$(server_ticks "$name")
-    h_rps=$(sed -n 's/^finished in [0-9.]*s, \([0-9.]*\) req\/s.*/\1/p' "$work/out")
-    h_n=$(sed -n 's/^requests: \([0-9]*\) total.*/\1/p' "$work/out")
-    # its CPU over the measured time only (it counts no request of its warm-up; C needs no warming, its rate is even)
-    h_us=$(awk -v c="$cpu" -v n="$h_n" -v d="$secs" -v w="$warm" 'BEGIN { printf "%.2f", c * d / (d + w) * 1e6 / n }')
-    # shellcheck disable=SC2086
-    fwbench_round -c "$conns" -m "$streams" $args "$target"
-    t2=$(server_ticks "$name")   # the engine's warm-up loads a server of its own: the target's ticks are the measured run's
+    if [ $((r % 2)) = 1 ]; then
+      h2load_run "$target"
+      # shellcheck disable=SC2086
+      fwbench_run -c "$conns" -m "$streams" $args "$target"
+    else
+      # shellcheck disable=SC2086
+      fwbench_run -c "$conns" -m "$streams" $args "$target"
+      h2load_run "$target"
+    fi
     printf '%-9s round %d  h2load %9.0f req/s %6.2f us/req   fwbench (%s) %9.0f req/s %6.2f us/req (process) %6.2f (window)\n' \
       "$name" "$r" "$h_rps" "$h_us" "$fw_proto" "$fw_rps" "$fw_us" "$fw_win"
     hs=0 fs=0
     if [ "$warm" = 0 ]; then
-      hs=$(per_request $((t1 - t0)) "$h_n")
-      fs=$(per_request $((t2 - t1)) "$fw_n")
+      hs=$(per_request "$h_ticks" "$h_n")
+      fs=$(per_request "$f_ticks" "$fw_n")
       printf '%-9s          server under h2load %.2f of a core, %6.2f us/req   under fwbench %.2f of a core, %6.2f us/req\n' \
-        "" "$(core_share $((t1 - t0)))" "$hs" "$(core_share $((t2 - t1)))" "$fs"
+        "" "$(core_share "$h_ticks")" "$hs" "$(core_share "$f_ticks")" "$fs"
     fi
     echo "$name $h_rps $h_us $fw_rps $fw_us $fw_win $hs $fs" >>"$results"
   done
 done
-# HTTPS over HTTP/1.1: wrk (no ALPN: nginx answers HTTP/1.1) against fwbench's default
-for r in $(seq "$rounds"); do
+# HTTPS over HTTP/1.1: wrk (no ALPN: nginx answers HTTP/1.1) against fwbench's default, taking turns as above
+wrk_run() {
   cpu_of taskset -c 0 wrk -t1 -c"$conns" -d"${secs}s" "https://127.0.0.1:$port/"
   w_rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/out")
   w_us=$(awk -v c="$cpu" -v n="$(awk '/requests in/ {print $1}' "$work/out")" 'BEGIN { printf "%.2f", c * 1e6 / n }')
-  fwbench_round -c "$conns" -k "https://127.0.0.1:$port/"
+}
+for r in $(seq "$rounds"); do
+  if [ $((r % 2)) = 1 ]; then
+    wrk_run
+    fwbench_round -c "$conns" -k "https://127.0.0.1:$port/"
+  else
+    fwbench_round -c "$conns" -k "https://127.0.0.1:$port/"
+    wrk_run
+  fi
   printf '%-9s round %d  wrk    %9.0f req/s %6.2f us/req   fwbench (%s) %9.0f req/s %6.2f us/req (process) %6.2f (window)\n' \
     "nginx-tls" "$r" "$w_rps" "$w_us" "$fw_proto" "$fw_rps" "$fw_us" "$fw_win"
   echo "nginx-tls $w_rps $w_us $fw_rps $fw_us $fw_win" >>"$results"
@@ -162,11 +192,13 @@ echo "p50 at one request in flight (-c 1 -m 1, neither client saturates), nginx 
 for c in "nginx-h2 https://127.0.0.1:$port/ --http 2 -k" "nginx-h2c http://127.0.0.1:$((port + 1))/ --http 2"; do
   read -r name target args <<<"$c"
   for r in $(seq "$rounds"); do
+    # shellcheck disable=SC2086
+    [ $((r % 2)) = 1 ] || fwbench_round -c 1 -m 1 $args "$target"
     rm -f "$work/h2load.log"
     taskset -c 0 h2load -c1 -m1 -D"$secs" --log-file="$work/h2load.log" "$target" >/dev/null
     h_p50=$(awk '{ print $3 / 1000 }' "$work/h2load.log" | median)   # its third column: microseconds
     # shellcheck disable=SC2086
-    fwbench_round -c 1 -m 1 $args "$target"
+    [ $((r % 2)) = 0 ] || fwbench_round -c 1 -m 1 $args "$target"
     awk -v n="$name" -v r="$r" -v h="$h_p50" -v f="$fw_p50" \
       'BEGIN { printf "  %-9s round %d  h2load p50 %.3f ms   fwbench p50 %.3f ms   ratio %.2f\n", n, r, h, f, f / h }'
     echo "$name $h_p50 $fw_p50" >>"$work/p50"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # fwbench hammer against wrk, the C reference: nginx serves a 12-byte body on 127.0.0.1 (one worker, no
-# access log, pinned to the last CPU); wrk and fwbench take turns on CPU 0 with the same connections and
-# duration, keep-alive and then without it (Connection: close). Prints req/s and the client's CPU
+# access log, pinned to the last CPU); wrk and fwbench take turns on CPU 0 (wrk first in odd rounds) with the
+# same connections and duration, keep-alive and then without it (Connection: close). Prints req/s and the client's CPU
 # microseconds per request of every round, and the median ratios fwbench/wrk.
 # Usage: bench/vs-wrk.sh   (env: CONNECTIONS=50 DURATION=10 ROUNDS=3 PORT=18080)
 set -euo pipefail
@@ -21,18 +21,25 @@ json_num() { sed -n "s/^  \"$1\" : \([0-9.eE+-]*\).*/\1/p" "$work/result.json" |
 
 results="$work/results"
 : >"$results"
+# wrk_run and fwbench_run: one client on CPU 0 against $url; each sets its req/s, requests and CPU per request
+wrk_run() {
+  cpu_of taskset -c 0 wrk -t1 -c"$conns" -d"${secs}s" "${hdr[@]}" "$url"
+  wrk_rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/out")
+  wrk_n=$(awk '/requests in/ {print $1}' "$work/out")
+  wrk_us=$(awk -v c="$cpu" -v n="$wrk_n" 'BEGIN { printf "%.2f", c * 1e6 / n }')
+}
+fwbench_run() {
+  cpu_of taskset -c 0 "$root/fwbench" hammer -c "$conns" -d "${secs}s" "${hdr[@]}" --json "$work/result.json" "$url"
+  fw_rps=$(json_num requestsPerSecond)
+  fw_n=$(json_num requests)
+  fw_us=$(awk -v c="$cpu" -v n="$fw_n" 'BEGIN { printf "%.2f", c * 1e6 / n }')
+  fw_win=$(sed -n 's/^    "cpuMicrosPerRequest" : \([0-9.eE+-]*\).*/\1/p' "$work/result.json")
+}
+# wrk first in odd rounds, fwbench first in even ones: a server whose speed drifts favours neither
 for mode in keep-alive close; do
   hdr=(); [ "$mode" = close ] && hdr=(-H "Connection: close")
   for r in $(seq "$rounds"); do
-    cpu_of taskset -c 0 wrk -t1 -c"$conns" -d"${secs}s" "${hdr[@]}" "$url"
-    wrk_rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/out")
-    wrk_n=$(awk '/requests in/ {print $1}' "$work/out")
-    wrk_us=$(awk -v c="$cpu" -v n="$wrk_n" 'BEGIN { printf "%.2f", c * 1e6 / n }')
-    cpu_of taskset -c 0 "$root/fwbench" hammer -c "$conns" -d "${secs}s" "${hdr[@]}" --json "$work/result.json" "$url"
-    fw_rps=$(json_num requestsPerSecond)
-    fw_n=$(json_num requests)
-    fw_us=$(awk -v c="$cpu" -v n="$fw_n" 'BEGIN { printf "%.2f", c * 1e6 / n }')
-    fw_win=$(sed -n 's/^    "cpuMicrosPerRequest" : \([0-9.eE+-]*\).*/\1/p' "$work/result.json")
+    if [ $((r % 2)) = 1 ]; then wrk_run; fwbench_run; else fwbench_run; wrk_run; fi
     printf '%-10s round %d  wrk %9.0f req/s %6.2f us/req   fwbench %9.0f req/s %6.2f us/req (process) %6.2f us/req (window)\n' \
       "$mode" "$r" "$wrk_rps" "$wrk_us" "$fw_rps" "$fw_us" "$fw_win"
     echo "$mode $wrk_rps $wrk_us $fw_rps $fw_us $fw_win" >>"$results"
