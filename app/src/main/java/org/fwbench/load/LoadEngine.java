@@ -89,17 +89,26 @@ public final class LoadEngine implements AutoCloseable {
     public synchronized LoadResult run(LoadSpec spec, Consumer<Progress> progress, Consumer<Histogram> intervals)
             throws InterruptedException {
         InetSocketAddress address = address(spec);
-        if (WARM.compareAndSet(false, true)) {
-            warmUp(Warmup.RUN);
-        }
-        boolean h2 = spec.http() == HttpVersion.HTTP_2;
-        if ((h2 || spec.tls()) && WARMED.add(new Path(h2, spec.tls()))) {
-            warmUpInPasses(spec.http(), spec.tls(), Warmup.RUN);
-        }
+        warmUpFor(spec.http(), spec.tls());
         if (spec.stop().duration().isEmpty()) {
             CompilerThreads.yieldToLoad(); // a short, counted run (see there)
         }
         return execute(spec, address, progress, intervals);
+    }
+
+    /**
+     * Trains the JIT on the engine's paths unless this process already has (see {@link Warmup}): the request path,
+     * and HTTP/2's or TLS's when {@code http} or {@code tls} asks for them. {@link #run} does it first itself; a
+     * caller that times what follows its first run (a target's warm-up) calls this before.
+     */
+    public synchronized void warmUpFor(HttpVersion http, boolean tls) {
+        if (WARM.compareAndSet(false, true)) {
+            warmUp(Warmup.RUN);
+        }
+        boolean h2 = http == HttpVersion.HTTP_2;
+        if ((h2 || tls) && WARMED.add(new Path(h2, tls))) {
+            warmUpInPasses(http, tls, Warmup.RUN);
+        }
     }
 
     /** Trains the JIT on this engine's loops against a loopback server of its own (see {@link Warmup}). */
