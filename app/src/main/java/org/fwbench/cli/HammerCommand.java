@@ -100,6 +100,13 @@ public final class HammerCommand implements Callable<Integer> {
             LiveLine live = interactive ? new LiveLine(err) : null;
             LoadResult measured;
             try {
+                if (live != null) {
+                    live.preparing(); // the engine's first run of a path in a process waits for its JIT: seconds
+                }
+                engine.warmUpFor(load);
+                if (live != null) {
+                    live.prepared();
+                }
                 measured = engine.run(load, p -> {
                     if (live != null) {
                         live.progress(p);

@@ -26,11 +26,25 @@ final class LiveLine implements AutoCloseable {
     });
     private Progress last;
     private long lastAtNanos;
+    /** When the engine began its own warm-up; 0 when it is not warming up. */
+    private long preparingSinceNanos;
     private double p99Ms = Double.NaN;
 
     LiveLine(PrintWriter err) {
         this.err = err;
         timer.scheduleAtFixedRate(this::draw, REDRAW_MILLIS, REDRAW_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** The engine warms itself up (see {@code LoadEngine.warmUpFor}): the line says so, with the time it takes. */
+    synchronized void preparing() {
+        preparingSinceNanos = System.nanoTime();
+    }
+
+    /** The engine is warm: the line is empty until the run's first report. */
+    synchronized void prepared() {
+        preparingSinceNanos = 0;
+        err.print("\r\033[K");
+        err.flush();
     }
 
     /** The engine's report of the second that just ended. */
@@ -48,7 +62,10 @@ final class LiveLine implements AutoCloseable {
     }
 
     synchronized void draw() {
-        if (last != null) {
+        if (last == null && preparingSinceNanos != 0) {
+            err.print("\r\033[K" + preparing((System.nanoTime() - preparingSinceNanos) / 1e9));
+            err.flush();
+        } else if (last != null) {
             err.print("\r\033[K" + format(last, last.elapsedSeconds() + (System.nanoTime() - lastAtNanos) / 1e9, p99Ms));
             err.flush();
         }
@@ -59,6 +76,12 @@ final class LiveLine implements AutoCloseable {
         return String.format(Locale.ROOT, "%s %6.1fs  %,d requests  %s req/s  %,d errors  p99 %s",
                 p.warmup() ? "warm-up" : "       ", elapsedSeconds, p.requests(), Format.number(p.requestsPerSecond()),
                 p.errors(), Double.isNaN(p99Ms) ? "-" : Format.number(p99Ms) + " ms");
+    }
+
+    /** The line while the engine warms itself up. */
+    static String preparing(double elapsedSeconds) {
+        return String.format(Locale.ROOT, "warming up the load engine %5.1fs  (its JIT compiles this path, once a process)",
+                elapsedSeconds);
     }
 
     /** Stops redrawing and clears the line, so the summary starts on a clean one. */

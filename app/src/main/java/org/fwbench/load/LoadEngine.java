@@ -88,8 +88,7 @@ public final class LoadEngine implements AutoCloseable {
      */
     public synchronized LoadResult run(LoadSpec spec, Consumer<Progress> progress, Consumer<Histogram> intervals)
             throws InterruptedException {
-        InetSocketAddress address = address(spec);
-        warmUpFor(spec.http(), spec.tls());
+        InetSocketAddress address = warmUpFor(spec);
         if (spec.stop().duration().isEmpty()) {
             CompilerThreads.yieldToLoad(); // a short, counted run (see there)
         }
@@ -109,6 +108,19 @@ public final class LoadEngine implements AutoCloseable {
         if ((h2 || tls) && WARMED.add(new Path(h2, tls))) {
             warmUpInPasses(http, tls, Warmup.RUN);
         }
+    }
+
+    /**
+     * {@link #warmUpFor(HttpVersion, boolean)} for {@code spec}'s path, once its host has resolved: a mistyped host
+     * is told at once, not after seconds of warm-up.
+     *
+     * @return the address {@code spec} goes to
+     * @throws IllegalArgumentException when the URL's host does not resolve
+     */
+    public synchronized InetSocketAddress warmUpFor(LoadSpec spec) {
+        InetSocketAddress address = address(spec);
+        warmUpFor(spec.http(), spec.tls());
+        return address;
     }
 
     /** Trains the JIT on this engine's loops against a loopback server of its own (see {@link Warmup}). */

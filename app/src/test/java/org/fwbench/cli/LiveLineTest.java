@@ -34,4 +34,18 @@ class LiveLineTest {
         assertThat(out.toString()).startsWith("\r\033[K").contains("100 requests", "p99 9.90 ms").endsWith("\r\033[K");
         assertThat(out.toString()).doesNotContain("\n");
     }
+
+    @Test
+    void saysWhileTheEngineWarmsItselfUpAndClearsTheLineWhenItIsWarm() {
+        StringWriter out = new StringWriter();
+        try (LiveLine live = new LiveLine(new PrintWriter(out))) {
+            live.preparing();
+            live.draw();
+            assertThat(out.toString()).startsWith("\r\033[Kwarming up the load engine ").contains("s  (its JIT compiles");
+            live.prepared();
+            int cleared = out.toString().length();
+            live.draw(); // no report yet: nothing to draw
+            assertThat(out.toString()).hasSize(cleared).endsWith("\r\033[K");
+        }
+    }
 }
