@@ -92,18 +92,25 @@ final class TargetNotes {
         if (saturated.isEmpty()) {
             return Optional.empty();
         }
-        long clientBound = saturated.stream().filter(m -> !atLimit(m, targetCpus)).count();
-        if (clientBound == 0) {
+        long atLimit = saturated.stream().filter(m -> targetShare(m, targetCpus) >= TARGET_LIMIT).count();
+        long spare = saturated.stream().filter(m -> targetShare(m, targetCpus) < TARGET_LIMIT).count();
+        if (atLimit == saturated.size()) {
             return Optional.of("the target and the load engine both used nearly all their CPUs: the target's own "
                     + "limit, though a faster target would have been held back by the client");
         }
-        return Optional.of("the load engine used nearly all its CPUs while the target did not in " + clientBound
-                + " of " + ms.size() + " measurements: those figures are a limit of the client");
+        if (spare > 0) {
+            return Optional.of("the load engine used nearly all its CPUs while the target did not in " + spare
+                    + " of " + ms.size() + " measurements: those figures are a limit of the client");
+        }
+        // the target's CPU not read, or results from before the targets' CPUs were recorded
+        return Optional.of("the load engine used nearly all its CPUs in " + saturated.size() + " of " + ms.size()
+                + " measurements: these figures may be a limit of the client");
     }
 
-    private static boolean atLimit(Measurement m, int targetCpus) {
+    /** The share of its CPUs the target used over the measurement; NaN when either is unknown. */
+    private static double targetShare(Measurement m, int targetCpus) {
         Double cores = m.serverCores();
-        return targetCpus > 0 && cores != null && cores >= TARGET_LIMIT * targetCpus;
+        return targetCpus > 0 && cores != null ? cores / targetCpus : Double.NaN;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.Disturbance;
+import org.fwbench.result.Environment;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.TargetResult;
 import org.fwbench.run.SampleRuns;
@@ -165,6 +166,25 @@ class VerdictsTest {
                 + "nearly all their CPUs: the target's own limit"));
         assertThat(notes).anySatisfy(n -> assertThat(n).startsWith("light: the load engine used nearly all its CPUs "
                 + "while the target did not in 3 of 3 measurements: those figures are a limit of the client"));
+    }
+
+    @Test
+    void withoutTheTargetsCpusAnEngineAtItsLimitMayBeTheLimit() {
+        List<Measurement> ms = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            ms.add(SampleRuns.measurementWithClient(i, 80_000 + 100 * i, 12, 0.97));
+        }
+        RunResult run = SampleRuns.run("s", List.of(SampleRuns.target("netty", "1", 40,
+                List.of(SampleRuns.scenario("hello", ms)))));
+        Environment e = run.environment();
+        // results written before the targets' CPUs were recorded read back with 0
+        RunResult old = new RunResult(run.schemaVersion(), run.suite(), run.suiteFile(), run.startedAtMillis(),
+                run.endedAtMillis(), run.commandLine(), new Environment(e.fwbenchVersion(), e.os(), e.kernel(),
+                        e.cpuModel(), e.cores(), e.memoryBytes(), e.jdk(), e.loadCpus(), e.targetCpus(), 0, e.pinned(),
+                        e.memoryProbe()), run.settings(), run.targets(), run.rankings(), run.interference());
+
+        assertThat(Verdicts.of(old, "hello").notes()).containsExactly("netty: the load engine used nearly all its CPUs "
+                + "in 3 of 3 measurements: these figures may be a limit of the client");
     }
 
     /** A target measured three times on "hello" with these req/s; latency, memory and CPU as given. */
