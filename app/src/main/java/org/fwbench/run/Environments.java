@@ -18,16 +18,17 @@ final class Environments {
     static Environment detect(RunPlan plan, boolean pinned, MemoryProbe probe) {
         long memory = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getTotalMemorySize() : 0;
+        int cores = onlineCpus();
         return new Environment(Version.get(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 System.getProperty("os.version"),
                 cpuModel(),
-                onlineCpus(),
+                cores,
                 memory,
                 "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
                 plan.cpus() == null ? "" : plan.cpus().load().toString(),
                 plan.cpus() == null ? "" : plan.cpus().target().toString(),
-                plan.cpus() == null ? onlineCpus() : plan.cpus().target().size(),
+                plan.cpus() == null ? cores : plan.cpus().target().size(),
                 pinned,
                 probe.hasUssAndPss() ? "proc-smaps" : "oshi");
     }
