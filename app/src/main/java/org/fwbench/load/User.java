@@ -2,6 +2,7 @@ package org.fwbench.load;
 
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,9 +21,12 @@ final class User extends Slot {
     private Connection connection;
     private boolean connected;
     private int responsesOnConnection;
-    /** A connection the server said it would close: left for it to close, so the TIME_WAIT is the server's. */
-    private Connection lingering;
-    private long lingeringSince;
+    /**
+     * Connections the server said it would close, oldest first: left for it to close, so the TIME_WAIT is the
+     * server's. More than one, because a server busy elsewhere may close later than the next response comes;
+     * closing them here would leave the client a TIME_WAIT (and, at thousands a second, no ports).
+     */
+    private final ArrayDeque<Lingering> lingering = new ArrayDeque<>(2);
     private ByteBuf cumulation;
     private long backoffNanos = MIN_BACKOFF_NANOS;
     private boolean retried;
@@ -95,8 +99,8 @@ final class User extends Slot {
 
     /** {@code c} closed, by the server or by the user. */
     void closed(Connection c) {
-        if (c == lingering) {
-            lingering = null;
+        if (!lingering.isEmpty()) {
+            lingering.removeIf(l -> l.connection == c);
         }
         if (c != connection || !connected) {
             return; // not ours any more, or still in its TLS handshake: the dialer reports that
@@ -177,8 +181,8 @@ final class User extends Slot {
         if (inFlight && now - sendStart >= run.timeoutNanos) {
             failed(ErrorKind.TIMEOUT);
         }
-        if (lingering != null && now - lingeringSince >= run.timeoutNanos) {
-            closeLingering();
+        while (!lingering.isEmpty() && now - lingering.peek().since >= run.timeoutNanos) {
+            lingering.poll().connection.close();
         }
     }
 
@@ -229,10 +233,8 @@ final class User extends Slot {
     }
 
     private void linger(long now) {
-        closeLingering();
         if (connection != null && connection.isOpen()) {
-            lingering = connection;
-            lingeringSince = now;
+            lingering.add(new Lingering(connection, now));
         }
         connection = null;
         connected = false;
@@ -240,10 +242,8 @@ final class User extends Slot {
     }
 
     private void closeLingering() {
-        if (lingering != null) {
-            Connection c = lingering;
-            lingering = null;
-            c.close();
+        while (!lingering.isEmpty()) {
+            lingering.poll().connection.close();
         }
     }
 
@@ -259,5 +259,8 @@ final class User extends Slot {
             cumulation.release();
             cumulation = null;
         }
+    }
+
+    private record Lingering(Connection connection, long since) {
     }
 }

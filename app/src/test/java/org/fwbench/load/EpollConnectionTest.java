@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -126,14 +127,24 @@ class EpollConnectionTest {
                 Thread.sleep(20);
             }
             assertThat(closing.open()).as("connections left open").isZero();
-            // the client's side of a connection has the server's port as its remote port; TIME_WAIT is state 06
+            // the client's side of a connection has the server's port as its remote port, the server's side as its
+            // local port (an IPv6 socket, as Java's server sockets are, is in tcp6 with a mapped address); TIME_WAIT is state 06
             String port = String.format(":%04X", closing.url("/").getPort());
-            List<String[]> clientTimeWaits = Files.readAllLines(tcp).stream()
+            Path tcp6 = Path.of("/proc/net/tcp6");
+            List<String> lines = new ArrayList<>(Files.readAllLines(tcp));
+            if (Files.isReadable(tcp6)) {
+                lines.addAll(Files.readAllLines(tcp6));
+            }
+            List<String[]> timeWaits = lines.stream()
                     .map(l -> l.trim().split("\\s+"))
-                    .filter(f -> f.length > 3 && f[2].endsWith(port) && f[3].equals("06"))
+                    .filter(f -> f.length > 3 && f[3].equals("06"))
                     .toList();
-            // the user lets the server close first; only the last connection of each user may be closed by the end of the run
-            assertThat(clientTimeWaits).as("TIME_WAIT on the client's side").hasSizeLessThanOrEqualTo(4);
+            long client = timeWaits.stream().filter(f -> f[2].endsWith(port)).count();
+            long server = timeWaits.stream().filter(f -> f[1].endsWith(port)).count();
+            // the user leaves every connection for the server to close; only those the server had not closed yet when
+            // the run stopped are closed by the client: a few, more on a busy machine where the server closes late
+            assertThat(client).as("TIME_WAIT on the client's side (the server's: %d)", server).isLessThanOrEqualTo(20);
+            assertThat(server).as("TIME_WAIT on the server's side").isGreaterThanOrEqualTo(180);
         }
     }
 }
