@@ -8,7 +8,8 @@
 # client's CPU microseconds per request, then the median ratios fwbench/reference; and the p50 of each at one
 # request in flight, in turns over as many rounds, with the median ratio (neither client saturates there;
 # h2load's p50 comes from its --log-file; one pair of runs moved by 10 % from one run of the script to the
-# next). Beside each client's figures, the server's: its share of a core and its CPU microseconds per request
+# next), beside each client's round trip (1 / req/s): h2load's clock leaves out its own turnaround, fwbench's
+# does not, so the round trip is where the two measure the same span. Beside each client's figures, the server's: its share of a core and its CPU microseconds per request
 # under that client.
 # A server at 1.00 of its core sets the rate; then the ratio of req/s is the ratio of what a request cost the
 # server under each client.
@@ -187,7 +188,10 @@ for name in nginx-h2 nginx-h2c h2o-h2 h2o-h2c nginx-tls; do
 done
 
 echo
-echo "p50 at one request in flight (-c 1 -m 1, neither client saturates), nginx h2 and h2c, $rounds rounds each:"
+echo "p50 at one request in flight (-c 1 -m 1, neither client saturates), nginx h2 and h2c, $rounds rounds each."
+echo "h2load starts a request's clock when nghttp2 serializes its HEADERS frame and stops it when the stream"
+echo "closes: its own turnaround (the read's end to the next frame) is outside its latency, while fwbench's clock"
+echo "starts with the attempt. The round trip (1 / req/s, one request in flight) is the same span for both:"
 : >"$work/p50"
 for c in "nginx-h2 https://127.0.0.1:$port/ --http 2 -k" "nginx-h2c http://127.0.0.1:$((port + 1))/ --http 2"; do
   read -r name target args <<<"$c"
@@ -195,13 +199,17 @@ for c in "nginx-h2 https://127.0.0.1:$port/ --http 2 -k" "nginx-h2c http://127.0
     # shellcheck disable=SC2086
     [ $((r % 2)) = 1 ] || fwbench_round -c 1 -m 1 $args "$target"
     rm -f "$work/h2load.log"
-    taskset -c 0 h2load -c1 -m1 -D"$secs" --log-file="$work/h2load.log" "$target" >/dev/null
+    taskset -c 0 h2load -c1 -m1 -D"$secs" --log-file="$work/h2load.log" "$target" >"$work/out"
     h_p50=$(awk '{ print $3 / 1000 }' "$work/h2load.log" | median)   # its third column: microseconds
+    h_rps=$(sed -n 's/^finished in [0-9.]*s, \([0-9.]*\) req\/s.*/\1/p' "$work/out")
     # shellcheck disable=SC2086
     [ $((r % 2)) = 0 ] || fwbench_round -c 1 -m 1 $args "$target"
-    awk -v n="$name" -v r="$r" -v h="$h_p50" -v f="$fw_p50" \
-      'BEGIN { printf "  %-9s round %d  h2load p50 %.3f ms   fwbench p50 %.3f ms   ratio %.2f\n", n, r, h, f, f / h }'
-    echo "$name $h_p50 $fw_p50" >>"$work/p50"
+    awk -v n="$name" -v r="$r" -v h="$h_p50" -v f="$fw_p50" -v hr="$h_rps" -v fr="$fw_rps" \
+      'BEGIN { printf "  %-9s round %d  p50: h2load %.3f ms, fwbench %.3f ms, ratio %.2f   round trip: h2load %.1f us, fwbench %.1f us, ratio %.2f\n",
+               n, r, h, f, f / h, 1e6 / hr, 1e6 / fr, hr / fr }'
+    echo "$name $h_p50 $fw_p50 $h_rps $fw_rps" >>"$work/p50"
   done
-  printf '  %-9s median ratio %.2f\n' "$name" "$(awk -v m="$name" '$1 == m { print $3 / $2 }' "$work/p50" | median)"
+  printf '  %-9s median ratios fwbench/h2load: p50 %.2f   round trip %.2f\n' "$name" \
+    "$(awk -v m="$name" '$1 == m { print $3 / $2 }' "$work/p50" | median)" \
+    "$(awk -v m="$name" '$1 == m { print $4 / $5 }' "$work/p50" | median)"
 done
