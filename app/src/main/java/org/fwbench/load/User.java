@@ -14,6 +14,8 @@ final class User extends Slot {
 
     private static final long MIN_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long MAX_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    /** The most connections a user leaves for the server to close (see {@link #lingering}). */
+    static final int MAX_LINGERING = 8;
 
     private final ResponseParser parser;
     private final Connection.Connector connector;
@@ -24,7 +26,9 @@ final class User extends Slot {
     /**
      * Connections the server said it would close, oldest first: left for it to close, so the TIME_WAIT is the
      * server's. More than one, because a server busy elsewhere may close later than the next response comes;
-     * closing them here would leave the client a TIME_WAIT (and, at thousands a second, no ports).
+     * closing them here would leave the client a TIME_WAIT (and, at thousands a second, no ports). At most
+     * {@value #MAX_LINGERING}: a server that says it will close and does not must not cost the engine a
+     * descriptor per request until the timeout.
      */
     private final ArrayDeque<Lingering> lingering = new ArrayDeque<>(2);
     private ByteBuf cumulation;
@@ -54,7 +58,7 @@ final class User extends Slot {
         }
     }
 
-    /** A lingering connection stays: the next attempt is often quicker than the server's close after its response. */
+    /** Lingering connections stay: the next attempt is often quicker than the server's close after its response. */
     private void connect() {
         connected = false;
         connection = connector.newConnection(this);
@@ -182,7 +186,7 @@ final class User extends Slot {
             failed(ErrorKind.TIMEOUT);
         }
         while (!lingering.isEmpty() && now - lingering.peek().since >= run.timeoutNanos) {
-            lingering.poll().connection.close();
+            closeOldestLingering();
         }
     }
 
@@ -234,6 +238,9 @@ final class User extends Slot {
 
     private void linger(long now) {
         if (connection != null && connection.isOpen()) {
+            if (lingering.size() == MAX_LINGERING) {
+                closeOldestLingering();
+            }
             lingering.add(new Lingering(connection, now));
         }
         connection = null;
@@ -241,17 +248,17 @@ final class User extends Slot {
         releaseCumulation();
     }
 
-    private void closeLingering() {
-        while (!lingering.isEmpty()) {
-            lingering.poll().connection.close();
-        }
+    private void closeOldestLingering() {
+        lingering.poll().connection.close();
     }
 
     @Override
     void stop() {
         super.stop();
         drop();
-        closeLingering();
+        while (!lingering.isEmpty()) {
+            closeOldestLingering();
+        }
     }
 
     private void releaseCumulation() {

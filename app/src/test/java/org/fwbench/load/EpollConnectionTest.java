@@ -147,4 +147,18 @@ class EpollConnectionTest {
             assertThat(server).as("TIME_WAIT on the server's side").isGreaterThanOrEqualTo(180);
         }
     }
+
+    @ParameterizedTest(name = "epoll {0}")
+    @ValueSource(booleans = {true, false})
+    void aServerThatSaysItWillCloseAndDoesNotCostsTheEngineABoundedNumberOfConnections(boolean epoll) throws Exception {
+        assumeTrue(!epoll || Epoll.isAvailable());
+        try (FaultServer lingering = new FaultServer(); LoadEngine engine = new LoadEngine(1, epoll)) {
+            LoadResult r = engine.run(Specs.of(lingering.url("/close-later")).connections(1).requests(60).duration(30_000)
+                    .timeout(20_000).build(), p -> { });
+            assertThat(r.ok()).as("errors: %s", r.errors()).isEqualTo(60);
+            // without a bound all 60 would stay open until the timeout; the server notices a client's close a little
+            // after it happens, hence the room above the bound
+            assertThat(lingering.peakOpen()).isGreaterThan(User.MAX_LINGERING).isLessThanOrEqualTo(2 * User.MAX_LINGERING + 1);
+        }
+    }
 }

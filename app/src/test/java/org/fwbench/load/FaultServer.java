@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code /ok} 12 bytes; {@code /delay?ms=N}; {@code /status?code=N}; {@code /big?bytes=N} (Content-Length)
  * and {@code /big-chunked?bytes=N}; {@code /chunked} (with trailers); {@code /continue} (100 Continue first);
  * {@code /empty?code=204}; {@code /http10} (close-delimited body); {@code /connection-close};
+ * {@code /close-later} (says {@code Connection: close}, then waits for the client to close);
  * {@code /close-after?n=N} (closes the socket silently after N responses on a connection);
  * {@code /echo} (the request body back);</li>
  * <li>faults: {@code /stall} (never answers), {@code /reset-mid-body}, {@code /garbage-status},
@@ -43,6 +44,7 @@ final class FaultServer implements AutoCloseable {
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger peakOpen = new AtomicInteger();
     /** Released when the server closes: what stalled requests wait for. */
     private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -59,6 +61,11 @@ final class FaultServer implements AutoCloseable {
         return accepted.get();
     }
 
+    /** The most connections open at once so far, as the server saw them when it accepted one. */
+    int peakOpen() {
+        return peakOpen.get();
+    }
+
     /** Connections open now, as the server sees them (closed by the client or by the server drop out). */
     int open() {
         sockets.removeIf(Socket::isClosed);
@@ -71,6 +78,7 @@ final class FaultServer implements AutoCloseable {
                 Socket s = server.accept();
                 accepted.incrementAndGet();
                 sockets.add(s);
+                peakOpen.accumulateAndGet(sockets.size(), Math::max);
                 threads.add(Thread.ofVirtual().start(() -> serve(s)));
             } catch (IOException e) {
                 return;
@@ -142,6 +150,14 @@ final class FaultServer implements AutoCloseable {
             }
             case "/connection-close" -> {
                 write(out, "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 12\r\n\r\n", HELLO);
+                return false;
+            }
+            case "/close-later" -> {
+                write(out, "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 12\r\n\r\n", HELLO);
+                out.flush();
+                while (s.getInputStream().read() >= 0) {
+                    // nothing more is asked on this connection: wait for the client's close
+                }
                 return false;
             }
             case "/close-after" -> {
