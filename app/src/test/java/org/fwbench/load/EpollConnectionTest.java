@@ -153,12 +153,12 @@ class EpollConnectionTest {
     void aServerThatSaysItWillCloseAndDoesNotCostsTheEngineABoundedNumberOfConnections(boolean epoll) throws Exception {
         assumeTrue(!epoll || Epoll.isAvailable());
         try (FaultServer lingering = new FaultServer(); LoadEngine engine = new LoadEngine(1, epoll)) {
-            LoadResult r = engine.run(Specs.of(lingering.url("/close-later")).connections(1).requests(60).duration(30_000)
+            LoadResult r = engine.run(Specs.of(lingering.url("/close-later")).connections(1).requests(200).duration(30_000)
                     .timeout(20_000).build(), p -> { });
-            assertThat(r.ok()).as("errors: %s", r.errors()).isEqualTo(60);
-            // without a bound all 60 would stay open until the timeout; the server notices a client's close a little
-            // after it happens, hence the room above the bound
-            assertThat(lingering.peakOpen()).isGreaterThan(User.MAX_LINGERING).isLessThanOrEqualTo(2 * User.MAX_LINGERING + 1);
+            assertThat(r.ok()).as("errors: %s", r.errors()).isEqualTo(200);
+            // without a bound all 200 would stay open until the timeout; the server notices a client's close some time
+            // after it happens (later on a busy machine), hence the room above the bound
+            assertThat(lingering.peakOpen()).isGreaterThan(User.MAX_LINGERING).isLessThanOrEqualTo(5 * User.MAX_LINGERING);
         }
     }
 }
