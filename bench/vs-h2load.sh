@@ -109,6 +109,8 @@ cases=(
   "h2o-h2     https://127.0.0.1:$((port + 2))/   --http 2 -k"
   "h2o-h2c    http://127.0.0.1:$((port + 3))/    --http 2"
 )
+# h2load_rps: the req/s of h2load's output in $work/out
+h2load_rps() { sed -n 's/^finished in [0-9.]*s, \([0-9.]*\) req\/s.*/\1/p' "$work/out"; }
 # h2load_run TARGET: h2load on CPU 0; sets h_rps, h_n, h_us and h_ticks (the server's ticks meanwhile)
 h2load_run() {
   local t0
@@ -116,7 +118,7 @@ h2load_run() {
   # shellcheck disable=SC2046
   cpu_of taskset -c 0 h2load -c"$conns" -m"$streams" -D"$secs" $([ "$warm" = 0 ] || echo "--warm-up-time=${warm}s") "$1"
   h_ticks=$(( $(server_ticks "$name") - t0 ))
-  h_rps=$(sed -n 's/^finished in [0-9.]*s, \([0-9.]*\) req\/s.*/\1/p' "$work/out")
+  h_rps=$(h2load_rps)
   h_n=$(sed -n 's/^requests: \([0-9]*\) total.*/\1/p' "$work/out")
   # its CPU over the measured time only (it counts no request of its warm-up; C needs no warming, its rate is even)
   h_us=$(awk -v c="$cpu" -v n="$h_n" -v d="$secs" -v w="$warm" 'BEGIN { printf "%.2f", c * d / (d + w) * 1e6 / n }')
@@ -201,7 +203,7 @@ for c in "nginx-h2 https://127.0.0.1:$port/ --http 2 -k" "nginx-h2c http://127.0
     rm -f "$work/h2load.log"
     taskset -c 0 h2load -c1 -m1 -D"$secs" --log-file="$work/h2load.log" "$target" >"$work/out"
     h_p50=$(awk '{ print $3 / 1000 }' "$work/h2load.log" | median)   # its third column: microseconds
-    h_rps=$(sed -n 's/^finished in [0-9.]*s, \([0-9.]*\) req\/s.*/\1/p' "$work/out")
+    h_rps=$(h2load_rps)
     # shellcheck disable=SC2086
     [ $((r % 2)) = 0 ] || fwbench_round -c 1 -m 1 $args "$target"
     awk -v n="$name" -v r="$r" -v h="$h_p50" -v f="$fw_p50" -v hr="$h_rps" -v fr="$fw_rps" \
