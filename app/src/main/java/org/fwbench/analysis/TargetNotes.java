@@ -48,7 +48,7 @@ final class TargetNotes {
                     + "maximum)");
         }
         if (c.remeasured() > 0 || c.disturbed() > 0) {
-            parts.add(c.remeasured() + " measurement(s) taken again as other processes or steal took CPU or its JIT "
+            parts.add(c.remeasured() + " measurement(s) taken again as other processes, steal or fwbench's compilers took CPU or its JIT "
                     + "was compiling" + (c.disturbed() > 0 ? ", " + c.disturbed() + " still disturbed" : ""));
         }
         // Nor are a quick look's warm-ups long enough for a JIT to finish compiling.

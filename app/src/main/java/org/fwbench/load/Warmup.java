@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Trains the JIT on the engine's hot paths before anything is measured: short closed-model runs, first with a
- * new connection per request, then with keep-alive, counted and then bounded by time alone, against a
+ * Trains the JIT on the engine's hot paths before anything is measured: short runs, first with a new connection
+ * per request, then with keep-alive, counted and then bounded by time alone, closed and at a fixed rate, against a
  * {@link LoopbackServer} in this process. It never touches the target, and it is bounded both in time and in
  * requests.
  *
@@ -29,7 +29,12 @@ final class Warmup {
             Duration.ofSeconds(1), Duration.ZERO);
     /** The keep-alive runs bounded by time alone (see {@link #run}): their branch needs taking, not 5,000 times. */
     static final Duration TIMED_KEEP_ALIVE = Duration.ofMillis(250);
-    private static final int MAX_TIMED_RUNS = 4;
+    private static final int MAX_TIMED_RUNS = 8;
+    /**
+     * The open model's rate in the warm-up: a fixed-rate load's path (its schedule, its timers) taken some
+     * thousands of times in {@link #TIMED_KEEP_ALIVE}, well within what the loopback server serves.
+     */
+    static final double OPEN_RATE = 20_000;
     /** Enough connections to use every event loop on a small machine, few enough for a thread each on the server. */
     private static final int CONNECTIONS = 2;
 
@@ -68,10 +73,13 @@ final class Warmup {
     record Passes(int passes, LoadResult last, boolean steady) {
     }
 
-    /** What the warm-up did: each phase's result (of the runs bounded by time, the last) and the responses written. */
-    record Report(LoadResult newConnections, LoadResult keepAlive, LoadResult timed, long served) {
+    /**
+     * What the warm-up did: each phase's result (of the runs bounded by time, the last closed and the last open one)
+     * and the responses written.
+     */
+    record Report(LoadResult newConnections, LoadResult keepAlive, LoadResult timedClosed, LoadResult timedOpen, long served) {
         long requests() {
-            return newConnections.requests() + keepAlive.requests() + timed.requests();
+            return newConnections.requests() + keepAlive.requests() + timedClosed.requests() + timedOpen.requests();
         }
     }
 
@@ -88,16 +96,25 @@ final class Warmup {
             // and runs bounded by time alone, as most measured runs are: with counted runs only, C2 compiled the
             // request path without the branch of an uncounted one, and the first response of a time-bounded run
             // against nginx threw it away (an "uncommon trap" in Load.ticketDone, inlined into Slot.ended).
-            // Repeated until one leaves the compilers nothing to do: methods kept at C1 while C2's queue was long
-            // were otherwise sent to C2 by the measured run's first calls (bench/first-second.sh, docs/hammer.md).
-            LoadSpec timedSpec = spec(server, true, Stop.after(TIMED_KEEP_ALIVE));
-            LoadResult timed;
+            // Closed and open (a fixed rate) in turn: a suite run serves a fixed rate after each measurement from
+            // its second round on, and with closed runs alone C2 compiled the shared path (Slot.begin, User.send,
+            // User.received, Netty's EpollIoHandler.run, the histogram's record) without the open model's branches.
+            // The first fixed-rate load threw all of it away, and the next measurement ran on C1 code: 29-48 instead
+            // of 12-15 us of the engine's CPU per request, two targets' requests a second falling by a third.
+            // Repeated until a run of each model leaves the compilers nothing to do: methods kept at C1 while C2's
+            // queue was long were otherwise sent to C2 by the measured run's first calls (bench/first-second.sh,
+            // docs/hammer.md).
+            LoadSpec closed = spec(server, true, Stop.after(TIMED_KEEP_ALIVE));
+            LoadSpec[] turns = {closed, closed.toBuilder().model(new LoadModel.Open(OPEN_RATE, CONNECTIONS)).build()};
+            LoadResult[] last = new LoadResult[turns.length];
             int runs = 0;
+            int idleInARow = 0;
             do {
-                timed = runner.run(timedSpec);
+                last[runs % 2] = runner.run(turns[runs % 2]);
                 runs++;
-            } while (awaitCompiler(budget.compilerDrain()) >= IDLE_COMPILER_NANOS && runs < MAX_TIMED_RUNS);
-            return new Report(close, keepAlive, timed, server.served());
+                idleInARow = awaitCompiler(budget.compilerDrain()) < IDLE_COMPILER_NANOS ? idleInARow + 1 : 0;
+            } while (idleInARow < turns.length && runs < MAX_TIMED_RUNS);
+            return new Report(close, keepAlive, last[0], last[1], server.served());
         }
     }
 

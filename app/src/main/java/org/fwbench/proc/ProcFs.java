@@ -131,16 +131,29 @@ public final class ProcFs {
      * (built without CONFIG_SCHED_INFO); empty when the process is gone.
      */
     public static Optional<TreeCpu> treeCpu(long pid) {
+        return cpuOf(tree(pid), true);
+    }
+
+    /**
+     * The CPU time of one process so far, read as {@link #treeCpu} but without its descendants, living or reaped:
+     * fwbench's own, whose children are the targets.
+     */
+    public static Optional<TreeCpu> processCpu(long pid) {
+        return cpuOf(List.of(pid), false);
+    }
+
+    private static Optional<TreeCpu> cpuOf(List<Long> pids, boolean reapedChildren) {
         Map<Long, Long> nanos = new LinkedHashMap<>();
         Set<Long> compilers = new HashSet<>();
         long ticks = 0;
         int processes = 0;
-        for (long p : tree(pid)) {
+        for (long p : pids) {
             Optional<ProcStat> stat = stat(p);
             if (stat.isEmpty()) {
                 continue; // ended while we listed
             }
-            ticks += stat.get().utimeTicks() + stat.get().stimeTicks() + stat.get().reapedChildrenTicks();
+            ticks += stat.get().utimeTicks() + stat.get().stimeTicks()
+                    + (reapedChildren ? stat.get().reapedChildrenTicks() : 0);
             processes++;
             for (Path task : tasks(p)) {
                 try {

@@ -60,7 +60,6 @@ final class Measurer {
     private final MemoryProbe probe;
     private final int phases;
     private final int maxRemeasure;
-    private final OwnCpu ownCpu = new OwnCpu();
 
     /** @param remeasure whether a disturbed measurement is measured again */
     Measurer(LoadEngine engine, MemoryProbe probe, int phases, boolean remeasure) {
@@ -125,7 +124,7 @@ final class Measurer {
                     progress);
         }
         long pid = target.getAsLong();
-        InterferenceWindow window = InterferenceWindow.open(ownCpu);
+        InterferenceWindow window = InterferenceWindow.open();
         TreeMemory before = probe.read(pid);
         Optional<TreeCpu> cpuBefore = ProcFs.treeCpu(pid);
         long windowStart = System.nanoTime();

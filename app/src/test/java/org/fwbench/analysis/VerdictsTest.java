@@ -42,15 +42,15 @@ class VerdictsTest {
 
     @Test
     void aStartWithInterferenceMeasuredInItIsCalledDisturbedWithHowMuch() {
-        RunResult run = nettysSlowStartMeasuredUnder(Disturbance.of(1, 0.2, 0.22), 0);
+        RunResult run = nettysSlowStartMeasuredUnder(Disturbance.of(1, 0.2, 0.22, 0), 0);
 
         assertThat(Verdicts.of(run, "hello").answer()).contains("(noise: netty's start 3 was disturbed (0.42 of a "
-                + "core taken by steal and other processes), 12,000 req/s against a median of 40,000;");
+                + "core taken by steal, other processes or fwbench's compilers), 12,000 req/s against a median of 40,000;");
     }
 
     @Test
     void aStartWhoseJitWasStillCompilingIsCalledSoWithTheCompilersCores() {
-        RunResult run = nettysSlowStartMeasuredUnder(Disturbance.of(1, 0, 0.01), 0.46);
+        RunResult run = nettysSlowStartMeasuredUnder(Disturbance.of(1, 0, 0.01, 0), 0.46);
 
         assertThat(Verdicts.of(run, "hello").answer()).contains("(noise: netty's start 3 was still compiling (0.46 of a "
                 + "core taken by its JIT compilers), 12,000 req/s against a median of 40,000;");

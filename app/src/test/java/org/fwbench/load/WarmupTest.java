@@ -17,10 +17,17 @@ class WarmupTest {
             assertThat(r.keepAlive().ok()).as("keep-alive requests").isPositive()
                     .isLessThanOrEqualTo(Warmup.RUN.maxKeepAlive());
             // and a keep-alive run bounded by time alone, as a measured run usually is
-            assertThat(r.timed().ok()).as("requests of the run bounded by time").isPositive();
-            assertThat(r.timed().plan().requests()).isNull();
-            assertThat(r.timed().plan().durationMillis()).isEqualTo(Warmup.TIMED_KEEP_ALIVE.toMillis());
-            assertThat(r.newConnections().failed() + r.keepAlive().failed() + r.timed().failed()).isZero();
+            assertThat(r.timedClosed().ok()).as("requests of the run bounded by time").isPositive();
+            assertThat(r.timedClosed().plan().requests()).isNull();
+            assertThat(r.timedClosed().plan().durationMillis()).isEqualTo(Warmup.TIMED_KEEP_ALIVE.toMillis());
+            // and one at a fixed rate, the path of a suite's fixed-rate loads
+            assertThat(r.timedOpen().ok()).as("requests of the fixed-rate run").isPositive();
+            assertThat(r.timedOpen().plan().model()).isEqualTo("open");
+            assertThat(r.timedOpen().plan().rate()).isEqualTo(Warmup.OPEN_RATE);
+            assertThat(r.timedOpen().plan().durationMillis()).isEqualTo(Warmup.TIMED_KEEP_ALIVE.toMillis());
+            assertThat(r.timedClosed().plan().model()).isEqualTo("closed");
+            assertThat(r.newConnections().failed() + r.keepAlive().failed() + r.timedClosed().failed()
+                    + r.timedOpen().failed()).isZero();
             // each phase ends at its time budget or its count, whichever comes first
             assertThat(r.newConnections().durationSeconds()).isLessThanOrEqualTo(Warmup.RUN.newConnections().toMillis() / 1e3);
             assertThat(r.keepAlive().durationSeconds()).isLessThanOrEqualTo(Warmup.RUN.keepAlive().toMillis() / 1e3);

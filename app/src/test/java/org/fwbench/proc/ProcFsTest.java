@@ -28,7 +28,7 @@ class ProcFsTest {
     }
 
     @Test
-    void treeCpuCountsEveryThreadOfEveryProcessInNanoseconds() throws Exception {
+    void treeCpuCountsEveryThreadOfEveryProcessInNanosecondsAndProcessCpuOnlyItsOwn() throws Exception {
         assumeTrue(ProcFs.isPresent(), "needs /proc");
         // A grandchild that spins on the CPU until the test has seen 100 ms of it (or is killed), then waits:
         // its CPU belongs to the tree. Bounded by the test's own deadline, not by the shell's clock, so a
@@ -39,16 +39,21 @@ class ProcFsTest {
                 + stop + "\" & wait").start();
         try {
             long before = ProcFs.treeCpu(p.pid()).orElseThrow().since(NOTHING).nanos();
+            long parentBefore = ProcFs.processCpu(p.pid()).orElseThrow().since(NOTHING).nanos();
             long deadline = System.nanoTime() + 20_000_000_000L;
             long now = before;
             while (now - before < 100_000_000L && System.nanoTime() < deadline) {
                 Thread.sleep(20);
                 now = ProcFs.treeCpu(p.pid()).orElseThrow().since(NOTHING).nanos();
             }
+            long parentNow = ProcFs.processCpu(p.pid()).orElseThrow().since(NOTHING).nanos();
             Files.createFile(stop);
             // Nanoseconds, not 10 ms ticks: the reading is not a multiple of 10 ms.
             assertThat(now - before).isGreaterThanOrEqualTo(100_000_000L);
             assertThat(now % 10_000_000L).isNotZero();
+            // One process alone (fwbench's own reading, whose children are the targets): the shell that only
+            // waits, without the grandchild that spins
+            assertThat(parentNow - parentBefore).isLessThan(50_000_000L);
         } finally {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly().waitFor();

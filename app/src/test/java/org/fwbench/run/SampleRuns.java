@@ -92,7 +92,7 @@ public final class SampleRuns {
                 new Measurement.Peak(rss + 5 * MIB, pss ? pssBytes + 4 * MIB : null, null), timeline,
                 new SamplingCost(100, 0.01, 40), cpuMicros * (ok + failed) / 1e6, cpuMicros, List.of(), null,
                 Measurement.Conditions.of(start, start, Warmup.steady(1.5, 30_000, 6, 0.5, 10_000),
-                        Disturbance.of(10, 0.1, 0.4), 0.02), null);
+                        Disturbance.of(10, 0.1, 0.4, 0), 0.02), null);
     }
 
     public static MemoryReading memory(long rssBytes, boolean pss) {
