@@ -69,6 +69,15 @@ abstract class Slot implements Runnable {
     /** Open model, keep-alive: connects before the first request so that it does not pay for the handshake. */
     abstract void preconnect();
 
+    /**
+     * Whether its own connection is still being made (TCP, TLS): the open model sends an arrival on a slot that can
+     * send at once before one that waits (see {@link Loop#readied}). HTTP/2 streams share their session's
+     * connections and never wait on one of their own.
+     */
+    boolean connecting() {
+        return false;
+    }
+
     /** Called by the loop's sweeper: ends an attempt that is out of time. */
     abstract void checkTimeout(long now);
 

@@ -75,7 +75,14 @@ final class User extends Slot {
         backoffNanos = MIN_BACKOFF_NANOS;
         if (inFlight) {
             write();
+        } else if (run.open) {
+            loop.readied(this, System.nanoTime());
         }
+    }
+
+    @Override
+    boolean connecting() {
+        return connection != null && !connected;
     }
 
     /** {@code c} could not be made: {@link ErrorKind#CONNECT} or {@link ErrorKind#TLS}. */
@@ -86,6 +93,8 @@ final class User extends Slot {
         drop();
         if (inFlight) {
             failed(kind);
+        } else if (run.open) {
+            loop.readied(this, System.nanoTime()); // a queued arrival tries again, and fails as its own attempt
         }
     }
 

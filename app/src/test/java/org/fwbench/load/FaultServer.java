@@ -49,7 +49,15 @@ final class FaultServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
 
     FaultServer() throws IOException {
-        server = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress());
+        this(1024);
+    }
+
+    /**
+     * A server whose accept queue holds {@code backlog} connections: the kernel drops the SYNs of more connections
+     * made at once, and their clients send them again a second later.
+     */
+    FaultServer(int backlog) throws IOException {
+        server = new ServerSocket(0, backlog, InetAddress.getLoopbackAddress());
         acceptor = Thread.ofVirtual().start(this::accept);
     }
 

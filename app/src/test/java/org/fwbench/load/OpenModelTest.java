@@ -53,6 +53,21 @@ class OpenModelTest {
     }
 
     @Test
+    void anArrivalGoesToAConnectionThatIsUpNotToOneWhoseSynTheServerDropped() throws Exception {
+        // 16 connections made at once to an accept queue of 1: most SYNs are dropped and sent again a second later,
+        // while the few connections made at once serve 200 requests a second with room to spare
+        try (FaultServer shortQueue = new FaultServer(1)) {
+            LoadResult r = engine.run(Specs.of(shortQueue.url("/ok")).rate(200).connections(16).duration(2000).build(),
+                    p -> { });
+            assertThat(r.transport().connectMs().max()).as("a connection made after its SYN was sent again")
+                    .isGreaterThan(900);
+            assertThat(r.ok()).isEqualTo(400);
+            // no arrival waited for one of those connections
+            assertThat(r.latencyMs().max()).isLessThan(500);
+        }
+    }
+
+    @Test
     void fewConnectionsMakeRequestsWaitAndTheWaitIsReportedApart() throws Exception {
         LoadResult r = engine.run(Specs.of(server.url("/delay?ms=20")).rate(200).connections(2).duration(1200)
                 .timeout(250).build(), p -> { });
