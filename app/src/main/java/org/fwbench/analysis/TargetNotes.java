@@ -48,8 +48,9 @@ final class TargetNotes {
                     + "maximum)");
         }
         if (c.remeasured() > 0 || c.disturbed() > 0) {
-            parts.add(c.remeasured() + " measurement(s) taken again as other processes, steal or fwbench's compilers took CPU or its JIT "
-                    + "was compiling" + (c.disturbed() > 0 ? ", " + c.disturbed() + " still disturbed" : ""));
+            parts.add(c.remeasured() + " measurement(s) taken again as other processes, steal or fwbench's compilers "
+                    + "took CPU or its JIT was compiling"
+                    + (c.disturbed() > 0 ? ", " + c.disturbed() + " still disturbed" : ""));
         }
         // Nor are a quick look's warm-ups long enough for a JIT to finish compiling.
         if (c.compiling() > 0 && !quick) {

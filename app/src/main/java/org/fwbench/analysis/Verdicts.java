@@ -128,8 +128,8 @@ public final class Verdicts {
             double compilers = its.stream().mapToDouble(Measurement.Conditions::compilerCores).max().orElse(0);
             // "Disturbed" only where interference was measured: a start can stand apart on its own (JIT, the machine).
             String what = taken > SEEN_CORES
-                    ? String.format(Locale.ROOT, "was disturbed (%.2f of a core taken by steal, other processes or fwbench's compilers)",
-                            taken)
+                    ? String.format(Locale.ROOT, "was disturbed (%.2f of a core taken by steal, other processes or "
+                            + "fwbench's compilers)", taken)
                     : compiling
                     ? String.format(Locale.ROOT, "was still compiling (%.2f of a core taken by its JIT compilers)",
                             compilers)

@@ -77,7 +77,8 @@ final class Warmup {
      * What the warm-up did: each phase's result (of the runs bounded by time, the last closed and the last open one)
      * and the responses written.
      */
-    record Report(LoadResult newConnections, LoadResult keepAlive, LoadResult timedClosed, LoadResult timedOpen, long served) {
+    record Report(LoadResult newConnections, LoadResult keepAlive, LoadResult timedClosed, LoadResult timedOpen,
+            long served) {
         long requests() {
             return newConnections.requests() + keepAlive.requests() + timedClosed.requests() + timedOpen.requests();
         }
@@ -99,8 +100,8 @@ final class Warmup {
             // Closed and open (a fixed rate) in turn: a suite run serves a fixed rate after each measurement from
             // its second round on, and with closed runs alone C2 compiled the shared path (Slot.begin, User.send,
             // User.received, Netty's EpollIoHandler.run, the histogram's record) without the open model's branches.
-            // The first fixed-rate load threw all of it away, and the next measurement ran on C1 code: 29-48 instead
-            // of 12-15 us of the engine's CPU per request, two targets' requests a second falling by a third.
+            // The first fixed-rate load threw all of it away, and the next measurement ran on C1 code: 31-48 instead
+            // of 12-15 us of the engine's CPU per request, and a fifth to a third fewer requests a second.
             // Repeated until a run of each model leaves the compilers nothing to do: methods kept at C1 while C2's
             // queue was long were otherwise sent to C2 by the measured run's first calls (bench/first-second.sh,
             // docs/hammer.md).

@@ -240,9 +240,10 @@ public final class ScenarioTable {
         }
         RunInterference i = result.interference();
         if (i != null && i.measurements() > 0) {
-            notes.add(String.format(Locale.ROOT, "Interference: other processes, steal and fwbench's own JIT compilers took %.2f of a core on "
-                    + "average (at most %.2f), %.1f s stolen; %d of %d measurements taken again (above %.2f of a "
-                    + "core, or the target's own JIT compilers above %.2f of a core), %d kept although disturbed%s.",
+            notes.add(String.format(Locale.ROOT, "Interference: other processes, steal and fwbench's own JIT "
+                    + "compilers took %.2f of a core on average (at most %.2f), %.1f s stolen; %d of %d measurements "
+                    + "taken again (above %.2f of a core, or the target's own JIT compilers above %.2f of a core), "
+                    + "%d kept although disturbed%s.",
                     i.meanCoresTaken(), i.maxCoresTaken(), i.stealSeconds(), i.remeasured(), i.measurements(),
                     i.threshold(), Measurement.Conditions.COMPILING_CORES, i.disturbed(),
                     // a quick look's note above already says its warm-ups are too short

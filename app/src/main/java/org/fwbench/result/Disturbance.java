@@ -10,9 +10,7 @@ package org.fwbench.result;
  * @param othersCpuSeconds      CPU of processes that are neither fwbench nor the target
  * @param engineCompilerSeconds CPU of fwbench's own JIT compiler threads: late in a run they compile the code that
  *                              reads memory and writes results, or a branch of the load path that its warm-up did
- *                              not take, and a window in which they did measured the engine instead of the target
- *                              (one of 105 in a default run: 28,700 req/s against 43,000-47,000 in the target's
- *                              other starts, at twice the engine's usual CPU per request)
+ *                              not take, on the core the load needs (0-0.14 of a core in a default run's windows)
  * @param coresTaken            the three together as a share of one CPU over the window: 0.25 is a quarter of a core
  */
 public record Disturbance(double seconds, double stealSeconds, double othersCpuSeconds, double engineCompilerSeconds,

@@ -45,7 +45,8 @@ class VerdictsTest {
         RunResult run = nettysSlowStartMeasuredUnder(Disturbance.of(1, 0.2, 0.22, 0), 0);
 
         assertThat(Verdicts.of(run, "hello").answer()).contains("(noise: netty's start 3 was disturbed (0.42 of a "
-                + "core taken by steal, other processes or fwbench's compilers), 12,000 req/s against a median of 40,000;");
+                + "core taken by steal, other processes or fwbench's compilers), 12,000 req/s against a median of "
+                + "40,000;");
     }
 
     @Test
