@@ -101,7 +101,7 @@ final class Warmup {
             // its second round on, and with closed runs alone C2 compiled the shared path (Slot.begin, User.send,
             // User.received, Netty's EpollIoHandler.run, the histogram's record) without the open model's branches.
             // The first fixed-rate load threw all of it away, and the next measurement ran on C1 code: 31-48 instead
-            // of 12-15 us of the engine's CPU per request, and a fifth to a third fewer requests a second.
+            // of 12-15 us of the engine's CPU per request, and a fifth to nearly half fewer requests a second.
             // Repeated until a run of each model leaves the compilers nothing to do: methods kept at C1 while C2's
             // queue was long were otherwise sent to C2 by the measured run's first calls (bench/first-second.sh,
             // docs/hammer.md).
