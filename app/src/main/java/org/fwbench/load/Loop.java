@@ -141,7 +141,7 @@ final class Loop {
     private Slot takeIdle() {
         Slot last = idle.peekLast();
         if (last == null || !last.connecting()) {
-            return idle.pollLast();
+            return idle.pollLast(); // the usual case, once the connections are up: no search
         }
         for (Iterator<Slot> it = idle.descendingIterator(); it.hasNext(); ) {
             Slot u = it.next();
@@ -156,8 +156,7 @@ final class Loop {
     /** Open model: an idle slot's connection is up, or could not be made: it takes the oldest queued arrival. */
     void readied(Slot u, long now) {
         if (!backlog.isEmpty() && idle.remove(u)) {
-            long intended = backlog.poll();
-            u.begin(intended, intended >= run.warmupEndNanos, now);
+            beginOldestQueued(u, now);
         }
     }
 
@@ -166,9 +165,14 @@ final class Loop {
         if (backlog.isEmpty()) {
             idle.addLast(u);
         } else {
-            long intended = backlog.poll();
-            u.begin(intended, intended >= run.warmupEndNanos, now);
+            beginOldestQueued(u, now);
         }
+    }
+
+    /** Open model: {@code u} sends the arrival that has waited longest for a connection. */
+    private void beginOldestQueued(Slot u, long now) {
+        long intended = backlog.poll();
+        u.begin(intended, intended >= run.warmupEndNanos, now);
     }
 
     private void sweep() {

@@ -111,7 +111,7 @@ final class Warmup {
             int runs = 0;
             int idleInARow = 0;
             do {
-                last[runs % 2] = runner.run(turns[runs % 2]);
+                last[runs % turns.length] = runner.run(turns[runs % turns.length]);
                 runs++;
                 idleInARow = awaitCompiler(budget.compilerDrain()) < IDLE_COMPILER_NANOS ? idleInARow + 1 : 0;
             } while (idleInARow < turns.length && runs < MAX_TIMED_RUNS);

@@ -62,8 +62,10 @@ class OpenModelTest {
             assertThat(r.transport().connectMs().max()).as("a connection made after its SYN was sent again")
                     .isGreaterThan(900);
             assertThat(r.ok()).isEqualTo(400);
-            // no arrival waited for one of those connections
-            assertThat(r.latencyMs().max()).isLessThan(500);
+            // No arrival waited for one of those connections (sent in turn, enough did for a p99 over 1 s). Not the
+            // maximum: a connection whose SYN got into the full queue can still lose its final ACK there, and then
+            // looks up to the client while the server waits to send its SYN-ACK again, which nothing can see.
+            assertThat(r.latencyMs().p99()).isLessThan(500);
         }
     }
 
