@@ -152,14 +152,19 @@ public enum Metric {
 
     /** Values grouped by start, in start order; measurements for which {@code value} is null are left out. */
     static List<double[]> groupByStart(List<Measurement> ms, Function<Measurement, Double> value) {
-        Map<Integer, List<Double>> groups = new TreeMap<>();
+        return starts(ms, value).stream()
+                .map(g -> g.stream().mapToDouble(m -> value.apply(m).doubleValue()).toArray()).toList();
+    }
+
+    /** The measurements that have {@code value}, grouped by start, in start order. */
+    private static List<List<Measurement>> starts(List<Measurement> ms, Function<Measurement, Double> value) {
+        Map<Integer, List<Measurement>> groups = new TreeMap<>();
         for (Measurement m : ms) {
-            Double v = value.apply(m);
-            if (v != null) {
-                groups.computeIfAbsent(m.conditions().start(), k -> new ArrayList<>()).add(v);
+            if (value.apply(m) != null) {
+                groups.computeIfAbsent(m.conditions().start(), k -> new ArrayList<>()).add(m);
             }
         }
-        return groups.values().stream().map(g -> g.stream().mapToDouble(Double::doubleValue).toArray()).toList();
+        return List.copyOf(groups.values());
     }
 
     /**
@@ -178,6 +183,22 @@ public enum Metric {
     public Optional<double[]> rankingSamples(ScenarioResult s) {
         return byStart(s).map(groups -> groups.size() == 1 ? groups.getFirst()
                 : groups.stream().mapToDouble(g -> Arrays.stream(g).average().orElseThrow()).toArray());
+    }
+
+    /**
+     * The round of each of {@link #rankingSamples}, in the same order: a start's round (every start of a run is
+     * made in one round), or each measurement's with a single start; empty when no measurement has the figure.
+     */
+    public Optional<int[]> rankingRounds(ScenarioResult s) {
+        if (perRepeat == null) {
+            return Optional.empty();
+        }
+        List<List<Measurement>> starts = starts(s.measurements(), perRepeat);
+        if (starts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of((starts.size() == 1 ? starts.getFirst().stream() : starts.stream().map(List::getFirst))
+                .mapToInt(m -> m.conditions().round()).toArray());
     }
 
     /**

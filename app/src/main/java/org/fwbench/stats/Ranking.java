@@ -2,6 +2,7 @@ package org.fwbench.stats;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +20,13 @@ import java.util.Optional;
  * fewer (docs/statistics.md, "Ranks and ties").
  *
  * <p>Comparisons draw on the {@link SharedSpread} of all the targets ranked together, not on each pair's
- * own three or so samples alone (see there why).
+ * own three or so samples alone (see there why), and, given the round of each sample, are made with the
+ * {@link RoundEffects} taken out: what the whole machine did in a round is no difference between targets.
+ *
+ * @param shared   the spread the comparisons drew on
+ * @param compared the samples as compared, by target: with the rounds' effects taken out when there were any
  */
-public record Ranking(List<Entry> entries, SharedSpread shared) {
+public record Ranking(List<Entry> entries, SharedSpread shared, Map<String, double[]> compared) {
 
     /**
      * @param rank  1 for the best; targets that share a rank have the same number
@@ -32,23 +37,42 @@ public record Ranking(List<Entry> entries, SharedSpread shared) {
 
     public Ranking {
         entries = List.copyOf(entries);
+        compared = Map.copyOf(compared);
     }
 
     /**
+     * Ranks samples whose rounds are not known.
+     *
      * @throws IllegalArgumentException when a target has no samples, or samples that {@link RatioTest} rejects
      */
     public static Ranking of(Map<String, double[]> samplesByName, boolean higherIsBetter) {
-        SharedSpread shared = SharedSpread.of(samplesByName.values());
+        return of(samplesByName, Map.of(), higherIsBetter);
+    }
+
+    /**
+     * Ranks samples with the round of each, by target ({@code roundsByName}; a target missing from it leaves the
+     * rounds' effects out). The order and each entry's estimate are those of the samples as measured.
+     *
+     * @throws IllegalArgumentException when a target has no samples, or samples that {@link RatioTest} rejects
+     */
+    public static Ranking of(Map<String, double[]> samplesByName, Map<String, int[]> roundsByName,
+            boolean higherIsBetter) {
+        RoundEffects effects = RoundEffects.of(samplesByName, roundsByName);
+        Map<String, double[]> compared = new LinkedHashMap<>();
+        samplesByName.forEach((name, samples) -> compared.put(name,
+                effects.any() ? effects.adjust(samples, roundsByName.get(name)) : samples));
+        SharedSpread shared = SharedSpread.of(compared.values(), effects.df());
         Comparator<Target> byMedian = Comparator.comparingDouble(t -> t.estimate().median());
         List<Target> sorted = samplesByName.entrySet().stream()
-                .map(e -> new Target(e.getKey(), e.getValue(), Estimate.of(e.getValue())))
+                .map(e -> new Target(e.getKey(), Estimate.of(e.getValue())))
                 .sorted((higherIsBetter ? byMedian.reversed() : byMedian).thenComparing(Target::name))
                 .toList();
         int[] ranks = new int[sorted.size()];
         Target groupBest = null;
         for (int i = 0; i < sorted.size(); i++) {
             Target t = sorted.get(i);
-            if (groupBest != null && !RatioTest.of(t.samples(), groupBest.samples(), shared).significant()) {
+            if (groupBest != null
+                    && !RatioTest.of(compared.get(t.name()), compared.get(groupBest.name()), shared).significant()) {
                 ranks[i] = ranks[i - 1];
             } else {
                 groupBest = t;
@@ -60,18 +84,18 @@ public record Ranking(List<Entry> entries, SharedSpread shared) {
             boolean tied = i > 0 && ranks[i - 1] == ranks[i] || i + 1 < ranks.length && ranks[i + 1] == ranks[i];
             entries.add(new Entry(sorted.get(i).name(), ranks[i], tied, sorted.get(i).estimate()));
         }
-        return new Ranking(entries, shared);
+        return new Ranking(entries, shared, compared);
     }
 
-    /** A with B as the ranking compares them: "A is 1.8x (1.6-2.0) B". */
-    public RatioTest compare(double[] a, double[] b) {
-        return RatioTest.of(a, b, shared);
+    /** Target A with target B as the ranking compares them: "A is 1.8x (1.6-2.0) B". */
+    public RatioTest compare(String a, String b) {
+        return RatioTest.of(compared.get(a), compared.get(b), shared);
     }
 
     public Optional<Entry> entry(String name) {
         return entries.stream().filter(e -> e.name().equals(name)).findFirst();
     }
 
-    private record Target(String name, double[] samples, Estimate estimate) {
+    private record Target(String name, Estimate estimate) {
     }
 }

@@ -26,6 +26,14 @@ public record SharedSpread(double variance, int df) {
 
     /** Pools the samples of every target; {@link #NONE} when one of them is not positive or none has two. */
     public static SharedSpread of(Collection<double[]> samplesByTarget) {
+        return of(samplesByTarget, 0);
+    }
+
+    /**
+     * Pools samples from which a model already took {@code fittedDf} degrees of freedom (the rounds' effects, see
+     * {@link RoundEffects#df()}): they are left out of the pooled variance's divisor.
+     */
+    public static SharedSpread of(Collection<double[]> samplesByTarget, int fittedDf) {
         double squares = 0;
         int df = 0;
         for (double[] samples : samplesByTarget) {
@@ -37,7 +45,8 @@ public record SharedSpread(double variance, int df) {
                 df += samples.length - 1;
             }
         }
-        return df == 0 ? NONE : new SharedSpread(squares / df, df);
+        df -= fittedDf;
+        return df <= 0 ? NONE : new SharedSpread(squares / df, df);
     }
 
     /** Whether every sample has a logarithm: positive and finite. */

@@ -31,6 +31,18 @@ class SharedSpreadTest {
     }
 
     @Test
+    void degreesOfFreedomAModelTookFromTheSamplesAreLeftOutOfTheDivisor() {
+        List<double[]> samples = List.of(new double[] {1, 2}, new double[] {10, 20, 40});
+
+        SharedSpread all = SharedSpread.of(samples);
+        SharedSpread fitted = SharedSpread.of(samples, 1);
+
+        assertThat(fitted.df()).isEqualTo(all.df() - 1);
+        assertThat(fitted.variance()).isCloseTo(all.variance() * 3 / 2, within(1e-12));
+        assertThat(SharedSpread.of(samples, 3)).isEqualTo(SharedSpread.NONE);
+    }
+
+    @Test
     void nothingIsSharedWithoutTwoSamplesOrWithAFigureThatIsNotPositive() {
         assertThat(SharedSpread.of(List.of(new double[] {1}, new double[] {2}))).isEqualTo(SharedSpread.NONE);
         assertThat(SharedSpread.of(List.of(new double[] {0, 1}, new double[] {2, 3}))).isEqualTo(SharedSpread.NONE);
