@@ -11,13 +11,14 @@ import java.util.Optional;
  * Ranks for one metric across targets, best first. Targets that cannot be told apart share a rank.
  *
  * <p>The rule: targets are sorted by median (best first; equal medians by name). The first target opens a group.
- * Each next target joins the current group, and takes its rank, when it cannot be told apart from the group's
- * first (best) target: {@link #compare} is not {@linkplain RatioTest#significant() significant}. Otherwise it opens
- * a new group whose rank is its position (competition ranking: "1, 1, 3"). Comparing with the group's best rather
- * than with the neighbour keeps a chain of small steps from tying targets that are clearly apart. With one repeat
- * per target nothing is significant, so everything shares rank 1. Overlapping confidence intervals are not a tie
- * by themselves: two back-to-back runs kept the order of as many pairs, or more, without that rule while tying far
- * fewer (docs/statistics.md, "Ranks and ties").
+ * Each next target joins the current group, and takes its rank, when it cannot be told apart from any member of the
+ * group: {@link #compare} with each is not {@linkplain RatioTest#significant() significant}. Otherwise it opens a new
+ * group whose rank is its position (competition ranking: "1, 1, 3"). So every two targets that share a rank cannot
+ * be told apart: neither a chain of small steps nor a group's first target whose starts disagree widely (one start
+ * at half speed) ties two targets that are clearly apart. With one repeat per target nothing is significant, so
+ * everything shares rank 1. Overlapping confidence intervals are not a tie by themselves: two back-to-back runs
+ * kept the order of as many pairs, or more, without that rule while tying far fewer (docs/statistics.md, "Ranks
+ * and ties").
  *
  * <p>Comparisons draw on the {@link SharedSpread} of all the targets ranked together, not on each pair's
  * own three or so samples alone (see there why), and, given the round of each sample, are made with the
@@ -68,16 +69,17 @@ public record Ranking(List<Entry> entries, SharedSpread shared, Map<String, doub
                 .sorted((higherIsBetter ? byMedian.reversed() : byMedian).thenComparing(Target::name))
                 .toList();
         int[] ranks = new int[sorted.size()];
-        Target groupBest = null;
+        List<String> group = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
-            Target t = sorted.get(i);
-            if (groupBest != null
-                    && !RatioTest.of(compared.get(t.name()), compared.get(groupBest.name()), shared).significant()) {
+            String name = sorted.get(i).name();
+            if (!group.isEmpty() && group.stream().noneMatch(
+                    member -> RatioTest.of(compared.get(name), compared.get(member), shared).significant())) {
                 ranks[i] = ranks[i - 1];
             } else {
-                groupBest = t;
+                group.clear();
                 ranks[i] = i + 1;
             }
+            group.add(name);
         }
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
