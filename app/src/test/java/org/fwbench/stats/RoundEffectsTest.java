@@ -14,10 +14,7 @@ class RoundEffectsTest {
     @Test
     void aRoundSlowForEveryTargetIsFoundAndTakenOut() {
         // Round 1 at 0.8 of rounds 2 and 3 for all three targets: the geometric mean of the factors is 1.
-        Map<String, double[]> samples = new LinkedHashMap<>();
-        samples.put("a", new double[] {80, 100, 100});
-        samples.put("b", new double[] {40, 50, 50});
-        samples.put("c", new double[] {8, 10, 10});
+        Map<String, double[]> samples = slowFirstRound();
 
         RoundEffects effects = RoundEffects.of(samples, rounds(samples));
 
@@ -35,10 +32,7 @@ class RoundEffectsTest {
 
     @Test
     void aTargetMissingARoundIsAdjustedButDoesNotSayWhatTheRoundsDid() {
-        Map<String, double[]> samples = new LinkedHashMap<>();
-        samples.put("a", new double[] {80, 100, 100});
-        samples.put("b", new double[] {40, 50, 50});
-        samples.put("c", new double[] {8, 10, 10});
+        Map<String, double[]> samples = slowFirstRound();
         samples.put("d", new double[] {1000, 1});
         Map<String, int[]> rounds = rounds(samples);
         rounds.put("d", new int[] {1, 2});
@@ -74,6 +68,15 @@ class RoundEffectsTest {
                 "c", new double[] {3, 4});
 
         assertThat(RoundEffects.of(samples, Map.of())).isEqualTo(RoundEffects.NONE);
+    }
+
+    /** Three targets, each with round 1 at 0.8 of rounds 2 and 3. */
+    private static Map<String, double[]> slowFirstRound() {
+        Map<String, double[]> samples = new LinkedHashMap<>();
+        samples.put("a", new double[] {80, 100, 100});
+        samples.put("b", new double[] {40, 50, 50});
+        samples.put("c", new double[] {8, 10, 10});
+        return samples;
     }
 
     private static Map<String, int[]> rounds(Map<String, double[]> samples) {
