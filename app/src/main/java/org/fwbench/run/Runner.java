@@ -186,7 +186,12 @@ public final class Runner {
         return false;
     }
 
-    private Launcher.Session start(TargetRun run, int round) {
+    private Launcher.Session start(TargetRun run, int round) throws InterruptedException {
+        // Ctrl-C or SIGTERM while the target before was measured: its load returned early and the shutdown hook
+        // stopped it, so that it failed "exited"; a target started now would outlive fwbench.
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("stopping");
+        }
         listener.targetStarting(run.name(), round);
         try {
             Launcher.Session session = launcher.start(run.target());

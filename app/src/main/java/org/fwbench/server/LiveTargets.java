@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LiveTargets {
 
     private static final Set<TargetProcess> LIVE = ConcurrentHashMap.newKeySet();
+    /** Set once the shutdown hook began: a target added after it has missed it. */
+    private static volatile boolean stopping;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(LiveTargets::stopAll, "fwbench-stop-targets"));
@@ -19,8 +21,13 @@ final class LiveTargets {
     private LiveTargets() {
     }
 
-    static void add(TargetProcess target) {
+    /**
+     * Registers a running target; false when fwbench is already stopping, and the caller must stop it itself.
+     * The hook's list is taken after {@code stopping} is set, so a target is either on it or told here.
+     */
+    static boolean add(TargetProcess target) {
         LIVE.add(target);
+        return !stopping;
     }
 
     static void remove(TargetProcess target) {
@@ -29,10 +36,11 @@ final class LiveTargets {
 
     /** Stops all at once: each may take its whole grace period, and the user is waiting. */
     static void stopAll() {
-        List<Thread> stopping = List.copyOf(LIVE).stream()
+        stopping = true;
+        List<Thread> threads = List.copyOf(LIVE).stream()
                 .map(t -> Thread.ofVirtual().name("stop-" + t.name()).start(t::stop))
                 .toList();
-        for (Thread thread : stopping) {
+        for (Thread thread : threads) {
             try {
                 thread.join();
             } catch (InterruptedException e) {

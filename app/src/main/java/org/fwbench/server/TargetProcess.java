@@ -90,7 +90,10 @@ public final class TargetProcess implements AutoCloseable, RunningServer {
         TargetProcess target = new TargetProcess(spec, process, startNanos,
                 new ProcessTree(process.toHandle(), ownGroup, marker),
                 Watchdog.guard(process.pid(), ownGroup, marker, stopGrace), stopGrace);
-        LiveTargets.add(target);
+        if (!LiveTargets.add(target)) {
+            target.stop();
+            throw notStarted(spec, "fwbench is stopping");
+        }
         return target;
     }
 

@@ -1,6 +1,7 @@
 package org.fwbench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -161,6 +162,37 @@ class RunnerTest {
         assertThat(fragile.scenarios().getFirst().summary()).isNotNull();
         assertThat(r.targets().get(1).ok()).isTrue();
         assertNoProcessLeft(r);
+    }
+
+    @Test
+    void anInterruptThatCameAsATargetDiedStartsNoOtherTarget() throws Exception {
+        // Ctrl-C or SIGTERM mid-measurement: the shutdown hook stops the target, and the runner may see it exit
+        // before it sees the interrupt. It must not go on to start the next target, which would outlive fwbench.
+        Path file = suiteWith("""
+                scenarios:
+                  - name: plaintext
+                    path: /plaintext
+                """, target("fragile", "die-after:50"), target("good", "ok"));
+        Suite suite = SuiteLoader.load(file);
+        RunPlan plan = new RunPlan(suite, suite.targets(),
+                Plans.scenarios(suite, suite.scenarios(), Mode.STANDARD, NO_WARMUP), Mode.STANDARD,
+                1, true, 1, false, null, dir, "python3", dir.resolve("logs"), List.of("test"), QUICK);
+        List<String> started = new ArrayList<>();
+        Runner runner = new Runner(plan, new RunListener() {
+            @Override
+            public void targetStarting(String target, int round) {
+                started.add(target);
+            }
+
+            @Override
+            public void targetFailed(String target, String reason, List<String> logTail) {
+                Thread.currentThread().interrupt();
+            }
+        });
+
+        assertThatThrownBy(runner::run).isInstanceOf(InterruptedException.class);
+        Thread.interrupted();
+        assertThat(started).containsExactly("fragile");
     }
 
     @Test
