@@ -1,8 +1,10 @@
 package org.fwbench.server;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The one registry of targets that are running, and the shutdown hook that stops them when fwbench
@@ -11,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LiveTargets {
 
     private static final Set<TargetProcess> LIVE = ConcurrentHashMap.newKeySet();
-    /** Set once the shutdown hook began: a target added after it has missed it. */
-    private static volatile boolean stopping;
+    /** Held while a target is spawned with its watchdog and registered, and while the hook takes its list. */
+    private static final Object STARTING = new Object();
+    /** Set once the shutdown hook began: no target starts after that. */
+    private static boolean stopping;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(LiveTargets::stopAll, "fwbench-stop-targets"));
@@ -22,12 +26,23 @@ final class LiveTargets {
     }
 
     /**
-     * Registers a running target; false when fwbench is already stopping, and the caller must stop it itself.
-     * The hook's list is taken after {@code stopping} is set, so a target is either on it or told here.
+     * Spawns a target and registers it, unless fwbench is stopping. `fwbench run` is not interrupted on Ctrl-C or
+     * SIGTERM: its shutdown hooks save the results and stop the targets while the run goes on until the JVM halts.
+     * When the hook stopped the target being measured, the run saw it exit and started the next one; spawned
+     * after the hook took its list, or halted before its watchdog existed, that target outlived fwbench. The hook
+     * now waits for a start under way to be registered, and refuses the ones after it.
+     *
+     * @return the target, or empty when fwbench is stopping and nothing was spawned
      */
-    static boolean add(TargetProcess target) {
-        LIVE.add(target);
-        return !stopping;
+    static Optional<TargetProcess> start(Supplier<TargetProcess> spawn) {
+        synchronized (STARTING) {
+            if (stopping) {
+                return Optional.empty();
+            }
+            TargetProcess target = spawn.get();
+            LIVE.add(target);
+            return Optional.of(target);
+        }
     }
 
     static void remove(TargetProcess target) {
@@ -36,8 +51,12 @@ final class LiveTargets {
 
     /** Stops all at once: each may take its whole grace period, and the user is waiting. */
     static void stopAll() {
-        stopping = true;
-        List<Thread> threads = List.copyOf(LIVE).stream()
+        List<TargetProcess> live;
+        synchronized (STARTING) {
+            stopping = true;
+            live = List.copyOf(LIVE);
+        }
+        List<Thread> threads = live.stream()
                 .map(t -> Thread.ofVirtual().name("stop-" + t.name()).start(t::stop))
                 .toList();
         for (Thread thread : threads) {

@@ -77,24 +77,20 @@ public final class TargetProcess implements AutoCloseable, RunningServer {
         pb.environment().putAll(spec.env());
         pb.environment().put(ProcessTree.MARKER_VARIABLE, markerValue);
 
-        Process process;
-        long startNanos = System.nanoTime();
-        try {
-            process = pb.start();
-            // The target reads end-of-file rather than waiting on a terminal nobody types into.
-            process.getOutputStream().close();
-        } catch (IOException e) {
-            throw notStarted(spec, e.getMessage());
-        }
         String marker = ProcessTree.MARKER_VARIABLE + "=" + markerValue;
-        TargetProcess target = new TargetProcess(spec, process, startNanos,
-                new ProcessTree(process.toHandle(), ownGroup, marker),
-                Watchdog.guard(process.pid(), ownGroup, marker, stopGrace), stopGrace);
-        if (!LiveTargets.add(target)) {
-            target.stop();
-            throw notStarted(spec, "fwbench is stopping");
-        }
-        return target;
+        return LiveTargets.start(() -> {
+            Process process;
+            long startNanos = System.nanoTime();
+            try {
+                process = pb.start();
+                // The target reads end-of-file rather than waiting on a terminal nobody types into.
+                process.getOutputStream().close();
+            } catch (IOException e) {
+                throw notStarted(spec, e.getMessage());
+            }
+            return new TargetProcess(spec, process, startNanos, new ProcessTree(process.toHandle(), ownGroup, marker),
+                    Watchdog.guard(process.pid(), ownGroup, marker, stopGrace), stopGrace);
+        }).orElseThrow(() -> notStarted(spec, "fwbench is stopping"));
     }
 
     /** What can be checked before starting, so it fails with a precise line rather than a log. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,6 +83,46 @@ final class FwbenchProcess {
 
     List<ProcessHandle> descendants() {
         return process.descendants().toList();
+    }
+
+    /**
+     * Every process still carrying the marker fwbench gives the targets it starts ({@code FWBENCH_TARGET}, which
+     * begins with fwbench's PID), whether it was in the tree when looked at or started later: Linux only, empty
+     * elsewhere.
+     */
+    List<Long> markedProcesses() throws IOException {
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return List.of();
+        }
+        byte[] marker = ("FWBENCH_TARGET=" + process.pid() + "-").getBytes(StandardCharsets.UTF_8);
+        List<Long> marked = new ArrayList<>();
+        try (var dirs = Files.list(proc)) {
+            for (Path d : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    byte[] env = Files.readAllBytes(d.resolve("environ"));
+                    if (indexOf(env, marker) >= 0) {
+                        marked.add(Long.parseLong(d.getFileName().toString()));
+                    }
+                } catch (IOException gone) {
+                    // ended meanwhile, or not ours to read
+                }
+            }
+        }
+        return marked;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     String stdout() {

@@ -107,6 +107,12 @@ class RunCommandIT {
 
         assertThat(code).isNotZero();
         awaitAllGone(tree, Duration.ofSeconds(20));
+        // Nor a target started after the tree was looked at (the next one, started as fwbench was stopping).
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!f.markedProcesses().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(f.markedProcesses()).as("processes fwbench started that outlived it").isEmpty();
         if (signal.equals("INT")) {
             assertThat(Json.MAPPER.readTree(out.resolve("results.json").toFile()).path("targets").toString())
                     .as("what was measured, saved on the way out").contains("jdk-httpserver");
