@@ -187,8 +187,8 @@ public final class Runner {
     }
 
     private Launcher.Session start(TargetRun run, int round) throws InterruptedException {
-        // Ctrl-C or SIGTERM while the target before was measured: its load returned early and the shutdown hook
-        // stopped it, so that it failed "exited"; a target started now would outlive fwbench.
+        // Interrupted (a caller stopping the run) as the target before died: it failed "exited", and the run must
+        // not go on to start the next one.
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("stopping");
         }

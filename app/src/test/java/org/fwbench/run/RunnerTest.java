@@ -166,8 +166,8 @@ class RunnerTest {
 
     @Test
     void anInterruptThatCameAsATargetDiedStartsNoOtherTarget() throws Exception {
-        // Ctrl-C or SIGTERM mid-measurement: the shutdown hook stops the target, and the runner may see it exit
-        // before it sees the interrupt. It must not go on to start the next target, which would outlive fwbench.
+        // The run's thread is interrupted as the target dies: the runner may see the target exit before it sees
+        // the interrupt, and must not go on to start the next target.
         Path file = suiteWith("""
                 scenarios:
                   - name: plaintext
