@@ -95,13 +95,14 @@ final class FwbenchProcess {
         if (!Files.isDirectory(proc)) {
             return List.of();
         }
-        byte[] marker = ("FWBENCH_TARGET=" + process.pid() + "-").getBytes(StandardCharsets.UTF_8);
+        String marker = "FWBENCH_TARGET=" + process.pid() + "-";
         List<Long> marked = new ArrayList<>();
         try (var dirs = Files.list(proc)) {
             for (Path d : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
                 try {
-                    byte[] env = Files.readAllBytes(d.resolve("environ"));
-                    if (indexOf(env, marker) >= 0) {
+                    // ISO-8859-1 maps every byte to one char: the NUL-separated block reads as one string.
+                    String environ = new String(Files.readAllBytes(d.resolve("environ")), StandardCharsets.ISO_8859_1);
+                    if (environ.contains(marker)) {
                         marked.add(Long.parseLong(d.getFileName().toString()));
                     }
                 } catch (IOException gone) {
@@ -110,19 +111,6 @@ final class FwbenchProcess {
             }
         }
         return marked;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     String stdout() {
