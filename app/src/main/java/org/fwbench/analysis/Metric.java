@@ -181,15 +181,22 @@ public enum Metric {
      * start, where nothing better exists (the run is then labelled less certain).
      */
     public Optional<double[]> rankingSamples(ScenarioResult s) {
-        return byStart(s).map(groups -> groups.size() == 1 ? groups.getFirst()
-                : groups.stream().mapToDouble(g -> Arrays.stream(g).average().orElseThrow()).toArray());
+        return rankingGroups(s).map(groups -> groups.stream()
+                .mapToDouble(g -> g.stream().mapToDouble(m -> perRepeat.apply(m).doubleValue()).average().orElseThrow())
+                .toArray());
     }
 
     /**
-     * The round of each of {@link #rankingSamples}, in the same order: a start's round (every start of a run is
-     * made in one round), or each measurement's with a single start; empty when no measurement has the figure.
+     * The round of each of {@link #rankingSamples}, in the same order (every start of a run is made in one round);
+     * empty when no measurement has the figure.
      */
     public Optional<int[]> rankingRounds(ScenarioResult s) {
+        return rankingGroups(s).map(groups -> groups.stream()
+                .mapToInt(g -> g.getFirst().conditions().round()).toArray());
+    }
+
+    /** The measurements behind each ranking sample: a start's, or each alone with a single start. */
+    private Optional<List<List<Measurement>>> rankingGroups(ScenarioResult s) {
         if (perRepeat == null) {
             return Optional.empty();
         }
@@ -197,8 +204,7 @@ public enum Metric {
         if (starts.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of((starts.size() == 1 ? starts.getFirst().stream() : starts.stream().map(List::getFirst))
-                .mapToInt(m -> m.conditions().round()).toArray());
+        return Optional.of(starts.size() == 1 ? starts.getFirst().stream().map(List::of).toList() : starts);
     }
 
     /**
