@@ -52,30 +52,40 @@ final class H2TestServer implements AutoCloseable {
      * @param resetEvery  every N-th stream is answered with RST_STREAM; 0 never
      * @param goAwayAfter after N streams on a connection, GOAWAY and a close; 0 never
      * @param silent      never answers
+     * @param promptHandshakes over TLS, the connections after this many wait {@link #HANDSHAKE_HOLD_MILLIS} before
+     *                    the server reads their handshake; 0 holds none
      */
-    record Behaviour(int maxStreams, long delayMillis, int resetEvery, int goAwayAfter, boolean silent) {
-        static final Behaviour PLAIN = new Behaviour(0, 0, 0, 0, false);
+    record Behaviour(int maxStreams, long delayMillis, int resetEvery, int goAwayAfter, boolean silent,
+            int promptHandshakes) {
+        static final Behaviour PLAIN = new Behaviour(0, 0, 0, 0, false, 0);
 
         Behaviour withMaxStreams(int n) {
-            return new Behaviour(n, delayMillis, resetEvery, goAwayAfter, silent);
+            return new Behaviour(n, delayMillis, resetEvery, goAwayAfter, silent, promptHandshakes);
         }
 
         Behaviour withDelay(long millis) {
-            return new Behaviour(maxStreams, millis, resetEvery, goAwayAfter, silent);
+            return new Behaviour(maxStreams, millis, resetEvery, goAwayAfter, silent, promptHandshakes);
         }
 
         Behaviour withResetEvery(int n) {
-            return new Behaviour(maxStreams, delayMillis, n, goAwayAfter, silent);
+            return new Behaviour(maxStreams, delayMillis, n, goAwayAfter, silent, promptHandshakes);
         }
 
         Behaviour withGoAwayAfter(int n) {
-            return new Behaviour(maxStreams, delayMillis, resetEvery, n, silent);
+            return new Behaviour(maxStreams, delayMillis, resetEvery, n, silent, promptHandshakes);
         }
 
         Behaviour silenced() {
-            return new Behaviour(maxStreams, delayMillis, resetEvery, goAwayAfter, true);
+            return new Behaviour(maxStreams, delayMillis, resetEvery, goAwayAfter, true, promptHandshakes);
+        }
+
+        Behaviour withPromptHandshakes(int n) {
+            return new Behaviour(maxStreams, delayMillis, resetEvery, goAwayAfter, silent, n);
         }
     }
+
+    /** How long a held handshake waits: a client sees its connection still being made all that time. */
+    static final long HANDSHAKE_HOLD_MILLIS = 1000;
 
     private final Mode mode;
     private final Behaviour behaviour;
@@ -93,9 +103,14 @@ final class H2TestServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        connections.incrementAndGet();
+                        int n = connections.incrementAndGet();
                         if (tls != null) {
                             ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                            if (behaviour.promptHandshakes() > 0 && n > behaviour.promptHandshakes()) {
+                                ch.config().setAutoRead(false); // the ClientHello stays unread until then
+                                ch.eventLoop().schedule(() -> ch.config().setAutoRead(true), HANDSHAKE_HOLD_MILLIS,
+                                        TimeUnit.MILLISECONDS);
+                            }
                         }
                         if (mode == Mode.HTTPS_1_1) {
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 16), new Http1());

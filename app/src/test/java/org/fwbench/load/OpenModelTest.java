@@ -53,19 +53,35 @@ class OpenModelTest {
     }
 
     @Test
-    void anArrivalGoesToAConnectionThatIsUpNotToOneWhoseSynTheServerDropped() throws Exception {
-        // 16 connections made at once to an accept queue of 1: most SYNs are dropped and sent again a second later,
-        // while the few connections made at once serve 200 requests a second with room to spare
+    void connectionsWhoseSynTheServerDroppedAreMadeAgainAndServe() throws Exception {
+        // 16 connections made at once to an accept queue of 1: most SYNs are dropped and sent again a second later.
+        // No latency is asserted here: a connection whose SYN got into the full queue can lose its final ACK there,
+        // and then looks up to the client, which sends on it, while the server waits to send its SYN-ACK again; how
+        // many do depends on the machine's timing (four of 400 requests waited over a second once in CI). The test
+        // below holds connections back where the client can see it.
         try (FaultServer shortQueue = new FaultServer(1)) {
             LoadResult r = engine.run(Specs.of(shortQueue.url("/ok")).rate(200).connections(16).duration(2000).build(),
                     p -> { });
             assertThat(r.transport().connectMs().max()).as("a connection made after its SYN was sent again")
                     .isGreaterThan(900);
             assertThat(r.ok()).isEqualTo(400);
-            // No arrival waited for one of those connections (sent in turn, enough did for a p99 over 1 s). Not the
-            // maximum: a connection whose SYN got into the full queue can still lose its final ACK there, and then
-            // looks up to the client while the server waits to send its SYN-ACK again, which nothing can see.
-            assertThat(r.latencyMs().p99()).isLessThan(500);
+        }
+    }
+
+    @Test
+    void anArrivalGoesToAConnectionThatIsUpNotToOneStillBeingMade() throws Exception {
+        // The server lets in the engine's probe of the protocol and the first of the run's 16 connections, made at
+        // once, and holds the other 15 in their TLS handshake for a second; the one serves 200 requests a second with
+        // room to spare. Arrivals sent in turn whatever their connection's state waited that second (p99 1,032 ms),
+        // and so did those of the engine's loop that had no connection up (with two loops, half: p99 998-1,013 ms).
+        try (H2TestServer held = new H2TestServer(H2TestServer.Mode.HTTPS_1_1,
+                H2TestServer.Behaviour.PLAIN.withPromptHandshakes(2))) {
+            LoadResult r = engine.run(Specs.of(held.url("/")).rate(200).connections(16).duration(2000).build()
+                    .toBuilder().insecure(true).build(), p -> { });
+            assertThat(r.transport().tlsHandshakeMs().max()).as("a handshake the server held")
+                    .isGreaterThanOrEqualTo(H2TestServer.HANDSHAKE_HOLD_MILLIS);
+            assertThat(r.ok()).isEqualTo(400);
+            assertThat(r.latencyMs().p99()).isLessThan(H2TestServer.HANDSHAKE_HOLD_MILLIS / 2.0);
         }
     }
 
