@@ -64,7 +64,7 @@ public record RatioTest(double ratio, double ratioLow, double ratioHigh, double 
             return new RatioTest(ratio, ratio, ratio, p, difference != 0, "shared-log");
         }
         double df = Math.pow(varA + varB, 2)
-                / (varA * varA / SharedSpread.shrunkDf(a) + varB * varB / SharedSpread.shrunkDf(b));
+                / (varA * varA / shared.shrunkDf(a) + varB * varB / shared.shrunkDf(b));
         double half = Confidence.studentT(df) * Math.sqrt(varA + varB);
         double low = Math.exp(difference - half);
         double high = Math.exp(difference + half);

@@ -9,25 +9,57 @@ import org.junit.jupiter.api.Test;
 class SharedSpreadTest {
 
     @Test
-    void theVarianceOfTheLogarithmsIsPooledOverTargetsWithTwoSamplesOrMore() {
+    void withFewerThanThreeTargetsWhoseSamplesDifferTheVarianceOfTheLogarithmsIsPooled() {
         // ln: a {0, ln 2} (mean ln 2 / 2, squares (ln 2)^2 / 2, 1 df); b {ln 10, ln 10, ln 10} (0, 2 df);
         // c has one sample: it adds nothing.
         SharedSpread s = SharedSpread.of(List.of(new double[] {1, 2}, new double[] {10, 10, 10}, new double[] {7}));
 
         assertThat(s.df()).isEqualTo(3);
         assertThat(s.variance()).isCloseTo(Math.log(2) * Math.log(2) / 2 / 3, within(1e-12));
+        assertThat(s.priorDf()).as("the fallback's 4, but no more than it was pooled from").isEqualTo(3);
         assertThat(s.usable()).isTrue();
     }
 
     @Test
-    void aTargetsOwnVarianceIsShrunkTowardTheSharedOneWithFourDegreesOfFreedom() {
-        SharedSpread s = new SharedSpread(0.01, 12);
+    void targetsWhoseSpreadsDifferFarMoreThanTheirStartsExplainShareLittle() {
+        // Known answer, computed apart with SciPy (digamma, polygamma, brentq) by Smyth's moments: the variances of
+        // ln(sample) are 0.0001 to 0.028, the scatter of five variances on 2 df each explains a factor of 3 or so.
+        List<double[]> samples = List.of(new double[] {100, 101, 102}, new double[] {200, 210, 220},
+                new double[] {50, 60, 70}, new double[] {1000, 1100, 1300}, new double[] {10, 11, 12});
+
+        SharedSpread s = SharedSpread.of(samples);
+
+        assertThat(s.df()).isEqualTo(10);
+        assertThat(s.priorDf()).isCloseTo(1.2246383295225856, within(1e-9));
+        assertThat(s.variance()).isCloseTo(0.0025534855004458665, within(1e-12));
+        // the target that varies most keeps most of its own spread (0.0284), far above the pooled 0.0113
+        assertThat(s.shrunk(samples.get(2))).isCloseTo(0.018565227939803045, within(1e-12));
+    }
+
+    @Test
+    void targetsThatVaryAlikeShareASpreadThatCountsForAllTheDegreesOfFreedomItWasFittedFrom() {
+        // Five targets whose starts are 10 % apart alike: their variances agree better than three starts let them,
+        // so the shared variance is exp(mean e), with e = ln s^2 - digamma(1) + ln 1 = ln s^2 + Euler's gamma.
+        List<double[]> samples = List.of(new double[] {90, 100, 110}, new double[] {900, 1000, 1100},
+                new double[] {9, 10, 11}, new double[] {45, 50, 55}, new double[] {18, 20, 22});
+        double mean = (Math.log(0.9) + Math.log(1.1)) / 3;
+        double ownVariance = (Math.pow(Math.log(0.9) - mean, 2) + mean * mean + Math.pow(Math.log(1.1) - mean, 2)) / 2;
+
+        SharedSpread s = SharedSpread.of(samples);
+
+        assertThat(s.priorDf()).isEqualTo(10);
+        assertThat(s.variance()).isCloseTo(ownVariance * Math.exp(0.5772156649015329), within(1e-12));
+    }
+
+    @Test
+    void aTargetsOwnVarianceIsShrunkTowardTheSharedOneByThePriorsDegreesOfFreedom() {
+        SharedSpread s = new SharedSpread(0.01, 12, 4);
         double[] agreeing = {5, 5, 5};
         double[] spread = {1, Math.E, Math.E * Math.E}; // ln: 0, 1, 2: squares 2 over 2 df
 
         assertThat(s.shrunk(agreeing)).isCloseTo(4 * 0.01 / 6, within(1e-12));
         assertThat(s.shrunk(spread)).isCloseTo((4 * 0.01 + 2) / 6, within(1e-12));
-        assertThat(SharedSpread.shrunkDf(spread)).isEqualTo(6);
+        assertThat(s.shrunkDf(spread)).isEqualTo(6);
     }
 
     @Test
