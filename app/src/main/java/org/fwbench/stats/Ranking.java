@@ -1,6 +1,7 @@
 package org.fwbench.stats;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,11 +59,16 @@ public record Ranking(List<Entry> entries, SharedSpread shared, Map<String, doub
      */
     public static Ranking of(Map<String, double[]> samplesByName, Map<String, int[]> roundsByName,
             boolean higherIsBetter) {
-        RoundEffects effects = RoundEffects.of(samplesByName, roundsByName);
-        Map<String, double[]> compared = new LinkedHashMap<>();
-        samplesByName.forEach((name, samples) -> compared.put(name,
-                effects.any() ? effects.adjust(samples, roundsByName.get(name)) : samples));
-        SharedSpread shared = SharedSpread.of(compared.values(), effects.df());
+        Compared compared = Compared.of(samplesByName, roundsByName);
+        return of(samplesByName, compared, SharedSpread.of(List.of(compared.group())).getFirst(), higherIsBetter);
+    }
+
+    /**
+     * Ranks samples as {@code compared}, drawing on a spread {@code shared} fitted with other rankings' (see
+     * {@link SharedSpread#of(List)}).
+     */
+    public static Ranking of(Map<String, double[]> samplesByName, Compared compared, SharedSpread shared,
+            boolean higherIsBetter) {
         Comparator<Target> byMedian = Comparator.comparingDouble(t -> t.estimate().median());
         List<Target> sorted = samplesByName.entrySet().stream()
                 .map(e -> new Target(e.getKey(), Estimate.of(e.getValue())))
@@ -72,8 +78,8 @@ public record Ranking(List<Entry> entries, SharedSpread shared, Map<String, doub
         List<String> group = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
             String name = sorted.get(i).name();
-            if (!group.isEmpty() && group.stream().noneMatch(
-                    member -> RatioTest.of(compared.get(name), compared.get(member), shared).significant())) {
+            if (!group.isEmpty() && group.stream().noneMatch(member -> RatioTest.of(compared.samples().get(name),
+                    compared.samples().get(member), shared).significant())) {
                 ranks[i] = ranks[i - 1];
             } else {
                 group.clear();
@@ -86,7 +92,7 @@ public record Ranking(List<Entry> entries, SharedSpread shared, Map<String, doub
             boolean tied = i > 0 && ranks[i - 1] == ranks[i] || i + 1 < ranks.length && ranks[i + 1] == ranks[i];
             entries.add(new Entry(sorted.get(i).name(), ranks[i], tied, sorted.get(i).estimate()));
         }
-        return new Ranking(entries, shared, compared);
+        return new Ranking(entries, shared, compared.samples());
     }
 
     /** Target A with target B as the ranking compares them: "A is 1.8x (1.6-2.0) B". */
@@ -96,6 +102,31 @@ public record Ranking(List<Entry> entries, SharedSpread shared, Map<String, doub
 
     public Optional<Entry> entry(String name) {
         return entries.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Samples as a ranking compares them: each divided by its round's factor when the rounds had effects.
+     *
+     * @param fittedDf the degrees of freedom the rounds' effects took from them
+     */
+    public record Compared(Map<String, double[]> samples, int fittedDf) {
+
+        public Compared {
+            samples = Collections.unmodifiableMap(new LinkedHashMap<>(samples));
+        }
+
+        public static Compared of(Map<String, double[]> samplesByName, Map<String, int[]> roundsByName) {
+            RoundEffects effects = RoundEffects.of(samplesByName, roundsByName);
+            Map<String, double[]> compared = new LinkedHashMap<>();
+            samplesByName.forEach((name, samples) -> compared.put(name,
+                    effects.any() ? effects.adjust(samples, roundsByName.get(name)) : samples));
+            return new Compared(compared, effects.df());
+        }
+
+        /** Them as one group of a {@link SharedSpread}'s fit. */
+        public SharedSpread.Group group() {
+            return new SharedSpread.Group(samples.values(), fittedDf);
+        }
     }
 
     private record Target(String name, Estimate estimate) {

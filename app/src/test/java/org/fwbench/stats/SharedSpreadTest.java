@@ -52,6 +52,26 @@ class SharedSpreadTest {
     }
 
     @Test
+    void scenariosFittedTogetherShareTheirDegreesOfFreedomAndKeepTheirOwnVariances() {
+        // The two groups of the tests above, fitted together: how far each group's variances scatter about their own
+        // mean is pooled (known answer from SciPy, as above), and each group's variance is read from its own targets.
+        List<double[]> scattered = List.of(new double[] {100, 101, 102}, new double[] {200, 210, 220},
+                new double[] {50, 60, 70}, new double[] {1000, 1100, 1300}, new double[] {10, 11, 12});
+        List<double[]> alike = List.of(new double[] {90, 100, 110}, new double[] {900, 1000, 1100},
+                new double[] {9, 10, 11}, new double[] {45, 50, 55}, new double[] {18, 20, 22});
+
+        List<SharedSpread> s = SharedSpread.of(List.of(new SharedSpread.Group(scattered, 0),
+                new SharedSpread.Group(alike, 0), new SharedSpread.Group(List.of(new double[] {1, 2}), 0)));
+
+        assertThat(s.get(0).priorDf()).isCloseTo(2.9970594367286765, within(1e-9));
+        assertThat(s.get(1).priorDf()).isCloseTo(2.9970594367286765, within(1e-9));
+        assertThat(s.get(0).variance()).isCloseTo(0.004826654318886733, within(1e-12));
+        assertThat(s.get(1).variance()).isCloseTo(0.012403298982112423, within(1e-12));
+        // too few targets to take part: its pooled variance, at the weight used before the fit
+        assertThat(s.get(2)).isEqualTo(new SharedSpread(Math.log(2) * Math.log(2) / 2, 1, 1));
+    }
+
+    @Test
     void aTargetsOwnVarianceIsShrunkTowardTheSharedOneByThePriorsDegreesOfFreedom() {
         SharedSpread s = new SharedSpread(0.01, 12, 4);
         double[] agreeing = {5, 5, 5};
