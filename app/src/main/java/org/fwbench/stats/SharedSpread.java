@@ -165,7 +165,9 @@ public record SharedSpread(double variance, int df, double priorDf) {
 
     /** The y with trigamma(y) = v, which lies where 1/y < trigamma(y) < 1/y + 1/y². */
     private static double inverseTrigamma(double v) {
-        return new BrentSolver(1e-12, 1e-12, 0).findRoot(y -> Trigamma.value(y) - v, 1 / v, (1 + Math.sqrt(1 + 4 * v)) / (2 * v));
+        double below = 1 / v;
+        double above = (1 + Math.sqrt(1 + 4 * v)) / (2 * v);
+        return new BrentSolver(1e-12, 1e-12, 0).findRoot(y -> Trigamma.value(y) - v, below, above);
     }
 
     /** Whether every sample has a logarithm: positive and finite. */
