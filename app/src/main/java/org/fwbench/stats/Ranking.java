@@ -60,7 +60,8 @@ public record Ranking(List<Entry> entries, SharedSpread shared, Map<String, doub
     public static Ranking of(Map<String, double[]> samplesByName, Map<String, int[]> roundsByName,
             boolean higherIsBetter) {
         Compared compared = Compared.of(samplesByName, roundsByName);
-        return of(samplesByName, compared, SharedSpread.of(List.of(compared.group())).getFirst(), higherIsBetter);
+        return of(samplesByName, compared, SharedSpread.of(compared.samples().values(), compared.fittedDf()),
+                higherIsBetter);
     }
 
     /**
