@@ -38,8 +38,10 @@ final class LoadDriver {
         for (int i = 0; i < used; i++) {
             loops.add(new Loop(eventLoops.get(i), run, i, used, channels));
         }
-        for (int i = 0; run.open && run.keepAlive && used > 1 && i < used; i++) {
-            loops.get(i).handOverTo(loops.get((i + 1) % used));
+        if (run.open && run.keepAlive && used > 1) {
+            for (int i = 0; i < used; i++) {
+                loops.get(i).handOverTo(loops.get((i + 1) % used));
+            }
         }
         this.spares = new Histogram[used];
         for (int i = 0; i < used; i++) {
