@@ -151,7 +151,7 @@ class SuiteLoaderTest {
                 .isEqualTo(home.resolve("targets/common/template-expected.html"));
         LoadSettings settings = suite.loadFor(suite.scenarios().get(0), LoadSettings.EMPTY);
         // Each start: one warm-up (its maximum) and the five measured loads; a round starts the seven targets once.
-        // Three rounds in about 6 minutes (README, "Do two runs agree?": 336-354 s on 2 cores).
+        // Three rounds in about 6 minutes (docs/agreement.md: 336-371 s on 2 cores).
         assertThat(settings.warmup().plus(settings.duration().multipliedBy(5)).multipliedBy(7))
                 .as("longest load time of a round, leaving room for the JVM starts and the fixed rate")
                 .isLessThanOrEqualTo(Duration.ofSeconds(125));
