@@ -51,6 +51,15 @@ final class H2Connection extends Http2ConnectionHandler {
     private static final RecvByteBufAllocator UNTIL_EMPTY = new AdaptiveRecvByteBufAllocator()
             .respectMaybeMoreData(false).maxMessagesPerRead(16);
 
+    /**
+     * Stops reading at a read that did not fill its buffer, as Netty does by default: with one stream a connection
+     * nothing more can come before the next request leaves, and reading until empty put a read that finds nothing
+     * between every response and that request. At one request in flight against nginx (6 runs each way, taking
+     * turns) the p50 went from 40-57 to 39-50 us over h2c (median 48 to 41) and from 38-59 to 43-56 us over h2
+     * (median 56.5 to 54), the rate up by 16 % and 7 %.
+     */
+    private static final RecvByteBufAllocator UNTIL_SHORT = new AdaptiveRecvByteBufAllocator().maxMessagesPerRead(16);
+
     private final H2Session session;
     private final Load run;
     private final IntObjectMap<H2Stream> streams = new IntObjectHashMap<>();
@@ -79,6 +88,11 @@ final class H2Connection extends Http2ConnectionHandler {
     /** A new connection's handler. */
     static H2Connection create(H2Session session, Load run) {
         return new Builder(session, run).build();
+    }
+
+    /** How a connection with {@code streams} streams reads its socket. */
+    static RecvByteBufAllocator reads(int streams) {
+        return streams > 1 ? UNTIL_EMPTY : UNTIL_SHORT;
     }
 
     /** True once the server's SETTINGS arrived (its stream limit is known) and until it said GOAWAY. */
@@ -186,7 +200,7 @@ final class H2Connection extends Http2ConnectionHandler {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) throws Exception {
         this.ctx = ctx;
-        ctx.channel().config().setRecvByteBufAllocator(UNTIL_EMPTY);
+        ctx.channel().config().setRecvByteBufAllocator(reads(run.streams));
         super.handlerAdded(ctx);
     }
 
