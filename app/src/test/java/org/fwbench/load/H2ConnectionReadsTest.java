@@ -2,7 +2,6 @@ package org.fwbench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.channel.ChannelConfig;
 import io.netty.channel.RecvByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
@@ -25,9 +24,9 @@ class H2ConnectionReadsTest {
 
     /** Reads as Netty's channels do: until a read finds nothing or the handle says to stop. */
     private static int readsOfOneResponse(RecvByteBufAllocator allocator) {
-        ChannelConfig config = new EmbeddedChannel().config();
+        EmbeddedChannel channel = new EmbeddedChannel(); // only for its config, which the handle reads
         RecvByteBufAllocator.Handle handle = allocator.newHandle();
-        handle.reset(config);
+        handle.reset(channel.config());
         int reads = 0;
         int waiting = RESPONSE;
         do {
@@ -41,6 +40,7 @@ class H2ConnectionReadsTest {
             handle.incMessagesRead(1);
         } while (handle.continueReading());
         handle.readComplete();
+        channel.close();
         return reads;
     }
 }
