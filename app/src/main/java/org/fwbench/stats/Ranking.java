@@ -43,30 +43,11 @@ public record Ranking(List<Entry> entries, SharedSpread shared, Map<String, doub
     }
 
     /**
-     * Ranks samples whose rounds are not known.
+     * Ranks samples as {@code compared} (with the rounds' effects taken out, see {@link Compared#of}), drawing on a
+     * spread {@code shared} fitted with other rankings' (see {@link SharedSpread#of(List)}). The order and each
+     * entry's estimate are those of the samples as measured.
      *
      * @throws IllegalArgumentException when a target has no samples, or samples that {@link RatioTest} rejects
-     */
-    public static Ranking of(Map<String, double[]> samplesByName, boolean higherIsBetter) {
-        return of(samplesByName, Map.of(), higherIsBetter);
-    }
-
-    /**
-     * Ranks samples with the round of each, by target ({@code roundsByName}; a target missing from it leaves the
-     * rounds' effects out). The order and each entry's estimate are those of the samples as measured.
-     *
-     * @throws IllegalArgumentException when a target has no samples, or samples that {@link RatioTest} rejects
-     */
-    public static Ranking of(Map<String, double[]> samplesByName, Map<String, int[]> roundsByName,
-            boolean higherIsBetter) {
-        Compared compared = Compared.of(samplesByName, roundsByName);
-        return of(samplesByName, compared, SharedSpread.of(compared.samples().values(), compared.fittedDf()),
-                higherIsBetter);
-    }
-
-    /**
-     * Ranks samples as {@code compared}, drawing on a spread {@code shared} fitted with other rankings' (see
-     * {@link SharedSpread#of(List)}).
      */
     public static Ranking of(Map<String, double[]> samplesByName, Compared compared, SharedSpread shared,
             boolean higherIsBetter) {

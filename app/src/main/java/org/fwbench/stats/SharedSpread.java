@@ -49,22 +49,13 @@ public record SharedSpread(double variance, int df, double priorDf) {
     public record Group(Collection<double[]> samples, int fittedDf) {
     }
 
-    /** Fits the samples of every target; {@link #NONE} when one of them is not positive or none has two. */
-    public static SharedSpread of(Collection<double[]> samplesByTarget) {
-        return of(samplesByTarget, 0);
-    }
-
-    /** Fits one group alone: {@code priorDf} from its own targets' variances too. */
-    public static SharedSpread of(Collection<double[]> samplesByTarget, int fittedDf) {
-        return of(List.of(new Group(samplesByTarget, fittedDf))).getFirst();
-    }
-
     /**
      * Fits several groups measured alike (the scenarios of one metric in a run): each its own shared variance, from
      * its own targets, and one {@code priorDf} for all, from how much the targets' variances scatter within their
      * groups. Seven targets' variances say little about how alike they are: in nine default runs a scenario alone
      * found no more scatter than chance in 24 of 45 throughput fits and 18 of 45 p99 fits, while the 35 cells of a
-     * run taken together tell throughput (alike) from p99 (not).
+     * run taken together tell throughput (alike) from p99 (not). A group with a figure that is not positive, or with
+     * no target of two samples, shares nothing: {@link #NONE}.
      */
     public static List<SharedSpread> of(List<Group> groups) {
         List<Fit> fits = groups.stream().map(Fit::of).toList();
@@ -99,6 +90,10 @@ public record SharedSpread(double variance, int df, double priorDf) {
         return excess <= 0 ? Double.POSITIVE_INFINITY : 2 * inverseTrigamma(excess);
     }
 
+    /** A target's own sum of squared deviations of ln(sample) and its degrees of freedom. */
+    private record Own(double squares, int df) {
+    }
+
     /** One group's pooled figures and its targets' terms of the fit. */
     private record Fit(double squares, int df, double[] e, double[] trigamma) {
 
@@ -107,7 +102,7 @@ public record SharedSpread(double variance, int df, double priorDf) {
         static Fit of(Group group) {
             double squares = 0;
             int ownDf = 0;
-            List<double[]> differing = new ArrayList<>();
+            List<Own> differing = new ArrayList<>();
             for (double[] samples : group.samples()) {
                 if (!positive(samples)) {
                     return NONE;
@@ -117,7 +112,7 @@ public record SharedSpread(double variance, int df, double priorDf) {
                     squares += s;
                     ownDf += samples.length - 1;
                     if (s > 0) {
-                        differing.add(samples);
+                        differing.add(new Own(s, samples.length - 1));
                     }
                 }
             }
@@ -132,9 +127,8 @@ public record SharedSpread(double variance, int df, double priorDf) {
             double[] e = new double[differing.size()];
             double[] trigamma = new double[differing.size()];
             for (int i = 0; i < e.length; i++) {
-                double[] samples = differing.get(i);
-                double d = (samples.length - 1) * kept;
-                e[i] = Math.log(squaresOfLogs(samples) / d) - Digamma.value(d / 2) + Math.log(d / 2);
+                double d = differing.get(i).df() * kept;
+                e[i] = Math.log(differing.get(i).squares() / d) - Digamma.value(d / 2) + Math.log(d / 2);
                 trigamma[i] = Trigamma.value(d / 2);
             }
             return new Fit(squares, df, e, trigamma);

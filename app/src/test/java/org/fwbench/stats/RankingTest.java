@@ -18,10 +18,10 @@ class RankingTest {
                 "netty", new double[] {200, 202, 198},
                 "flask", new double[] {50, 51, 49});
 
-        assertThat(Ranking.of(rps, true).entries())
+        assertThat(rank(rps, true).entries())
                 .extracting(Ranking.Entry::name, Ranking.Entry::rank, Ranking.Entry::tied)
                 .containsExactly(tuple("netty", 1, false), tuple("jetty", 2, false), tuple("flask", 3, false));
-        assertThat(Ranking.of(rps, false).entries())
+        assertThat(rank(rps, false).entries())
                 .extracting(Ranking.Entry::name, Ranking.Entry::rank)
                 .containsExactly(tuple("flask", 1), tuple("jetty", 2), tuple("netty", 3));
     }
@@ -33,7 +33,7 @@ class RankingTest {
                 "b", new double[] {98, 108, 92},
                 "c", new double[] {50, 51, 49});
 
-        Ranking r = Ranking.of(rps, true);
+        Ranking r = rank(rps, true);
 
         assertThat(r.entries())
                 .extracting(Ranking.Entry::name, Ranking.Entry::rank, Ranking.Entry::tied)
@@ -49,7 +49,7 @@ class RankingTest {
                 "undertow", new double[] {36100, 35900, 36800},
                 "flask", new double[] {2210, 2290, 2150});
 
-        assertThat(Ranking.of(rps, true).entries())
+        assertThat(rank(rps, true).entries())
                 .extracting(Ranking.Entry::name, Ranking.Entry::rank, Ranking.Entry::tied,
                         e -> Math.round(e.estimate().median()), e -> Math.round(e.estimate().halfWidth()))
                 .containsExactly(
@@ -69,7 +69,7 @@ class RankingTest {
         assertThat(RatioTest.of(p99.get("b"), p99.get("c")).significant()).isFalse();
         assertThat(RatioTest.of(p99.get("a"), p99.get("c")).significant()).isTrue();
 
-        assertThat(Ranking.of(p99, true).entries())
+        assertThat(rank(p99, true).entries())
                 .extracting(Ranking.Entry::name, Ranking.Entry::rank, Ranking.Entry::tied)
                 .containsExactly(tuple("a", 1, true), tuple("b", 1, true), tuple("c", 3, false));
     }
@@ -80,7 +80,7 @@ class RankingTest {
         Map<String, double[]> rps = Map.of("a", new double[] {100, 102, 98}, "b", new double[] {94, 96, 92});
         assertThat(Estimate.of(rps.get("a")).ciLow()).isLessThan(Estimate.of(rps.get("b")).ciHigh());
 
-        assertThat(Ranking.of(rps, true).entries())
+        assertThat(rank(rps, true).entries())
                 .extracting(Ranking.Entry::name, Ranking.Entry::rank, Ranking.Entry::tied)
                 .containsExactly(tuple("a", 1, false), tuple("b", 2, false));
     }
@@ -90,7 +90,7 @@ class RankingTest {
         // One repeat each: nothing can be told apart, however far the single values are.
         Map<String, double[]> rps = Map.of("a", new double[] {100}, "b", new double[] {200}, "c", new double[] {300});
 
-        assertThat(Ranking.of(rps, true).entries())
+        assertThat(rank(rps, true).entries())
                 .extracting(Ranking.Entry::name, Ranking.Entry::rank, Ranking.Entry::tied)
                 .containsExactly(tuple("c", 1, true), tuple("b", 1, true), tuple("a", 1, true));
     }
@@ -101,18 +101,18 @@ class RankingTest {
         rps.put("zeta", new double[] {10, 10, 10});
         rps.put("alpha", new double[] {10, 10, 10});
 
-        assertThat(Ranking.of(rps, true).entries())
+        assertThat(rank(rps, true).entries())
                 .extracting(Ranking.Entry::name, Ranking.Entry::rank, Ranking.Entry::tied)
                 .containsExactly(tuple("alpha", 1, true), tuple("zeta", 1, true));
     }
 
     @Test
     void oneTargetIsFirstAndNothingIsEmpty() {
-        Ranking one = Ranking.of(Map.of("only", new double[] {1, 2, 3}), true);
+        Ranking one = rank(Map.of("only", new double[] {1, 2, 3}), true);
 
         assertThat(one.entries()).extracting(Ranking.Entry::rank, Ranking.Entry::tied).containsExactly(tuple(1, false));
         assertThat(one.entry("other")).isEmpty();
-        assertThat(Ranking.of(Map.of(), true).entries()).isEmpty();
+        assertThat(rank(Map.of(), true).entries()).isEmpty();
     }
 
     @Test
@@ -127,7 +127,7 @@ class RankingTest {
         }
         assertThat(RatioTest.of(rps.get("b"), rps.get("a")).significant()).isFalse();
 
-        Ranking r = Ranking.of(rps, true);
+        Ranking r = rank(rps, true);
 
         assertThat(r.shared().df()).isEqualTo(14);
         assertThat(r.entries()).extracting(Ranking.Entry::name, Ranking.Entry::rank, Ranking.Entry::tied)
@@ -148,7 +148,7 @@ class RankingTest {
         rps.put("c", new double[] {1400, 2300, 3200});
         rps.put("d", new double[] {495, 500, 505});
 
-        assertThat(Ranking.of(rps, true).entries())
+        assertThat(rank(rps, true).entries())
                 .extracting(Ranking.Entry::name, Ranking.Entry::rank, Ranking.Entry::tied)
                 .containsExactly(tuple("c", 1, true), tuple("b", 1, true), tuple("a", 3, false), tuple("d", 4, false));
     }
@@ -165,10 +165,10 @@ class RankingTest {
         Map<String, int[]> rounds = new LinkedHashMap<>();
         rps.keySet().forEach(k -> rounds.put(k, new int[] {1, 2, 3}));
 
-        assertThat(Ranking.of(rps, true).entries()).extracting(Ranking.Entry::name, Ranking.Entry::rank)
+        assertThat(rank(rps, true).entries()).extracting(Ranking.Entry::name, Ranking.Entry::rank)
                 .containsExactly(tuple("a", 1), tuple("b", 1), tuple("c", 1), tuple("d", 4));
 
-        Ranking r = Ranking.of(rps, rounds, true);
+        Ranking r = rank(rps, rounds, true);
 
         assertThat(r.entries()).extracting(Ranking.Entry::name, Ranking.Entry::rank, Ranking.Entry::tied,
                         e -> e.estimate().median())
@@ -188,7 +188,7 @@ class RankingTest {
         rps.put("jetty", new double[] {44_300, 42_900, 45_600});
         rps.put("helidon", new double[] {43_700, 41_500, 46_000});
 
-        Ranking r = Ranking.of(rps, true);
+        Ranking r = rank(rps, true);
 
         assertThat(r.compare("jetty", "netty").significant()).isFalse();
         assertThat(r.compare("jetty", "vertx").significant()).isTrue();
@@ -201,11 +201,22 @@ class RankingTest {
         // Fieller's interval of b over a mean that cannot be told from 0 is unbounded: a tie, as before.
         Map<String, double[]> errors = Map.of("a", new double[] {0, 0, 1}, "b", new double[] {5, 6, 7});
 
-        Ranking r = Ranking.of(errors, false);
+        Ranking r = rank(errors, false);
 
         assertThat(r.shared()).isEqualTo(SharedSpread.NONE);
         assertThat(r.compare("a", "b").method()).isEqualTo("fieller");
         assertThat(r.entries()).extracting(Ranking.Entry::name, Ranking.Entry::rank)
                 .containsExactly(tuple("a", 1), tuple("b", 1));
+    }
+
+    /** Ranks one scenario's targets alone, without their rounds. */
+    private static Ranking rank(Map<String, double[]> samples, boolean higherIsBetter) {
+        return rank(samples, Map.of(), higherIsBetter);
+    }
+
+    /** Ranks one scenario's targets alone, with the round of each sample, as {@code Rankings} ranks a scenario. */
+    private static Ranking rank(Map<String, double[]> samples, Map<String, int[]> rounds, boolean higherIsBetter) {
+        Ranking.Compared compared = Ranking.Compared.of(samples, rounds);
+        return Ranking.of(samples, compared, SharedSpread.of(List.of(compared.group())).getFirst(), higherIsBetter);
     }
 }

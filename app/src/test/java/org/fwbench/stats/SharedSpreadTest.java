@@ -12,7 +12,7 @@ class SharedSpreadTest {
     void withFewerThanThreeTargetsWhoseSamplesDifferTheVarianceOfTheLogarithmsIsPooled() {
         // ln: a {0, ln 2} (mean ln 2 / 2, squares (ln 2)^2 / 2, 1 df); b {ln 10, ln 10, ln 10} (0, 2 df);
         // c has one sample: it adds nothing.
-        SharedSpread s = SharedSpread.of(List.of(new double[] {1, 2}, new double[] {10, 10, 10}, new double[] {7}));
+        SharedSpread s = fit(List.of(new double[] {1, 2}, new double[] {10, 10, 10}, new double[] {7}), 0);
 
         assertThat(s.df()).isEqualTo(3);
         assertThat(s.variance()).isCloseTo(Math.log(2) * Math.log(2) / 2 / 3, within(1e-12));
@@ -27,7 +27,7 @@ class SharedSpreadTest {
         List<double[]> samples = List.of(new double[] {100, 101, 102}, new double[] {200, 210, 220},
                 new double[] {50, 60, 70}, new double[] {1000, 1100, 1300}, new double[] {10, 11, 12});
 
-        SharedSpread s = SharedSpread.of(samples);
+        SharedSpread s = fit(samples, 0);
 
         assertThat(s.df()).isEqualTo(10);
         assertThat(s.priorDf()).isCloseTo(1.2246383295225856, within(1e-9));
@@ -45,7 +45,7 @@ class SharedSpreadTest {
         double mean = (Math.log(0.9) + Math.log(1.1)) / 3;
         double ownVariance = (Math.pow(Math.log(0.9) - mean, 2) + mean * mean + Math.pow(Math.log(1.1) - mean, 2)) / 2;
 
-        SharedSpread s = SharedSpread.of(samples);
+        SharedSpread s = fit(samples, 0);
 
         assertThat(s.priorDf()).isEqualTo(10);
         assertThat(s.variance()).isCloseTo(ownVariance * Math.exp(0.5772156649015329), within(1e-12));
@@ -86,18 +86,23 @@ class SharedSpreadTest {
     void degreesOfFreedomAModelTookFromTheSamplesAreLeftOutOfTheDivisor() {
         List<double[]> samples = List.of(new double[] {1, 2}, new double[] {10, 20, 40});
 
-        SharedSpread all = SharedSpread.of(samples);
-        SharedSpread fitted = SharedSpread.of(samples, 1);
+        SharedSpread all = fit(samples, 0);
+        SharedSpread fitted = fit(samples, 1);
 
         assertThat(fitted.df()).isEqualTo(all.df() - 1);
         assertThat(fitted.variance()).isCloseTo(all.variance() * 3 / 2, within(1e-12));
-        assertThat(SharedSpread.of(samples, 3)).isEqualTo(SharedSpread.NONE);
+        assertThat(fit(samples, 3)).isEqualTo(SharedSpread.NONE);
     }
 
     @Test
     void nothingIsSharedWithoutTwoSamplesOrWithAFigureThatIsNotPositive() {
-        assertThat(SharedSpread.of(List.of(new double[] {1}, new double[] {2}))).isEqualTo(SharedSpread.NONE);
-        assertThat(SharedSpread.of(List.of(new double[] {0, 1}, new double[] {2, 3}))).isEqualTo(SharedSpread.NONE);
+        assertThat(fit(List.of(new double[] {1}, new double[] {2}), 0)).isEqualTo(SharedSpread.NONE);
+        assertThat(fit(List.of(new double[] {0, 1}, new double[] {2, 3}), 0)).isEqualTo(SharedSpread.NONE);
         assertThat(SharedSpread.NONE.usable()).isFalse();
+    }
+
+    /** One scenario fitted alone: its priorDf from its own targets' variances too. */
+    private static SharedSpread fit(List<double[]> samples, int fittedDf) {
+        return SharedSpread.of(List.of(new SharedSpread.Group(samples, fittedDf))).getFirst();
     }
 }
