@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.fwbench.result.Cell;
+import org.fwbench.result.Disturbance;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.Summary;
 import org.fwbench.stats.Estimate;
@@ -47,10 +48,14 @@ final class TargetNotes {
             parts.add("never steady in " + c.unsteady() + " of " + c.warmups() + " warm-ups (measured at the warm-up's "
                     + "maximum)");
         }
-        if (c.remeasured() > 0 || c.disturbed() > 0) {
+        if (c.remeasured() > 0) {
             parts.add(c.remeasured() + " measurement(s) taken again as other processes, steal or fwbench's compilers "
                     + "took CPU or its JIT was compiling"
                     + (c.disturbed() > 0 ? ", " + c.disturbed() + " still disturbed" : ""));
+        } else if (c.disturbed() > 0) {
+            // Said apart: "0 taken again, 1 still disturbed" read as if a retry had failed.
+            parts.add(c.disturbed() + " measurement(s) kept while other processes, steal or fwbench's compilers took "
+                    + "over " + Disturbance.LIMIT_CORES + " of a core" + (quick ? " (a quick look measures nothing again)" : ""));
         }
         // Nor are a quick look's warm-ups long enough for a JIT to finish compiling.
         if (c.compiling() > 0 && !quick) {

@@ -47,6 +47,10 @@ class VerdictsTest {
         assertThat(Verdicts.of(run, "hello").answer()).contains("(noise: netty's start 3 was disturbed (0.42 of a "
                 + "core taken by steal, other processes or fwbench's compilers), 12,000 req/s against a median of "
                 + "40,000;");
+        // Kept without a retry (as in a quick look, which measures nothing again): said so, not "0 taken again".
+        assertThat(Verdicts.of(run, "hello").notes()).anySatisfy(n -> assertThat(n).startsWith("netty: ")
+                .contains("1 measurement(s) kept while other processes, steal or fwbench's compilers took over 0.25 "
+                        + "of a core").doesNotContain("taken again"));
     }
 
     @Test
@@ -63,15 +67,19 @@ class VerdictsTest {
     private static RunResult nettysSlowStartMeasuredUnder(Disturbance disturbance, double compilerCores) {
         TargetResult netty = target("netty", 0.4, 100, 20, 40_000, 41_000, 12_000);
         List<Measurement> ms = new ArrayList<>(netty.scenarios().getFirst().measurements());
-        Measurement m = ms.get(2);
-        Measurement.Conditions c = m.conditions();
-        ms.set(2, new Measurement(m.repeat(), m.load(), m.before(), m.after(), m.peak(), m.timeline(), m.sampler(),
-                m.serverCpuSeconds(), m.serverCpuMicrosPerRequest(), m.phases(), m.leak(),
-                Measurement.Conditions.of(c.start(), c.round(), c.warmup(), disturbance, compilerCores),
-                m.fixedRate()));
+        ms.set(2, measuredUnder(ms.get(2), disturbance, compilerCores));
         return SampleRuns.run("s", List.of(
                 SampleRuns.target("netty", "1", 40, List.of(SampleRuns.scenario("hello", ms))),
                 target("vertx", 0.4, 100, 20, 38_000, 39_000, 38_500)));
+    }
+
+    /** The measurement as if taken under this interference, its target's JIT compilers at {@code compilerCores}. */
+    private static Measurement measuredUnder(Measurement m, Disturbance disturbance, double compilerCores) {
+        Measurement.Conditions c = m.conditions();
+        return new Measurement(m.repeat(), m.load(), m.before(), m.after(), m.peak(), m.timeline(), m.sampler(),
+                m.serverCpuSeconds(), m.serverCpuMicrosPerRequest(), m.phases(), m.leak(),
+                Measurement.Conditions.of(c.start(), c.round(), c.warmup(), disturbance, compilerCores),
+                m.fixedRate());
     }
 
     @Test
@@ -130,23 +138,32 @@ class VerdictsTest {
     void latencyStuckNear40MsWithAnIdleServerIsDiagnosedAsNagleAndDelayedAck() {
         List<Measurement> stalled = new ArrayList<>();
         List<Measurement> busy = new ArrayList<>();
+        List<Measurement> compiling = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
-            // 16 connections at ~41 ms each: ~390 req/s, 50 us of CPU per request is 2% of a CPU.
-            stalled.add(SampleRuns.measurementSpread(i, 390, 40.2, 43.5, 100, true, 50, 0));
+            // 16 connections at ~41 ms each: ~390 req/s; 100 us of CPU per request is 4% of a CPU, 2% of it its
+            // JIT compilers' (the samples' default).
+            stalled.add(SampleRuns.measurementSpread(i, 390, 40.2, 43.5, 100, true, 100, 0));
             // As slow, but the server computes all that time: no network stall.
             busy.add(SampleRuns.measurementSpread(i, 390, 40.2, 43.5, 100, true, 2_500, 0));
+            // As busy, but 70% of a CPU is its JIT compiling (a quick look's short warm-up): stalled all the same.
+            Measurement m = SampleRuns.measurementSpread(i, 390, 40.2, 43.5, 100, true, 2_000, 0);
+            compiling.add(measuredUnder(m, m.conditions().disturbance(), 0.70));
         }
         RunResult run = SampleRuns.run("s", List.of(
                 SampleRuns.target("jdk-httpserver", "25", 40, List.of(SampleRuns.scenario("template", stalled))),
-                SampleRuns.target("busy", "1", 40, List.of(SampleRuns.scenario("template", busy)))));
+                SampleRuns.target("busy", "1", 40, List.of(SampleRuns.scenario("template", busy))),
+                SampleRuns.target("compiling", "1", 40, List.of(SampleRuns.scenario("template", compiling)))));
 
         List<String> notes = Verdicts.of(run, "template").notes();
 
-        assertThat(notes).hasSize(1);
+        assertThat(notes).hasSize(2);
         assertThat(notes.getFirst()).startsWith("jdk-httpserver: p50 41.9 ms and p90 43.2 ms while the server's CPU was "
-                + "2% busy: Nagle's algorithm holding the second segment of a response written in two until the "
-                + "client's delayed ACK (40 ms)");
+                + "2% busy besides its JIT compilers' 2%: Nagle's algorithm holding the second segment of a response "
+                + "written in two until the client's delayed ACK (40 ms)");
+        assertThat(notes.get(1)).startsWith("compiling: p50 41.9 ms and p90 43.2 ms while the server's CPU was 8% busy "
+                + "besides its JIT compilers' 70%: Nagle's algorithm");
     }
+
 
     @Test
     void anEngineAtItsLimitIsCalledTheLimitOnlyWhereTheTargetHadCpuToSpare() {
