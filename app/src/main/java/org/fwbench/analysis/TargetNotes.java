@@ -55,7 +55,8 @@ final class TargetNotes {
         } else if (c.disturbed() > 0) {
             // Said apart: "0 taken again, 1 still disturbed" read as if a retry had failed.
             parts.add(c.disturbed() + " measurement(s) kept while other processes, steal or fwbench's compilers took "
-                    + "over " + Disturbance.LIMIT_CORES + " of a core" + (quick ? " (a quick look measures nothing again)" : ""));
+                    + "over " + Disturbance.LIMIT_CORES + " of a core"
+                    + (quick ? " (a quick look measures nothing again)" : ""));
         }
         // Nor are a quick look's warm-ups long enough for a JIT to finish compiling.
         if (c.compiling() > 0 && !quick) {
