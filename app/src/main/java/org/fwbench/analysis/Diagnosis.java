@@ -1,6 +1,7 @@
 package org.fwbench.analysis;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.fwbench.result.Cell;
@@ -62,11 +63,12 @@ public enum Diagnosis {
         return Estimate.of(cell.scenario().measurements().stream().mapToDouble(share).toArray()).median();
     }
 
+    /** The server's cores over the window ({@link Measurement#serverCores}); 0 for a window of no length. */
     private static double cpuShare(Measurement m) {
-        return m.load().durationSeconds() <= 0 ? 0 : m.serverCpuSeconds() / m.load().durationSeconds();
+        return Objects.requireNonNullElse(m.serverCores(), 0.0);
     }
 
     private static double compilerShare(Measurement m) {
-        return m.conditions() == null ? 0 : m.conditions().compilerCores();
+        return m.conditions().compilerCores();
     }
 }
