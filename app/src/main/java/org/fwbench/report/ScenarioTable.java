@@ -17,6 +17,7 @@ import org.fwbench.result.Measurement;
 import org.fwbench.result.MemoryBasis;
 import org.fwbench.result.RunInterference;
 import org.fwbench.result.RunResult;
+import org.fwbench.result.RunSettings;
 import org.fwbench.result.SamplingCost;
 import org.fwbench.result.ScenarioRanking;
 import org.fwbench.result.ScenarioResult;
@@ -167,7 +168,7 @@ public final class ScenarioTable {
                     .append(fixedRate(measured)).append(")");
         }
         if (result.settings().quick()) {
-            b.append(" [QUICK LOOK: one start per target, short loads; less certain than a full run]");
+            b.append(" [").append(quickLook(result.settings())).append("; less certain than a full run]");
         }
         long once = measured.stream().filter(c -> c.summary().repeats() < 2).count();
         b.append(": memory is ").append(basis.toString().toUpperCase(Locale.ROOT)).append(" in MiB; ")
@@ -226,6 +227,17 @@ public final class ScenarioTable {
     }
 
     /**
+     * What a quick look measured, as its tables' headers and its run note say it: one start per target unless
+     * {@code --repeat} asked for more.
+     */
+    private static String quickLook(RunSettings s) {
+        String starts = !s.restart()
+                ? s.repeats() + (s.repeats() == 1 ? " repeat" : " repeats") + " on one start of each target"
+                : s.repeats() == 1 ? "one start per target" : s.repeats() + " starts per target";
+        return "QUICK LOOK: " + starts + ", short loads";
+    }
+
+    /**
      * Notes on the whole run: what sampling the targets' memory cost fwbench, so a reader can judge
      * whether it disturbed anything.
      */
@@ -235,8 +247,11 @@ public final class ScenarioTable {
                 .toList();
         List<String> notes = new ArrayList<>();
         if (result.settings().quick()) {
-            notes.add("QUICK LOOK: one start per target, 0.4 s loads, warm-ups too short to be found steady; intervals come from a single start "
-                    + "and understate how far another run could land. Run without --quick before deciding.");
+            RunSettings s = result.settings();
+            notes.add(quickLook(s) + ", warm-ups too short to be found steady; "
+                    + (s.repeats() * s.measurementsPerStart() == 1 ? "one measurement a cell gives no interval and no rank"
+                            : "its intervals understate how far another run could land")
+                    + ". Run without --quick before deciding.");
         }
         RunInterference i = result.interference();
         if (i != null && i.measurements() > 0) {

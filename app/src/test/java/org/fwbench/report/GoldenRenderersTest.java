@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.fwbench.analysis.RunDiff;
 import org.fwbench.result.Json;
+import org.fwbench.result.RunResult;
+import org.fwbench.result.RunSettings;
 import org.fwbench.run.SampleRuns;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,28 @@ class GoldenRenderersTest {
     void consoleTableOfOneRepeat() throws Exception {
         String text = printed(out -> ConsoleReport.print(SampleRuns.oneRepeat(), out));
         Golden.assertMatches(text, "console-one-repeat.txt");
+    }
+
+    /** A quick look says how many starts it measured: one unless --repeat asked for more, and then it has intervals. */
+    @Test
+    void aQuickLookSaysHowManyStartsItMeasured() {
+        String one = printed(out -> ConsoleReport.print(quick(SampleRuns.oneRepeat()), out));
+        assertThat(one).contains("[QUICK LOOK: one start per target, short loads; less certain than a full run]")
+                .contains("QUICK LOOK: one start per target, short loads, warm-ups too short to be found steady; one "
+                        + "measurement a cell gives no interval and no rank. Run without --quick before deciding.");
+        String three = printed(out -> ConsoleReport.print(quick(SampleRuns.standard()), out));
+        assertThat(three).contains("[QUICK LOOK: 3 starts per target, short loads; less certain than a full run]")
+                .contains("QUICK LOOK: 3 starts per target, short loads, warm-ups too short to be found steady; its "
+                        + "intervals understate how far another run could land.")
+                .doesNotContain("one start");
+    }
+
+    private static RunResult quick(RunResult r) {
+        RunSettings s = r.settings();
+        return new RunResult(r.schemaVersion(), r.suite(), r.suiteFile(), r.startedAtMillis(), r.endedAtMillis(),
+                r.commandLine(), r.environment(), new RunSettings(s.mode(), s.repeats(), s.restart(), s.phases(),
+                        s.together(), s.measurementsPerStart(), s.seed(), s.rounds(), true),
+                r.targets(), r.rankings(), r.interference());
     }
 
     /**
