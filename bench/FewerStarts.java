@@ -10,8 +10,8 @@ import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.TargetResult;
 
 /**
- * What a run would have shown with fewer starts: keeps the measurements of starts FIRST to LAST of a results.json
- * and summarises and ranks them again with fwbench's own analysis, so that bench/run-agreement.py can say how
+ * What a run would have shown with fewer starts: keeps the measurements of the starts of rounds FIRST to LAST of a
+ * results.json (a make-up start counts in the round of the start it stood in for) and summarises and ranks them again with fwbench's own analysis, so that bench/run-agreement.py can say how
  * far two runs cut that way agree. Run by bench/fewer-starts.sh; needs the built jar.
  *
  * <p>Usage: {@code java -cp 'app/target/fwbench.jar:app/target/lib/*' bench/FewerStarts.java IN OUT FIRST LAST}
@@ -31,9 +31,12 @@ public final class FewerStarts {
     }
 
     private static ScenarioResult keep(ScenarioResult s, int first, int last) {
-        List<Measurement> kept = s.measurements().stream()
-                .filter(m -> m.conditions().start() >= first && m.conditions().start() <= last).toList();
+        List<Measurement> kept = inRounds(s.measurements(), first, last);
         return new ScenarioResult(s.scenario(), s.method(), s.url(), s.status(), s.reason(), s.load(), kept,
-                kept.isEmpty() ? null : Summaries.of(kept));
+                kept.isEmpty() ? null : Summaries.of(kept), inRounds(s.setAside(), first, last));
+    }
+
+    private static List<Measurement> inRounds(List<Measurement> ms, int first, int last) {
+        return ms.stream().filter(m -> m.conditions().round() >= first && m.conditions().round() <= last).toList();
     }
 }

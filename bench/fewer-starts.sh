@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# How far two runs would have agreed with fewer starts: both results cut to starts FIRST..LAST
+# How far two runs would have agreed with fewer starts: both results cut to the starts of rounds FIRST..LAST
 # (bench/FewerStarts.java, fwbench's own summaries and ranks), then bench/run-agreement.py on the cut pair.
 # Usage: bench/fewer-starts.sh A/results.json B/results.json FIRST LAST     (e.g. 1 2: the first two starts)
 set -euo pipefail

@@ -2,7 +2,6 @@ package org.fwbench.analysis;
 
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import org.fwbench.result.Disturbance;
 import org.fwbench.result.MeasuredLoad;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.MemoryBasis;
@@ -63,7 +62,7 @@ public final class Summaries {
         return new Summary.Conditions(warmups.size(), (int) warmups.stream().filter(Warmup::neverSteady).count(),
                 seconds.length == 0 ? null : Estimate.of(seconds), requests.length == 0 ? null : Estimate.of(requests),
                 ms.stream().mapToInt(m -> m.conditions().remeasured()).sum(),
-                (int) ms.stream().filter(m -> m.conditions().disturbance().exceeds(Disturbance.LIMIT_CORES)).count(),
+                (int) ms.stream().filter(m -> m.conditions().disturbed()).count(),
                 (int) ms.stream().filter(m -> m.conditions().compiling()).count());
     }
 }

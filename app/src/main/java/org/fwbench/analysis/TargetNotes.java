@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.fwbench.result.Cell;
 import org.fwbench.result.Disturbance;
 import org.fwbench.result.Measurement;
+import org.fwbench.result.ScenarioResult;
 import org.fwbench.result.Summary;
 import org.fwbench.stats.Estimate;
 
@@ -58,6 +59,7 @@ final class TargetNotes {
                     + "over " + Disturbance.LIMIT_CORES + " of a core"
                     + (quick ? " (a quick look measures nothing again)" : ""));
         }
+        madeUp(cell.scenario()).ifPresent(parts::add);
         // Nor are a quick look's warm-ups long enough for a JIT to finish compiling.
         if (c.compiling() > 0 && !quick) {
             parts.add(c.compiling() + " measurement(s) kept while its JIT compilers still took over "
@@ -85,6 +87,16 @@ final class TargetNotes {
                     + " (kept in every figure)");
         }
         return parts.isEmpty() ? Optional.empty() : Optional.of(cell.targetName() + ": " + String.join("; ", parts));
+    }
+
+    /** What a make-up start changed in this cell: which start it stood in for, and which of the two was kept. */
+    private static Optional<String> madeUp(ScenarioResult scenario) {
+        return scenario.measurements().stream().filter(m -> m.conditions().madeUpFor() > 0).findFirst()
+                .map(m -> "start " + m.conditions().madeUpFor() + " measured again after the rounds, as it stayed "
+                        + "disturbed after its retries (set aside in results.json)")
+                .or(() -> scenario.setAside().stream().filter(m -> m.conditions().madeUpFor() > 0).findFirst()
+                        .map(m -> "a make-up start for start " + m.conditions().madeUpFor() + " was no less disturbed "
+                                + "and is set aside"));
     }
 
     /**

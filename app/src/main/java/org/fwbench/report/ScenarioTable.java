@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 import org.fwbench.analysis.Metric;
 import org.fwbench.analysis.Verdict;
 import org.fwbench.analysis.Verdicts;
@@ -252,6 +253,14 @@ public final class ScenarioTable {
                     + (s.repeats() * s.measurementsPerStart() == 1 ? "one measurement a cell gives no interval and no rank"
                             : "its intervals understate how far another run could land")
                     + ". Run without --quick before deciding.");
+        }
+        List<String> madeUp = result.targets().stream().flatMap(t -> t.scenarios().stream()
+                .flatMap(sc -> Stream.concat(sc.measurements().stream(), sc.setAside().stream()))
+                .filter(m -> m.conditions().madeUpFor() > 0).map(m -> t.name() + " (for start "
+                        + m.conditions().madeUpFor() + ")").distinct()).toList();
+        if (!madeUp.isEmpty()) {
+            notes.add("Make-up starts after the rounds, for starts that stayed disturbed after their retries: "
+                    + String.join(", ", madeUp) + "; see each cell's note for which start was kept.");
         }
         RunInterference i = result.interference();
         if (i != null && i.measurements() > 0) {

@@ -35,4 +35,12 @@ public record Disturbance(double seconds, double stealSeconds, double othersCpuS
     public boolean exceeds(double cores) {
         return coresTaken > cores;
     }
+
+    /**
+     * Whether the hypervisor and other processes alone took more than {@code cores} of a CPU on average: load from
+     * outside fwbench, which can go on for longer than a retry waits (half a minute of steal in one default run).
+     */
+    public boolean fromOutsideExceeds(double cores) {
+        return seconds > 0 && (stealSeconds + othersCpuSeconds) / seconds > cores;
+    }
 }

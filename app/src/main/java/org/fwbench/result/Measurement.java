@@ -1,5 +1,6 @@
 package org.fwbench.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +78,12 @@ public record Measurement(
                 serverCpuMicrosPerRequest, phases, leak, conditions.withRemeasured(times), fixedRate);
     }
 
+    /** The same measurement, taken in a make-up start for start {@code start} (see {@link Conditions#madeUpFor}). */
+    public Measurement madeUpFor(int start) {
+        return new Measurement(repeat, load, before, after, peak, timeline, sampler, serverCpuSeconds,
+                serverCpuMicrosPerRequest, phases, leak, conditions.withMadeUpFor(start), fixedRate);
+    }
+
     /** The same measurement with the fixed-rate load that followed it. */
     public Measurement withFixedRate(FixedRate f) {
         return new Measurement(repeat, load, before, after, peak, timeline, sampler, serverCpuSeconds,
@@ -96,9 +103,13 @@ public record Measurement(
      *                      is a quarter of one); 0 for a process without a JIT, and where it could not be read
      * @param remeasured    how often it was measured again because an attempt was disturbed or compiling; the
      *                      least disturbed attempt is the one kept
+     * @param madeUpFor     the start a make-up start stood in for, 0 for a start of its own: a start still disturbed
+     *                      after its retries is measured again once the rounds are over, in a new start that counts
+     *                      in the round of the one it stands in for (so that the rounds' effects still compare every
+     *                      target); written only when not 0
      */
     public record Conditions(int start, int round, Warmup warmup, Disturbance disturbance, double compilerCores,
-            int remeasured) {
+            int remeasured, @JsonInclude(JsonInclude.Include.NON_DEFAULT) int madeUpFor) {
 
         /**
          * Compilers' cores above which a measurement counts as compiling and is measured again: as much of the
@@ -112,7 +123,7 @@ public record Measurement(
 
         public static Conditions of(int start, int round, Warmup warmup, Disturbance disturbance,
                 double compilerCores) {
-            return new Conditions(start, round, warmup, disturbance, compilerCores, 0);
+            return new Conditions(start, round, warmup, disturbance, compilerCores, 0, 0);
         }
 
         /** Whether the target's own compilers took more than {@link #COMPILING_CORES} over the window. */
@@ -120,8 +131,25 @@ public record Measurement(
             return compilerCores > COMPILING_CORES;
         }
 
+        /** Whether steal, other processes or fwbench's compilers took more than {@link Disturbance#LIMIT_CORES}. */
+        public boolean disturbed() {
+            return disturbance.exceeds(Disturbance.LIMIT_CORES);
+        }
+
+        /**
+         * Whether steal and other processes alone took more than {@link Disturbance#LIMIT_CORES}: what a make-up
+         * start is for, as fwbench's own compilers are over long before the rounds end.
+         */
+        public boolean disturbedFromOutside() {
+            return disturbance.fromOutsideExceeds(Disturbance.LIMIT_CORES);
+        }
+
         Conditions withRemeasured(int times) {
-            return new Conditions(start, round, warmup, disturbance, compilerCores, times);
+            return new Conditions(start, round, warmup, disturbance, compilerCores, times, madeUpFor);
+        }
+
+        Conditions withMadeUpFor(int replaced) {
+            return new Conditions(start, round, warmup, disturbance, compilerCores, remeasured, replaced);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.fwbench.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,9 @@ import java.util.OptionalDouble;
  * @param load         the load settings that applied, after suite, scenario and command-line precedence
  * @param measurements one per repeat
  * @param summary      figures over all repeats; null when nothing was measured
+ * @param setAside     measurements kept out of every figure: those of a start measured again in a make-up start
+ *                     at the end of the run, or the make-up's own when it was no less disturbed (see
+ *                     {@link Measurement.Conditions#madeUpFor()}); empty in most runs, and in results written before make-up starts
  */
 public record ScenarioResult(
         String scenario,
@@ -21,15 +25,17 @@ public record ScenarioResult(
         String reason,
         AppliedLoad load,
         List<Measurement> measurements,
-        Summary summary) {
+        Summary summary,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Measurement> setAside) {
 
     public ScenarioResult {
         measurements = List.copyOf(measurements);
+        setAside = setAside == null ? List.of() : List.copyOf(setAside);
     }
 
     /** The same scenario with this summary of its measurements. */
     public ScenarioResult withSummary(Summary newSummary) {
-        return new ScenarioResult(scenario, method, url, status, reason, load, measurements, newSummary);
+        return new ScenarioResult(scenario, method, url, status, reason, load, measurements, newSummary, setAside);
     }
 
     public boolean ok() {

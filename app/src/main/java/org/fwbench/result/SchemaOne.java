@@ -44,7 +44,7 @@ final class SchemaOne {
     private static void upgradeMeasurement(ObjectNode m, boolean restart) {
         int repeat = m.path("repeat").asInt(1);
         Measurement.Conditions conditions = new Measurement.Conditions(restart ? repeat : 1, repeat, Warmup.NONE,
-                Disturbance.UNKNOWN, 0, 0);
+                Disturbance.UNKNOWN, 0, 0, 0);
         m.set("conditions", Json.MAPPER.valueToTree(conditions));
         m.putNull("fixedRate");
         ObjectNode load = (ObjectNode) m.path("load");

@@ -95,7 +95,7 @@ final class Measurer {
     }
 
     private static boolean disturbed(Measurement.Conditions c) {
-        return c.compiling() || c.disturbance().exceeds(Disturbance.LIMIT_CORES);
+        return c.compiling() || c.disturbed();
     }
 
     /** The target's cost at a fixed rate: the measured load's request and length in the open model. */

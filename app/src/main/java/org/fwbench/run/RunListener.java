@@ -14,8 +14,11 @@ import org.fwbench.result.TargetResult;
  */
 public interface RunListener {
 
-    /** A target is being started for {@code round} (1 for the first start). */
-    default void targetStarting(String target, int round) {
+    /**
+     * A target is being started for {@code round} (1 for the first start); {@code madeUpFor} is the start a make-up
+     * start stands in for, 0 for a start of its own.
+     */
+    default void targetStarting(String target, int round, int madeUpFor) {
     }
 
     /**

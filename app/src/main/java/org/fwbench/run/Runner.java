@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,6 +16,7 @@ import org.fwbench.analysis.Rankings;
 import org.fwbench.load.LoadEngine;
 import org.fwbench.memory.MemoryProbe;
 import org.fwbench.memory.TreeMemory;
+import org.fwbench.result.Disturbance;
 import org.fwbench.result.Environment;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.RunResult;
@@ -68,6 +70,7 @@ public final class Runner {
                 runTogether(measurer, verifier);
             } else {
                 runRounds(measurer, verifier);
+                makeUps(measurer, verifier);
             }
         }
         RunResult result = result();
@@ -111,7 +114,7 @@ public final class Runner {
                     continue;
                 }
                 if (run.ok()) {
-                    visit(run, round, perStart, measurer, verifier);
+                    visit(run, round, round, 0, perStart, measurer, verifier);
                 }
                 listener.checkpoint(result());
             }
@@ -126,19 +129,48 @@ public final class Runner {
         return plan.restart() ? plan.repeats() : 1;
     }
 
-    /** One start of a target: ready, verified on its first start, every scenario measured, stopped. */
-    private void visit(TargetRun run, int round, int perStart, Measurer measurer, Verifier verifier)
-            throws InterruptedException {
-        Launcher.Session session = start(run, round);
+    /**
+     * Once the rounds are over, a target's start that stayed disturbed after its retries (steal and other processes
+     * above {@link Disturbance#LIMIT_CORES}: a burst of the host's own load outlasts a retry made straight after) is
+     * measured again in one make-up start, at most one a target, counted in the round of the
+     * start it stands in for. Of the two, the start with fewer disturbed measurements is kept in the figures; the
+     * other's measurements stay in results.json, set aside. Not in a quick look, which measures nothing again, nor
+     * with one round, whose start has no other to be told from.
+     */
+    private void makeUps(Measurer measurer, Verifier verifier) throws InterruptedException {
+        if (!plan.restart() || rounds() < 2 || plan.design().quick()) {
+            return;
+        }
+        for (TargetRun run : runs.values()) {
+            OptionalInt disturbed = run.ok() ? run.disturbedStart() : OptionalInt.empty();
+            if (disturbed.isPresent()) {
+                int replaced = disturbed.getAsInt();
+                int start = run.starts() + 1;
+                visit(run, start, run.roundOf(replaced), replaced, plan.design().measurementsPerStart(), measurer,
+                        verifier);
+                run.settleMakeUp(replaced, start);
+                listener.checkpoint(result());
+            }
+        }
+    }
+
+    /**
+     * One start of a target: ready, verified on its first start, every scenario measured, stopped.
+     *
+     * @param madeUpFor the start a make-up start stands in for; 0 for a start of its own
+     */
+    private void visit(TargetRun run, int start, int round, int madeUpFor, int perStart, Measurer measurer,
+            Verifier verifier) throws InterruptedException {
+        Launcher.Session session = start(run, start, round, madeUpFor);
         if (session == null) {
             return;
         }
         try {
             TreeMemory idle = ready(run, session);
-            if (round == 1) {
+            if (start == 1) {
                 verify(run, session, verifier);
             }
-            measureAll(run, session, measurer, round, round, perStart);
+            measureAll(run, session, measurer, start, round, perStart);
             recordStart(run, session, idle);
         } finally {
             session.close();
@@ -153,7 +185,7 @@ public final class Runner {
         try {
             for (TargetRun run : runs.values()) {
                 if (!skipped(run)) {
-                    Launcher.Session session = start(run, 1);
+                    Launcher.Session session = start(run, 1, 1, 0);
                     if (session != null) {
                         sessions.put(run.name(), session);
                     }
@@ -186,17 +218,17 @@ public final class Runner {
         return false;
     }
 
-    private Launcher.Session start(TargetRun run, int round) throws InterruptedException {
+    private Launcher.Session start(TargetRun run, int start, int round, int madeUpFor) throws InterruptedException {
         // Interrupted (a caller stopping the run) as the target before died: it failed "exited", and the run must
         // not go on to start the next one.
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("stopping");
         }
-        listener.targetStarting(run.name(), round);
+        listener.targetStarting(run.name(), round, madeUpFor);
         try {
             Launcher.Session session = launcher.start(run.target());
             run.command(session.argv());
-            if (round == 1) {
+            if (start == 1) {
                 run.version(launcher.version(run.target()));
                 if (session.notMeasured() != null) {
                     run.notMeasured(session.notMeasured());

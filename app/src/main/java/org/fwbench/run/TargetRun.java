@@ -2,9 +2,11 @@ package org.fwbench.run;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.fwbench.analysis.Summaries;
@@ -83,6 +85,47 @@ final class TargetRun {
         logTail = List.copyOf(tail);
     }
 
+    /** Starts made so far. */
+    int starts() {
+        return starts.size();
+    }
+
+    /**
+     * The start of its own with the most measurements kept disturbed from outside fwbench (see
+     * {@link Measurement.Conditions#disturbedFromOutside()}), the earliest of equals; empty when none was.
+     */
+    OptionalInt disturbedStart() {
+        Map<Integer, Long> counts = scenarios.values().stream().flatMap(s -> s.measurements.stream())
+                .filter(m -> m.conditions().madeUpFor() == 0 && m.conditions().disturbedFromOutside())
+                .collect(Collectors.groupingBy(m -> m.conditions().start(), TreeMap::new, Collectors.counting()));
+        return counts.entrySet().stream().max(Map.Entry.<Integer, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(e -> OptionalInt.of(e.getKey())).orElse(OptionalInt.empty());
+    }
+
+    /** The round a start was measured in. */
+    int roundOf(int start) {
+        return scenarios.values().stream().flatMap(s -> s.measurements.stream())
+                .filter(m -> m.conditions().start() == start).mapToInt(m -> m.conditions().round()).findFirst()
+                .orElse(start);
+    }
+
+    /**
+     * After a make-up start for start {@code replaced}: its measurements are marked as standing in for that start,
+     * and it takes that start's place in the figures if it measured every scenario that start did, with fewer
+     * disturbed measurements; else it is the one set aside.
+     */
+    void settleMakeUp(int replaced, int makeUp) {
+        scenarios.values().forEach(s -> s.markMadeUp(makeUp, replaced));
+        boolean complete = scenarios.values().stream().allMatch(s -> s.count(makeUp, false) >= s.count(replaced, false));
+        boolean better = complete && disturbed(makeUp) < disturbed(replaced);
+        scenarios.values().forEach(s -> s.setAside(better ? replaced : makeUp));
+    }
+
+    private long disturbed(int start) {
+        return scenarios.values().stream().mapToLong(s -> s.count(start, true)).sum();
+    }
+
     ScenarioState scenario(String name) {
         return scenarios.get(name);
     }
@@ -104,6 +147,7 @@ final class TargetRun {
 
         private final RunPlan.PlannedScenario planned;
         private final List<Measurement> measurements = new ArrayList<>();
+        private final List<Measurement> setAside = new ArrayList<>();
         private String url = "";
         private ScenarioResult.Status status = ScenarioResult.Status.NOT_RUN;
         private String reason;
@@ -164,9 +208,24 @@ final class TargetRun {
                     .map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "));
         }
 
-        /** Measurements taken so far. */
+        /** Measurements taken so far, set aside or not: the next one's repeat number is one more. */
         int measured() {
-            return measurements.size();
+            return measurements.size() + setAside.size();
+        }
+
+        /** Its measurements of a start, or only those kept disturbed. */
+        private long count(int start, boolean disturbedOnly) {
+            return measurements.stream().filter(m -> m.conditions().start() == start
+                    && (!disturbedOnly || m.conditions().disturbedFromOutside())).count();
+        }
+
+        private void markMadeUp(int makeUp, int replaced) {
+            measurements.replaceAll(m -> m.conditions().start() == makeUp ? m.madeUpFor(replaced) : m);
+        }
+
+        private void setAside(int start) {
+            measurements.stream().filter(m -> m.conditions().start() == start).forEach(setAside::add);
+            measurements.removeIf(m -> m.conditions().start() == start);
         }
 
         /** The throughput of the measurements of one round. */
@@ -182,7 +241,7 @@ final class TargetRun {
         ScenarioResult result() {
             return new ScenarioResult(planned.name(), planned.def().method(), url, status, reason,
                     applied(planned.load()), measurements,
-                    measurements.isEmpty() ? null : Summaries.of(measurements));
+                    measurements.isEmpty() ? null : Summaries.of(measurements), setAside);
         }
     }
 

@@ -67,6 +67,7 @@ class OwnServersIT {
         assertThat(row(r.stdout(), "running")).doesNotContain("not measured");
         JsonNode json = Json.MAPPER.readTree(out.resolve("results.json").toFile());
         List<Long> started = new ArrayList<>();
+        int madeUp = 0;
         for (JsonNode t : json.path("targets")) {
             assertThat(t.path("status").asText()).as(t.path("reason").asText()).isEqualTo("ok");
             JsonNode summary = t.path("scenarios").get(0).path("summary");
@@ -80,6 +81,7 @@ class OwnServersIT {
                 continue;
             }
             assertThat(t.path("notMeasured").isNull()).isTrue();
+            madeUp += t.path("name").asText().equals("running") ? 0 : ResultsJson.madeUpStarts(t);
             for (JsonNode s : t.path("starts")) {
                 assertThat(s.path("idle").path("pssBytes").asLong()).as("memory of " + t.path("name")).isPositive();
                 assertThat(s.path("after").path("pssBytes").asLong()).isPositive();
@@ -97,7 +99,7 @@ class OwnServersIT {
         assertThat(rankedTargets(json, "memoryAfterBytes")).containsExactlyInAnyOrder("first", "second", "running");
         assertThat(rankedTargets(json, "serverCpuMicrosPerRequest")).containsExactlyInAnyOrder("first", "second",
                 "running");
-        assertThat(started).hasSize(4).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)
+        assertThat(started).hasSize(4 + madeUp).allSatisfy(pid -> assertThat(ProcessHandle.of(pid)
                 .map(ProcessHandle::isAlive).orElse(false)).as("no process left behind").isFalse());
         assertThat(running.isAlive()).as("the already-running server still runs").isTrue();
 

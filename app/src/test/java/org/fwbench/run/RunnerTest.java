@@ -2,13 +2,18 @@ package org.fwbench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,7 +22,10 @@ import org.fwbench.config.LoadSettings;
 import org.fwbench.config.Mode;
 import org.fwbench.config.Suite;
 import org.fwbench.config.SuiteLoader;
+import org.fwbench.proc.ProcFs;
+import org.fwbench.report.ConsoleReport;
 import org.fwbench.report.ScenarioTable;
+import org.fwbench.result.Json;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.RunResult;
 import org.fwbench.result.ScenarioResult;
@@ -84,7 +92,7 @@ class RunnerTest {
         assertThat(r.schemaVersion()).isEqualTo(RunResult.SCHEMA_VERSION);
         assertThat(r.targets()).extracting(TargetResult::status).containsExactly(TargetResult.Status.OK, TargetResult.Status.OK);
         for (TargetResult t : r.targets()) {
-            assertThat(t.starts()).hasSize(2);
+            assertThat(t.starts()).hasSize(2 + madeUp(t));
             assertThat(t.starts()).allSatisfy(s -> {
                 assertThat(s.startupSeconds()).isPositive();
                 assertThat(s.idle().rssBytes()).isPositive();
@@ -109,6 +117,90 @@ class RunnerTest {
         assertThat(r.rankings()).extracting(x -> x.scenario() + "/" + x.metric())
                 .contains("plaintext/throughput", "json/p99Ms", "plaintext/memoryAfterBytes");
         assertNoProcessLeft(r);
+    }
+
+    /**
+     * A start measured while two busy neighbours took the CPUs, its retries too, is measured again once the rounds
+     * are over, in a make-up start counted in the first start's round; the less disturbed of the two starts stays in
+     * the figures and the other's measurements are kept apart in results.json, and the notes say so.
+     */
+    @Test
+    void aStartDisturbedThroughItsRetriesIsMadeUpAfterTheRounds() throws Exception {
+        assumeThat(ProcFs.isPresent()).isTrue();
+        Suite suite = SuiteLoader.load(suiteWith("""
+                scenarios:
+                  - name: plaintext
+                    path: /plaintext
+                """, target("alpha", "ok")));
+        RunPlan plan = new RunPlan(suite, suite.targets(),
+                Plans.scenarios(suite, suite.scenarios(), Mode.STANDARD, SHORT), Mode.STANDARD,
+                2, true, 1, false, null, dir, "python3", dir.resolve("logs"), List.of("test"), FULL);
+        List<Process> neighbours = new ArrayList<>();
+        List<String> starts = new ArrayList<>();
+        RunResult r;
+        try {
+            r = new Runner(plan, new RunListener() {
+                @Override
+                public void targetStarting(String target, int round, int madeUpFor) {
+                    starts.add(round + "/" + madeUpFor);
+                    neighbours.forEach(Process::destroyForcibly);
+                    if (round == 1 && madeUpFor == 0) {
+                        neighbours.add(busyLoop());
+                        neighbours.add(busyLoop());
+                    }
+                }
+            }).run();
+        } finally {
+            neighbours.forEach(Process::destroyForcibly);
+        }
+
+        assertThat(starts).containsExactly("1/0", "2/0", "1/1");
+        TargetResult alpha = r.targets().getFirst();
+        assertThat(alpha.status()).isEqualTo(TargetResult.Status.OK);
+        assertThat(alpha.starts()).hasSize(3);
+        List<Measurement> all = alpha.scenarios().stream()
+                .flatMap(s -> Stream.concat(s.measurements().stream(), s.setAside().stream())).toList();
+        assertThat(all).filteredOn(m -> m.conditions().start() == 1)
+                .singleElement().satisfies(m -> assertThat(m.conditions().disturbedFromOutside()).isTrue());
+        assertThat(all).filteredOn(m -> m.conditions().start() == 3).singleElement().satisfies(m -> {
+            assertThat(m.conditions().round()).isEqualTo(1);
+            assertThat(m.conditions().madeUpFor()).isEqualTo(1);
+        });
+        boolean makeUpDisturbed = all.stream()
+                .anyMatch(m -> m.conditions().start() == 3 && m.conditions().disturbedFromOutside());
+        int setAside = makeUpDisturbed ? 3 : 1;
+        for (ScenarioResult s : alpha.scenarios()) {
+            assertThat(s.setAside()).singleElement().satisfies(m -> assertThat(m.conditions().start()).isEqualTo(setAside));
+            assertThat(s.measurements()).hasSize(2).noneMatch(m -> m.conditions().start() == setAside);
+            assertThat(s.summary().repeats()).isEqualTo(2);
+        }
+        assertThat(ScenarioTable.runNotes(r)).anyMatch(n -> n.contains("Make-up starts after the rounds")
+                && n.contains("alpha (for start 1)"));
+        StringWriter console = new StringWriter();
+        ConsoleReport.print(r, new PrintWriter(console));
+        assertThat(console.toString()).contains(setAside == 1
+                ? "start 1 measured again after the rounds, as it stayed disturbed after its retries"
+                : "a make-up start for start 1 was no less disturbed and is set aside");
+        Path file = dir.resolve("results.json");
+        Json.write(file, r);
+        assertThat(Json.read(file, RunResult.class).targets().getFirst().scenarios().getFirst().setAside())
+                .isEqualTo(alpha.scenarios().getFirst().setAside()).isNotEmpty();
+        assertNoProcessLeft(r);
+    }
+
+    /** Make-up starts a target had: a busy machine can cause one in any run of several rounds. */
+    private static int madeUp(TargetResult t) {
+        return (int) t.scenarios().stream().flatMap(s -> Stream.concat(s.measurements().stream(), s.setAside().stream()))
+                .filter(m -> m.conditions().madeUpFor() > 0).map(m -> m.conditions().start()).distinct().count();
+    }
+
+    /** A shell busy-looping until it is destroyed: a neighbour that is neither fwbench nor the target. */
+    private static Process busyLoop() {
+        try {
+            return new ProcessBuilder("sh", "-c", "while :; do :; done").start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -180,7 +272,7 @@ class RunnerTest {
         List<String> started = new ArrayList<>();
         Runner runner = new Runner(plan, new RunListener() {
             @Override
-            public void targetStarting(String target, int round) {
+            public void targetStarting(String target, int round, int madeUpFor) {
                 started.add(target);
             }
 
@@ -303,10 +395,15 @@ class RunnerTest {
         }
         for (TargetResult t : r.targets()) {
             ScenarioResult s = t.scenarios().getFirst();
-            assertThat(s.measurements()).extracting(m -> m.conditions().start()).containsExactly(1, 1, 2, 2, 3, 3);
-            assertThat(s.measurements()).extracting(m -> m.conditions().round()).containsExactly(1, 1, 2, 2, 3, 3);
+            // The rounds' own starts, a start a make-up may have set aside among them (a busy machine can cause one).
+            List<Measurement> own = Stream.concat(s.measurements().stream(), s.setAside().stream())
+                    .filter(m -> m.conditions().madeUpFor() == 0).sorted(Comparator.comparingInt(Measurement::repeat))
+                    .toList();
+            assertThat(own).extracting(m -> m.conditions().start()).containsExactly(1, 1, 2, 2, 3, 3);
+            assertThat(own).extracting(m -> m.conditions().round()).containsExactly(1, 1, 2, 2, 3, 3);
+            assertThat(s.measurements()).hasSize(6);
             for (int i = 0; i < 6; i++) {
-                Measurement m = s.measurements().get(i);
+                Measurement m = own.get(i);
                 // One warm-up per start, until steady or its maximum; the second measurement continues from it.
                 assertThat(m.conditions().warmup().state()).isIn(i % 2 == 0
                         ? List.of(Warmup.State.STEADY, Warmup.State.UNSTEADY) : List.of(Warmup.State.CONTINUED));

@@ -102,12 +102,12 @@ public final class SampleRuns {
 
     public static ScenarioResult scenario(String name, List<Measurement> ms) {
         return new ScenarioResult(name, "GET", "http://127.0.0.1:8080/" + name, ScenarioResult.Status.OK, null, LOAD, ms,
-                Summaries.of(ms));
+                Summaries.of(ms), List.of());
     }
 
     public static ScenarioResult failedScenario(String name, String reason) {
         return new ScenarioResult(name, "GET", "http://127.0.0.1:8080/" + name, ScenarioResult.Status.FAILED, reason, LOAD,
-                List.of(), null);
+                List.of(), null, List.of());
     }
 
     public static TargetResult target(String name, String version, long idleRssMiB, List<ScenarioResult> scenarios) {
@@ -123,7 +123,7 @@ public final class SampleRuns {
     public static TargetResult failedTarget(String name, String reason, List<String> logTail, List<String> scenarios) {
         return new TargetResult(name, "", TargetResult.Status.FAILED, reason, logTail, List.of("python3", name + ".py"),
                 "logs/" + name + ".log", List.of(), scenarios.stream().map(s -> new ScenarioResult(s, "GET", "",
-                        ScenarioResult.Status.NOT_RUN, reason, LOAD, List.of(), null)).toList(), null);
+                        ScenarioResult.Status.NOT_RUN, reason, LOAD, List.of(), null, List.of())).toList(), null);
     }
 
     public static RunResult run(String suite, List<TargetResult> targets) {
