@@ -11,8 +11,9 @@ import org.fwbench.result.TargetResult;
 
 /**
  * What a run would have shown with fewer starts: keeps the measurements of the starts of rounds FIRST to LAST of a
- * results.json (a make-up start counts in the round of the start it stood in for) and summarises and ranks them again with fwbench's own analysis, so that bench/run-agreement.py can say how
- * far two runs cut that way agree. Run by bench/fewer-starts.sh; needs the built jar.
+ * results.json (a make-up start counts in the round of the start it stood in for) and summarises and ranks them
+ * again with fwbench's own analysis, so that bench/run-agreement.py can say how far two runs cut that way agree.
+ * Run by bench/fewer-starts.sh; needs the built jar.
  *
  * <p>Usage: {@code java -cp 'app/target/fwbench.jar:app/target/lib/*' bench/FewerStarts.java IN OUT FIRST LAST}
  */

@@ -32,8 +32,8 @@ class ConsoleProgress implements RunListener {
     @Override
     public void targetStarting(String target, int round, int madeUpFor) {
         status(madeUpFor > 0
-                ? String.format(Locale.ROOT, "%s: starting again for start %d, measured under interference (a make-up start)",
-                        target, madeUpFor)
+                ? String.format(Locale.ROOT, "%s: starting again for start %d, measured under interference "
+                        + "(a make-up start)", target, madeUpFor)
                 : String.format(Locale.ROOT, "%s: starting (round %d)", target, round), true);
     }
 

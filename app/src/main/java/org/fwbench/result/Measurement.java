@@ -79,7 +79,7 @@ public record Measurement(
     }
 
     /** The same measurement, taken in a make-up start for start {@code start} (see {@link Conditions#madeUpFor}). */
-    public Measurement madeUpFor(int start) {
+    public Measurement withMadeUpFor(int start) {
         return new Measurement(repeat, load, before, after, peak, timeline, sampler, serverCpuSeconds,
                 serverCpuMicrosPerRequest, phases, leak, conditions.withMadeUpFor(start), fixedRate);
     }

@@ -15,7 +15,8 @@ import java.util.OptionalDouble;
  * @param summary      figures over all repeats; null when nothing was measured
  * @param setAside     measurements kept out of every figure: those of a start measured again in a make-up start
  *                     at the end of the run, or the make-up's own when it was no less disturbed (see
- *                     {@link Measurement.Conditions#madeUpFor()}); empty in most runs, and in results written before make-up starts
+ *                     {@link Measurement.Conditions#madeUpFor()}); empty in most runs, and in results written
+ *                     before make-up starts
  */
 public record ScenarioResult(
         String scenario,

@@ -132,10 +132,10 @@ public final class Runner {
     /**
      * Once the rounds are over, a target's start that stayed disturbed after its retries (steal and other processes
      * above {@link Disturbance#LIMIT_CORES}: a burst of the host's own load outlasts a retry made straight after) is
-     * measured again in one make-up start, at most one a target, counted in the round of the
-     * start it stands in for. Of the two, the start with fewer disturbed measurements is kept in the figures; the
-     * other's measurements stay in results.json, set aside. Not in a quick look, which measures nothing again, nor
-     * with one round, whose start has no other to be told from.
+     * measured again in one make-up start, at most one a target, counted in the round of the start it stands in for.
+     * Of the two, the start with fewer disturbed measurements is kept in the figures (see
+     * {@link TargetRun#settleMakeUp}); the other's measurements stay in results.json, set aside. Not in a quick look,
+     * which measures nothing again, nor with one round, whose start has no other to be told from.
      */
     private void makeUps(Measurer measurer, Verifier verifier) throws InterruptedException {
         if (!plan.restart() || rounds() < 2 || plan.design().quick()) {

@@ -220,7 +220,7 @@ final class TargetRun {
         }
 
         private void markMadeUp(int makeUp, int replaced) {
-            measurements.replaceAll(m -> m.conditions().start() == makeUp ? m.madeUpFor(replaced) : m);
+            measurements.replaceAll(m -> m.conditions().start() == makeUp ? m.withMadeUpFor(replaced) : m);
         }
 
         private void setAside(int start) {

@@ -170,7 +170,8 @@ class RunnerTest {
                 .anyMatch(m -> m.conditions().start() == 3 && m.conditions().disturbedFromOutside());
         int setAside = makeUpDisturbed ? 3 : 1;
         for (ScenarioResult s : alpha.scenarios()) {
-            assertThat(s.setAside()).singleElement().satisfies(m -> assertThat(m.conditions().start()).isEqualTo(setAside));
+            assertThat(s.setAside()).singleElement()
+                    .satisfies(m -> assertThat(m.conditions().start()).isEqualTo(setAside));
             assertThat(s.measurements()).hasSize(2).noneMatch(m -> m.conditions().start() == setAside);
             assertThat(s.summary().repeats()).isEqualTo(2);
         }
