@@ -195,6 +195,15 @@ public enum Metric {
                 .mapToInt(g -> g.getFirst().conditions().round()).toArray());
     }
 
+    /**
+     * The start of each of {@link #rankingSamples}, in the same order: not 1, 2, 3 where a make-up start took one's
+     * place, and with a single start that start for every sample; empty when no measurement has the figure.
+     */
+    public Optional<int[]> rankingStarts(ScenarioResult s) {
+        return rankingGroups(s).map(groups -> groups.stream()
+                .mapToInt(g -> g.getFirst().conditions().start()).toArray());
+    }
+
     /** The measurements behind each ranking sample: a start's, or each alone with a single start. */
     private Optional<List<List<Measurement>>> rankingGroups(ScenarioResult s) {
         if (perRepeat == null) {

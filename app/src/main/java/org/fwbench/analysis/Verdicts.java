@@ -118,9 +118,9 @@ public final class Verdicts {
             }
             // The samples are the starts' means in start order, or with a single start its measurements.
             List<Measurement> ms = c.scenario().measurements();
-            List<Integer> starts = ms.stream().map(m -> m.conditions().start()).distinct().sorted().toList();
-            boolean byStart = starts.size() == samples.length;
-            int start = byStart ? starts.get(worst) : worst + 1;
+            int[] starts = Metric.THROUGHPUT.rankingStarts(c.scenario()).orElseThrow();
+            boolean byStart = Arrays.stream(starts).distinct().count() == starts.length;
+            int start = byStart ? starts[worst] : worst + 1;
             List<Measurement.Conditions> its = (byStart ? ms.stream().filter(m -> m.conditions().start() == start)
                     : Stream.of(ms.get(worst))).map(Measurement::conditions).toList();
             double taken = its.stream().mapToDouble(m -> m.disturbance().coresTaken()).max().orElse(0);

@@ -82,6 +82,22 @@ class VerdictsTest {
                 m.fixedRate());
     }
 
+    /** Where a make-up start took start 1's place, a start that stands apart is named by its own number. */
+    @Test
+    void aStartStandingApartIsNamedByItsNumberWhenAMakeUpTookAStartsPlace() {
+        double[] rps = {30_000, 31_000, 30_500, 30_200, 12_000};
+        List<Measurement> shaky = new ArrayList<>();
+        for (int i = 0; i < rps.length; i++) {
+            shaky.add(SampleRuns.measurement(i + 1, i + 2, rps[i], 0.4, 100, true, 20, 0)); // starts 2 to 6
+        }
+        RunResult run = SampleRuns.run("s", List.of(
+                SampleRuns.target("shaky", "1", 40, List.of(SampleRuns.scenario("hello", shaky))),
+                target("steady", 0.4, 100, 20, 30_000, 30_100, 30_200, 30_300, 30_400)));
+
+        assertThat(Verdicts.of(run, "hello").notes()).singleElement().asString()
+                .contains("outlier start 6 in req/s").doesNotContain("outlier start 5");
+    }
+
     @Test
     void withTwoRepeatsTheTieNamesBothForNeitherIsTheDisturbedOne() {
         RunResult run = SampleRuns.run("s", List.of(
