@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.fwbench.result.Cell;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.ScenarioResult;
@@ -196,12 +197,16 @@ public enum Metric {
     }
 
     /**
-     * The start of each of {@link #rankingSamples}, in the same order: not 1, 2, 3 where a make-up start took one's
-     * place, and with a single start that start for every sample; empty when no measurement has the figure.
+     * What names each of {@link #rankingSamples} in a note, in the same order: its start's number (not 1, 2, 3 where a
+     * make-up start took one's place), or with a single start the measurement's place among them (1, 2, ...); empty
+     * when no measurement has the figure.
      */
-    public Optional<int[]> rankingStarts(ScenarioResult s) {
-        return rankingGroups(s).map(groups -> groups.stream()
-                .mapToInt(g -> g.getFirst().conditions().start()).toArray());
+    public Optional<int[]> sampleNumbers(ScenarioResult s) {
+        return rankingGroups(s).map(groups -> {
+            int[] starts = groups.stream().mapToInt(g -> g.getFirst().conditions().start()).toArray();
+            return Arrays.stream(starts).distinct().count() == starts.length ? starts
+                    : IntStream.rangeClosed(1, starts.length).toArray();
+        });
     }
 
     /** The measurements behind each ranking sample: a start's, or each alone with a single start. */

@@ -1,7 +1,6 @@
 package org.fwbench.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,9 +75,8 @@ final class TargetNotes {
             if (e.get().noisy()) {
                 noisy.add(String.format(Locale.ROOT, "%.0f%% in %s", 100 * e.get().cv(), metric.shortName()));
             }
-            int[] starts = metric.rankingStarts(cell.scenario()).orElseThrow();
-            boolean byStart = Arrays.stream(starts).distinct().count() == starts.length;
-            e.get().outliers().forEach(i -> apart.computeIfAbsent(byStart ? starts[i] : i + 1, k -> new ArrayList<>())
+            int[] numbers = metric.sampleNumbers(cell.scenario()).orElseThrow();
+            e.get().outliers().forEach(i -> apart.computeIfAbsent(numbers[i], k -> new ArrayList<>())
                     .add(metric.shortName()));
         }
         if (!noisy.isEmpty()) {

@@ -118,9 +118,8 @@ public final class Verdicts {
             }
             // The samples are the starts' means in start order, or with a single start its measurements.
             List<Measurement> ms = c.scenario().measurements();
-            int[] starts = Metric.THROUGHPUT.rankingStarts(c.scenario()).orElseThrow();
-            boolean byStart = Arrays.stream(starts).distinct().count() == starts.length;
-            int start = byStart ? starts[worst] : worst + 1;
+            boolean byStart = c.summary().starts() > 1;
+            int start = Metric.THROUGHPUT.sampleNumbers(c.scenario()).orElseThrow()[worst];
             List<Measurement.Conditions> its = (byStart ? ms.stream().filter(m -> m.conditions().start() == start)
                     : Stream.of(ms.get(worst))).map(Measurement::conditions).toList();
             double taken = its.stream().mapToDouble(m -> m.disturbance().coresTaken()).max().orElse(0);
