@@ -196,7 +196,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             ResultsFile.write(outDir.resolve("results.json"), runner.snapshot());
         } catch (IOException | RuntimeException e) {
-            // Shutting down: the last checkpoint (after the previous scenario) stays in place.
+            // Shutting down: the last checkpoint (after the previous target) stays in place.
         }
     }
 

@@ -55,7 +55,7 @@ public interface RunListener {
     default void measured(String target, String scenario, Measurement measurement) {
     }
 
-    /** The results so far, to be saved: after every scenario of a round, and at the end. */
+    /** A target is finished (measured, failed or skipped): the results so far, to be saved. */
     default void checkpoint(RunResult soFar) {
     }
 }

@@ -28,10 +28,10 @@ import org.fwbench.server.CpuSet;
 import org.fwbench.server.TargetFailedException;
 
 /**
- * Runs a plan in rounds: every target of a round started and kept running, each verified and warmed up in turn,
- * then every scenario measured on each target in turn. A target that fails to start or dies is recorded with its
- * reason and the run goes on with the others; the results so far are handed to the listener to be saved after
- * every scenario of every round.
+ * Runs a plan: each target started (one at a time in interleaved rounds, or all together), verified, and
+ * measured on every scenario. A target that fails to start or dies is recorded with its reason and the run
+ * goes on with the others; the results so far are handed to the listener to be saved after every target of
+ * every round.
  */
 public final class Runner {
 
@@ -66,8 +66,12 @@ public final class Runner {
         try (LoadEngine engine = new LoadEngine()) {
             Measurer measurer = new Measurer(engine, probe, plan.phases(), !plan.design().quick());
             warmUp(engine);
-            runRounds(measurer, verifier);
-            makeUps(measurer, verifier);
+            if (plan.together()) {
+                runTogether(measurer, verifier);
+            } else {
+                runRounds(measurer, verifier);
+                makeUps(measurer, verifier);
+            }
         }
         RunResult result = result();
         listener.checkpoint(result);
@@ -89,14 +93,14 @@ public final class Runner {
     }
 
     /**
-     * Rounds of starts. With restarts, round 1 starts every target once in the suite's order, and each later round
-     * once more in an order shuffled with the plan's seed, so that a slow minute of the machine spreads over the
-     * targets instead of landing on one; without them (or with {@code --together}), one round of a single start
-     * each.
+     * One target at a time, the others not running. With restarts, round 1 starts every target once in the
+     * suite's order, and each later round once more in an order shuffled with the plan's seed, so that a slow
+     * minute of the machine spreads over the targets instead of landing on one; the results are saved after
+     * every target of every round.
      */
     private void runRounds(Measurer measurer, Verifier verifier) throws InterruptedException {
         int rounds = rounds();
-        int perStart = restarts() ? plan.design().measurementsPerStart()
+        int perStart = plan.restart() ? plan.design().measurementsPerStart()
                 : plan.repeats() * plan.design().measurementsPerStart();
         Random shuffle = new Random(plan.design().seed());
         List<TargetRun> order = new ArrayList<>(runs.values());
@@ -105,13 +109,15 @@ public final class Runner {
                 Collections.shuffle(order, shuffle);
             }
             roundOrders.add(order.stream().map(TargetRun::name).toList());
-            List<TargetRun> starting = new ArrayList<>();
             for (TargetRun run : order) {
-                if (!(round == 1 && skipped(run)) && run.ok()) {
-                    starting.add(run);
+                if (round == 1 && skipped(run)) {
+                    continue;
                 }
+                if (run.ok()) {
+                    visit(run, round, round, 0, perStart, measurer, verifier);
+                }
+                listener.checkpoint(result());
             }
-            round(starting, round, round, 0, perStart, measurer, verifier);
             if (round == 1) {
                 FixedRates.of(runs.values(), plan.scenarios()).forEach(fixedRates::putIfAbsent);
             }
@@ -120,12 +126,7 @@ public final class Runner {
 
     /** Rounds of the run: one start of every target each with restarts, else one. */
     private int rounds() {
-        return restarts() ? plan.repeats() : 1;
-    }
-
-    /** A fresh start of every target for each repeat; {@code --together} keeps one, as the seeds did. */
-    private boolean restarts() {
-        return plan.restart() && !plan.together();
+        return plan.restart() ? plan.repeats() : 1;
     }
 
     /**
@@ -137,7 +138,7 @@ public final class Runner {
      * which measures nothing again, nor with one round, whose start has no other to be told from.
      */
     private void makeUps(Measurer measurer, Verifier verifier) throws InterruptedException {
-        if (rounds() < 2 || plan.design().quick()) {
+        if (!plan.restart() || rounds() < 2 || plan.design().quick()) {
             return;
         }
         for (TargetRun run : runs.values()) {
@@ -145,8 +146,8 @@ public final class Runner {
             if (disturbed.isPresent()) {
                 int replaced = disturbed.getAsInt();
                 int start = run.starts() + 1;
-                round(List.of(run), start, run.roundOf(replaced), replaced, plan.design().measurementsPerStart(),
-                        measurer, verifier);
+                visit(run, start, run.roundOf(replaced), replaced, plan.design().measurementsPerStart(), measurer,
+                        verifier);
                 run.settleMakeUp(replaced, start);
                 listener.checkpoint(result());
             }
@@ -154,143 +155,56 @@ public final class Runner {
     }
 
     /**
-     * One start of each of {@code targets}: each started in turn until it answers, the others left running idle;
-     * once all are up, their idle memory; then each verified on its first start and warmed up in turn; then each
-     * scenario measured on every target one after the other before the next scenario, so that the figures a
-     * scenario compares are taken within seconds of each other. Why: a target's speed on this VM moves by about
-     * 10 % from one moment to the next, in a long-lived process as much as from one start to the next, and two
-     * processes measured a second apart often move together (correlations 0.23-0.76), while two measured a start
-     * apart (15-20 s) do not (docs/statistics.md, "Measured side by side"). Last, each target's memory after the load, and all are
-     * stopped. Every memory figure of a round is read with the same targets running (what they share of the same
-     * files, PSS divides among them). The results so far are saved after every scenario.
+     * One start of a target: ready, verified on its first start, every scenario measured, stopped.
      *
-     * @param start     the start's number, the same for every target of a round
      * @param madeUpFor the start a make-up start stands in for; 0 for a start of its own
-     * @param count     measurements of each scenario on each start
      */
-    private void round(List<TargetRun> targets, int start, int round, int madeUpFor, int count, Measurer measurer,
+    private void visit(TargetRun run, int start, int round, int madeUpFor, int perStart, Measurer measurer,
             Verifier verifier) throws InterruptedException {
-        Map<TargetRun, Launcher.Session> started = new LinkedHashMap<>();
+        Launcher.Session session = start(run, start, round, madeUpFor);
+        if (session == null) {
+            return;
+        }
         try {
-            for (TargetRun run : targets) {
-                Launcher.Session session = start(run, start, round, madeUpFor);
-                if (session != null) {
-                    started.put(run, session);
-                }
+            TreeMemory idle = ready(run, session);
+            if (start == 1) {
+                verify(run, session, verifier);
             }
-            List<Live> live = new ArrayList<>();
-            for (Map.Entry<TargetRun, Launcher.Session> e : started.entrySet()) {
-                live.add(new Live(e.getKey(), e.getValue(), ready(e.getKey(), e.getValue())));
-            }
-            Map<String, Map<String, Warmup>> warmups = new LinkedHashMap<>();
-            for (Live l : live) {
-                if (start == 1) {
-                    verify(l.run(), l.session(), verifier);
-                }
-                warmups.put(l.run().name(), warmUp(l, start, measurer));
-            }
-            for (RunPlan.PlannedScenario scenario : plan.scenarios()) {
-                for (Live l : live) {
-                    TargetRun.ScenarioState state = l.run().scenario(scenario.name());
-                    if (l.run().ok() && state.runnable()) {
-                        Warmup warmup = warmups.get(l.run().name()).getOrDefault(scenario.name(), Warmup.NONE);
-                        measure(l, state, warmup, start, round, count, measurer);
+            measureAll(run, session, measurer, start, round, perStart);
+            recordStart(run, session, idle);
+        } finally {
+            session.close();
+        }
+    }
+
+    /** The seeds' setup: every target running while each one is measured in turn. */
+    private void runTogether(Measurer measurer, Verifier verifier) throws InterruptedException {
+        Map<String, Launcher.Session> sessions = new LinkedHashMap<>();
+        Map<String, TreeMemory> idle = new LinkedHashMap<>();
+        roundOrders.add(runs.values().stream().map(TargetRun::name).toList());
+        try {
+            for (TargetRun run : runs.values()) {
+                if (!skipped(run)) {
+                    Launcher.Session session = start(run, 1, 1, 0);
+                    if (session != null) {
+                        sessions.put(run.name(), session);
                     }
                 }
+            }
+            for (Map.Entry<String, Launcher.Session> e : sessions.entrySet()) {
+                idle.put(e.getKey(), ready(runs.get(e.getKey()), e.getValue()));
+                verify(runs.get(e.getKey()), e.getValue(), verifier);
+            }
+            for (Map.Entry<String, Launcher.Session> e : sessions.entrySet()) {
+                measureAll(runs.get(e.getKey()), e.getValue(), measurer, 1, 1,
+                        plan.repeats() * plan.design().measurementsPerStart());
                 listener.checkpoint(result());
             }
-            for (Live l : live) {
-                recordStart(l.run(), l.session(), l.idle());
+            for (Map.Entry<String, Launcher.Session> e : sessions.entrySet()) {
+                recordStart(runs.get(e.getKey()), e.getValue(), idle.get(e.getKey()));
             }
         } finally {
-            started.values().forEach(Launcher.Session::close);
-        }
-    }
-
-    /** A target started in a round, running until the round is over; its idle memory (null when not measured). */
-    private record Live(TargetRun run, Launcher.Session session, TreeMemory idle) {
-    }
-
-    /**
-     * One warm-up of a started target over all its scenarios until each is steady (see {@link StartWarmup}); per
-     * scenario, how that went, none when the target failed.
-     */
-    private Map<String, Warmup> warmUp(Live l, int start, Measurer measurer) throws InterruptedException {
-        TargetRun run = l.run();
-        Launcher.Session session = l.session();
-        List<StartWarmup.Route> routes = run.runnable().stream().map(state -> new StartWarmup.Route(state.planned(),
-                session.url(run.target().pathFor(state.planned().def())))).toList();
-        Map<String, Warmup> warmups = Map.of();
-        try {
-            warmups = measurer.warmUp(session.pid(), routes,
-                    (scenario, p) -> listener.loadProgress(run.name(), scenario, run.scenario(scenario).measured() + 1, p));
-        } catch (IllegalArgumentException e) {
-            // The engine cannot load this target at all (e.g. its TLS handshake fails): a failure with a reason.
-            failTarget(run, session, "cannot be loaded: " + e.getMessage());
-            return Map.of();
-        } catch (RuntimeException e) {
-            if (!exited(session)) {
-                throw e;
-            }
-        }
-        if (!session.process().isAlive()) {
-            failTarget(run, session, "exited during the warm-up (start " + start + ")");
-        }
-        return warmups;
-    }
-
-    /**
-     * One scenario of a warmed-up start: {@code count} measurements, and after the last of them the cost at the
-     * scenario's fixed rate when there is one: from round 2 on when the run has more rounds, also when the rates
-     * were given (an earlier run's), so that a run given its pair's rates has the same design and takes as long.
-     */
-    private void measure(Live l, TargetRun.ScenarioState state, Warmup warmup, int start, int round, int count,
-            Measurer measurer) throws InterruptedException {
-        stopIfInterrupted();
-        TargetRun run = l.run();
-        Launcher.Session session = l.session();
-        String scenario = state.planned().name();
-        URI url = session.url(run.target().pathFor(state.planned().def()));
-        try {
-            int first = state.measured() + 1;
-            for (int k = 0; k < count; k++) {
-                int repeat = first + k;
-                Measurement m = measurer.measure(session.pid(), state.planned(), url, repeat, start, round,
-                        k == 0 ? warmup : Warmup.CONTINUED, p -> listener.loadProgress(run.name(), scenario, repeat, p));
-                Double rate = round == 1 && rounds() > 1 ? null : fixedRates.get(scenario);
-                if (k == count - 1 && rate != null) {
-                    m = m.withFixedRate(measurer.fixedRate(session.pid(), state.planned(), url, rate,
-                            p -> listener.loadProgress(run.name(), scenario, repeat, p)));
-                }
-                if (!session.process().isAlive()) {
-                    break;
-                }
-                state.add(m);
-                listener.measured(run.name(), scenario, m);
-            }
-        } catch (IllegalArgumentException e) {
-            // The engine cannot load this scenario (e.g. its TLS handshake fails): the others may still be.
-            state.fail("cannot be loaded: " + e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            if (!exited(session)) {
-                throw e;
-            }
-        }
-        if (!session.process().isAlive()) {
-            String why = "exited during scenario '" + scenario + "' (start " + start + ")";
-            state.fail(why);
-            failTarget(run, session, why);
-        }
-    }
-
-    /**
-     * Interrupted (a caller stopping the run) as a target died: that target failed "exited", and the run must not
-     * go on to start or measure another.
-     */
-    private static void stopIfInterrupted() throws InterruptedException {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedException("stopping");
+            sessions.values().forEach(Launcher.Session::close);
         }
     }
 
@@ -305,7 +219,11 @@ public final class Runner {
     }
 
     private Launcher.Session start(TargetRun run, int start, int round, int madeUpFor) throws InterruptedException {
-        stopIfInterrupted();
+        // Interrupted (a caller stopping the run) as the target before died: it failed "exited", and the run must
+        // not go on to start the next one.
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("stopping");
+        }
         listener.targetStarting(run.name(), round, madeUpFor);
         try {
             Launcher.Session session = launcher.start(run.target());
@@ -341,6 +259,73 @@ public final class Runner {
     }
 
     /**
+     * Every runnable scenario of a started target: one warm-up of the start over all of them until each is
+     * steady, then per scenario {@code count} measurements, and after the last of them the cost at the
+     * scenario's fixed rate when there is one: from round 2 on when the run has more rounds, also when the rates
+     * were given (an earlier run's), so that a run given its pair's rates has the same design and takes as long.
+     */
+    private void measureAll(TargetRun run, Launcher.Session session, Measurer measurer, int start, int round,
+            int count) throws InterruptedException {
+        List<StartWarmup.Route> routes = run.runnable().stream().map(state -> new StartWarmup.Route(state.planned(),
+                session.url(run.target().pathFor(state.planned().def())))).toList();
+        Map<String, Warmup> warmups;
+        try {
+            warmups = measurer.warmUp(session.pid(), routes,
+                    (scenario, p) -> listener.loadProgress(run.name(), scenario, run.scenario(scenario).measured() + 1, p));
+        } catch (IllegalArgumentException e) {
+            // The engine cannot load this target at all (e.g. its TLS handshake fails): a failure with a reason.
+            failTarget(run, session, "cannot be loaded: " + e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            if (!exited(session)) {
+                throw e;
+            }
+            warmups = Map.of();
+        }
+        if (!session.process().isAlive()) {
+            failTarget(run, session, "exited during the warm-up (start " + start + ")");
+            return;
+        }
+        for (TargetRun.ScenarioState state : run.runnable()) {
+            String scenario = state.planned().name();
+            URI url = session.url(run.target().pathFor(state.planned().def()));
+            try {
+                int first = state.measured() + 1;
+                Warmup warmup = warmups.getOrDefault(scenario, Warmup.NONE);
+                for (int k = 0; k < count; k++) {
+                    int repeat = first + k;
+                    Measurement m = measurer.measure(session.pid(), state.planned(), url, repeat, start, round,
+                            k == 0 ? warmup : Warmup.CONTINUED, p -> listener.loadProgress(run.name(), scenario, repeat, p));
+                    Double rate = round == 1 && rounds() > 1 ? null : fixedRates.get(scenario);
+                    if (k == count - 1 && rate != null) {
+                        m = m.withFixedRate(measurer.fixedRate(session.pid(), state.planned(), url, rate,
+                                p -> listener.loadProgress(run.name(), scenario, repeat, p)));
+                    }
+                    if (!session.process().isAlive()) {
+                        break;
+                    }
+                    state.add(m);
+                    listener.measured(run.name(), scenario, m);
+                }
+            } catch (IllegalArgumentException e) {
+                // The engine cannot load this scenario (e.g. its TLS handshake fails): the others may still be.
+                state.fail("cannot be loaded: " + e.getMessage());
+                continue;
+            } catch (RuntimeException e) {
+                if (!exited(session)) {
+                    throw e;
+                }
+            }
+            if (!session.process().isAlive()) {
+                String why = "exited during scenario '" + scenario + "' (start " + start + ")";
+                state.fail(why);
+                failTarget(run, session, why);
+                return;
+            }
+        }
+    }
+
+    /**
      * Whether the target has exited, after what failed while loading or reading it: a process already gone from
      * /proc can still be alive to Java until it is reaped, so it gets {@link #EXIT_GRACE} to show it.
      */
@@ -355,15 +340,13 @@ public final class Runner {
         return true;
     }
 
-    /** Stopped at once, so that what it left running does not load the machine while the others are measured. */
     private void failTarget(TargetRun run, Launcher.Session session, String why) {
         List<String> tail = session.process().lastLogLines(20).lines().toList();
         run.fail(why, tail);
         listener.targetFailed(run.name(), why, tail);
-        session.close();
     }
 
-    /** The idle memory of a started target before any load, announced with its version and first URL. */
+    /** The idle memory of a freshly started target, announced with its version and first URL. */
     private TreeMemory ready(TargetRun run, Launcher.Session session) throws InterruptedException {
         TreeMemory idle = settledMemory(session);
         String url = session.url(run.target().pathFor(plan.scenarios().getFirst().def())).toString();
@@ -399,7 +382,7 @@ public final class Runner {
         runs.values().forEach(r -> targets.add(r.result()));
         RunResult result = new RunResult(RunResult.SCHEMA_VERSION, plan.suite().name(), plan.suite().file().toString(),
                 startedAt, System.currentTimeMillis(), plan.commandLine(), environment,
-                new RunSettings(plan.mode().label(), plan.repeats(), restarts(),
+                new RunSettings(plan.mode().label(), plan.repeats(), plan.restart() && !plan.together(),
                         plan.phases(), plan.together(), plan.design().measurementsPerStart(), plan.design().seed(),
                         List.copyOf(roundOrders), plan.design().quick()),
                 targets, List.of(), null);
