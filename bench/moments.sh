@@ -19,11 +19,13 @@ other=${2:-jetty}
 rounds=${ROUNDS:-12}
 port=${PORT:-18500}
 last=$(($(nproc) - 1))
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+. "$root/scripts/java-home.sh"
+fwbench_find_jdk || exit 2   # the targets need a JDK 21 or newer, as ./fwbench does
+java=$JAVA_HOME/bin/java
 routes="/plaintext /json /hello/World /template /static/style-100k.css"
 out=$(mktemp -d)
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null; rm -rf "$out"' EXIT
+trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$out"' EXIT   # no target outlives the script
 for t in "$target" "$other"; do
   [ -f "$root/targets/java/$t/target/fwbench-target-$t.jar" ] || { echo "bench: build the targets first (./mvnw -DskipTests package)" >&2; exit 1; }
 done
