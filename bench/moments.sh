@@ -25,9 +25,14 @@ java=$JAVA_HOME/bin/java
 routes="/plaintext /json /hello/World /template /static/style-100k.css"
 out=$(mktemp -d)
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null; wait 2>/dev/null; rm -rf "$out"' EXIT   # no target outlives the script
+# stop PID...: SIGTERM, then wait until each has exited (they are not this shell's children: launch runs in $(...))
+stop() {
+  kill "$@" 2>/dev/null || true
+  for p in "$@"; do while kill -0 "$p" 2>/dev/null; do sleep 0.05; done; done
+}
+trap 'stop "${pids[@]}"; rm -rf "$out"' EXIT   # no target outlives the script
 for t in "$target" "$other"; do
-  [ -f "$root/targets/java/$t/target/fwbench-target-$t.jar" ] || { echo "bench: build the targets first (./mvnw -DskipTests package)" >&2; exit 1; }
+  [ -f "$root/targets/java/$t/target/fwbench-target-$t.jar" ] || { echo "bench: no jar for target '$t' (targets/java/*: $(ls "$root/targets/java" | tr '\n' ' ')built by ./mvnw -DskipTests package)" >&2; exit 1; }
 done
 command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
 
@@ -47,7 +52,7 @@ for n in $(seq "$rounds"); do
   echo "long $n $(rps "$port" /plaintext) $(rps "$port" /json) $(rps "$port" /hello/World)" >>"$out/1"
   fresh=$(launch "$target" $((port + 1))); up $((port + 1)); warm $((port + 1))
   echo "fresh $n $(rps $((port + 1)) /plaintext) $(rps $((port + 1)) /json) $(rps $((port + 1)) /hello/World)" >>"$out/1"
-  kill "$fresh"; wait "$fresh" 2>/dev/null || true
+  stop "$fresh"
   echo "bench: experiment 1, round $n of $rounds" >&2
 done
 
