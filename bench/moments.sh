@@ -32,7 +32,9 @@ stop() {
 }
 trap 'stop "${pids[@]}"; rm -rf "$out"' EXIT   # no target outlives the script
 for t in "$target" "$other"; do
-  [ -f "$root/targets/java/$t/target/fwbench-target-$t.jar" ] || { echo "bench: no jar for target '$t' (targets/java/*: $(ls "$root/targets/java" | tr '\n' ' ')built by ./mvnw -DskipTests package)" >&2; exit 1; }
+  known=$(sed -n 's/^  - name: //p' "$root/suites/java.yaml" | tr '\n' ' ')
+  case " $known" in *" $t "*) ;; *) echo "bench: '$t' is not a target of suites/java.yaml ($known)" >&2; exit 2 ;; esac
+  [ -f "$root/targets/java/$t/target/fwbench-target-$t.jar" ] || { echo "bench: build the targets first (./mvnw -DskipTests package)" >&2; exit 1; }
 done
 command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2; exit 1; }
 
