@@ -32,7 +32,7 @@ stop() {
 }
 trap 'stop "${pids[@]}"; rm -rf "$out"' EXIT   # no target outlives the script
 for t in "$target" "$other"; do
-  known=$(sed -n 's/^  - name: //p' "$root/suites/java.yaml" | tr '\n' ' ')
+  known=$(sed -n '/^targets:/,$ s/^  - name: //p' "$root/suites/java.yaml" | tr '\n' ' ')
   case " $known" in *" $t "*) ;; *) echo "bench: '$t' is not a target of suites/java.yaml ($known)" >&2; exit 2 ;; esac
   [ -f "$root/targets/java/$t/target/fwbench-target-$t.jar" ] || { echo "bench: build the targets first (./mvnw -DskipTests package)" >&2; exit 1; }
 done
