@@ -52,7 +52,7 @@ rps() { taskset -c 0 wrk -t1 -c16 -d1s "http://127.0.0.1:$1$2" | awk '/^Requests
 long=$(launch "$target" "$port"); pids+=("$long"); up "$port"; warm "$port"
 for n in $(seq "$rounds"); do
   echo "long $n $(rps "$port" /plaintext) $(rps "$port" /json) $(rps "$port" /hello/World)" >>"$out/1"
-  fresh=$(launch "$target" $((port + 1))); up $((port + 1)); warm $((port + 1))
+  fresh=$(launch "$target" $((port + 1))); pids+=("$fresh"); up $((port + 1)); warm $((port + 1))
   echo "fresh $n $(rps $((port + 1)) /plaintext) $(rps $((port + 1)) /json) $(rps $((port + 1)) /hello/World)" >>"$out/1"
   stop "$fresh"
   echo "bench: experiment 1, round $n of $rounds" >&2
