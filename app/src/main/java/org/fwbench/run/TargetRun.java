@@ -2,7 +2,6 @@ package org.fwbench.run;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,12 +94,10 @@ final class TargetRun {
      * {@link Measurement.Conditions#disturbedFromOutside()}), the earliest of equals; empty when none was.
      */
     OptionalInt disturbedStart() {
-        Map<Integer, Long> counts = scenarios.values().stream().flatMap(s -> s.measurements.stream())
-                .filter(m -> m.conditions().madeUpFor() == 0 && m.conditions().disturbedFromOutside())
-                .collect(Collectors.groupingBy(m -> m.conditions().start(), TreeMap::new, Collectors.counting()));
-        return counts.entrySet().stream().max(Map.Entry.<Integer, Long>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                .map(e -> OptionalInt.of(e.getKey())).orElse(OptionalInt.empty());
+        return scenarios.values().stream().flatMap(s -> s.measurements.stream())
+                .filter(m -> m.conditions().madeUpFor() == 0).mapToInt(m -> m.conditions().start()).distinct()
+                .sorted().filter(start -> disturbed(start) > 0)
+                .reduce((earlier, later) -> disturbed(later) > disturbed(earlier) ? later : earlier);
     }
 
     /** The round a start was measured in. */
