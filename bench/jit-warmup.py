@@ -12,7 +12,8 @@ Loopback only, each load bounded by SECONDS.
 """
 import json, os, subprocess, sys, tempfile, threading, time, urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from jvmcpu import JAVA, ROOT, SUITE_JVM, cpu_ns
+
 TARGETS = sys.argv[1:] or ["jdk-httpserver", "jetty", "undertow", "netty", "vertx", "javalin", "helidon"]
 STARTS = int(os.environ.get("STARTS", 3))
 SECS = int(os.environ.get("SECONDS", 10))
@@ -21,28 +22,6 @@ CONNS = os.environ.get("CONNECTIONS", "16")
 PORT = int(os.environ.get("PORT", 18990))
 JVM_OPTS = os.environ.get("JVM_OPTS", "").split()
 LAST = str(os.cpu_count() - 1)
-# The JDK fwbench itself would use (21 or newer), found as ./fwbench finds it.
-JAVA = subprocess.run(["bash", "-c", f". '{ROOT}/scripts/java-home.sh' && fwbench_find_jdk >/dev/null && echo $JAVA_HOME"],
-                      capture_output=True, text=True, check=True).stdout.strip() + "/bin/java"
-
-
-def cpu_ns(pid, jit_only):
-    total = 0
-    try:
-        tasks = os.listdir(f"/proc/{pid}/task")
-    except OSError:
-        return 0
-    for t in tasks:
-        try:
-            if jit_only:
-                with open(f"/proc/{pid}/task/{t}/comm") as f:
-                    if not f.read().startswith(("C1 Compiler", "C2 Compiler")):
-                        continue
-            with open(f"/proc/{pid}/task/{t}/schedstat") as f:
-                total += int(f.read().split()[0])
-        except OSError:
-            pass
-    return total
 
 
 def sample(pid, out, stop):
@@ -61,8 +40,7 @@ def first_second_after(values, ok):
 
 def one_start(target):
     jar = f"{ROOT}/targets/java/{target}/target/fwbench-target-{target}.jar"
-    proc = subprocess.Popen(["taskset", "-c", LAST, JAVA, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k",
-                             *JVM_OPTS, "-jar", jar, str(PORT)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(["taskset", "-c", LAST, JAVA, *SUITE_JVM, *JVM_OPTS, "-jar", jar, str(PORT)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{PORT}{ROUTE}"
         for _ in range(400):

@@ -98,22 +98,24 @@ final class Measurer {
         return c.compiling() || c.disturbed();
     }
 
-    /** The target's cost at a fixed rate: the measured load's request and length in the open model. */
+    /**
+     * The target's cost at a fixed rate: the measured load's request and length in the open model. The target's
+     * JIT compilers are counted apart from its CPU per request (see {@link FixedRate}).
+     */
     FixedRate fixedRate(OptionalLong pid, RunPlan.PlannedScenario scenario, URI url, double rate,
             Consumer<Progress> progress) throws InterruptedException {
         LoadSpec spec = LoadSpecs.fixedRate(LoadSpecs.measured(scenario.def(), scenario.load(), url), rate);
-        if (pid.isEmpty()) {
-            LoadResult r = engine.run(spec, progress);
-            return new FixedRate(rate, r.durationSeconds(), r.requests(), r.ok(), null, r.latencyMs().p99());
-        }
         // TreeCpu: nanoseconds from the threads' schedstat unless ended threads took more with them. At half the
         // slowest target's rate a short load costs a few 10 ms ticks, and counting ticks made equal targets differ
         // by a whole tick.
-        Optional<TreeCpu> before = ProcFs.treeCpu(pid.getAsLong());
+        Optional<TreeCpu> before = pid.isEmpty() ? Optional.empty() : ProcFs.treeCpu(pid.getAsLong());
         LoadResult r = engine.run(spec, progress);
-        Double perRequest = TreeCpu.between(before, ProcFs.treeCpu(pid.getAsLong())).filter(u -> r.ok() > 0)
-                .map(u -> u.nanos() / 1e3 / r.ok()).orElse(null); // none without a response to divide by
-        return new FixedRate(rate, r.durationSeconds(), r.requests(), r.ok(), perRequest, r.latencyMs().p99());
+        // none without a response to divide by
+        Optional<TreeCpu.Used> used = pid.isEmpty() || r.ok() == 0 ? Optional.empty()
+                : TreeCpu.between(before, ProcFs.treeCpu(pid.getAsLong()));
+        return new FixedRate(rate, r.durationSeconds(), r.requests(), r.ok(),
+                used.map(u -> (u.nanos() - u.compilerNanos()) / 1e3 / r.ok()).orElse(null), r.latencyMs().p99(),
+                used.map(u -> u.compilerNanos() / 1e3 / r.ok()).orElse(null));
     }
 
     private Measurement once(OptionalLong target, RunPlan.PlannedScenario scenario, URI url, int repeat, int start,

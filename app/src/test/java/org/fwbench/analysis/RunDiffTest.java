@@ -70,7 +70,7 @@ class RunDiffTest {
         List<Measurement> ms = new ArrayList<>();
         for (int start = 1; start <= 3; start++) {
             ms.add(SampleRuns.measurement(start, start, 40_000 + start * 100, 0.3, 60, true, 15, 0)
-                    .withFixedRate(new FixedRate(rate, 0.5, 1000, 1000, cpuMicros + start, 2.0 + start / 10.0)));
+                    .withFixedRate(new FixedRate(rate, 0.5, 1000, 1000, cpuMicros + start, 2.0 + start / 10.0, 0.0)));
         }
         return SampleRuns.run("sample", List.of(SampleRuns.target("t", "", 30, List.of(SampleRuns.scenario("hello", ms)))));
     }

@@ -24,6 +24,7 @@ import org.fwbench.load.LoadEngine;
 import org.fwbench.memory.MemoryProbe;
 import org.fwbench.proc.ProcFs;
 import org.fwbench.result.Disturbance;
+import org.fwbench.result.FixedRate;
 import org.fwbench.result.Measurement;
 import org.fwbench.result.Warmup;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +111,21 @@ class MeasurerTest {
             assertThat(m.conditions().compiling()).isTrue();
             assertThat(m.conditions().compilerCores()).isGreaterThan(Measurement.Conditions.COMPILING_CORES);
             assertThat(m.load().ok()).isPositive();
+        }
+    }
+
+    @Test
+    void atAFixedRateTheTargetsCompilersAreCountedApartFromItsCpuPerRequest() throws Exception {
+        assumeThat(ProcFs.isPresent()).isTrue();
+        // Its "compiler" spins through the whole window, far more CPU than the 40 requests cost the server.
+        Answering target = answering("compiling");
+        try (LoadEngine engine = new LoadEngine()) {
+            Measurer measurer = new Measurer(engine, MemoryProbe.forThisSystem(), 1, true);
+            FixedRate f = measurer.fixedRate(OptionalLong.of(target.pid()), scenario(), target.json(), 100, p -> { });
+
+            assertThat(f.ok()).isPositive();
+            assertThat(f.serverCpuMicrosPerRequest()).isNotNull().isNotNegative();
+            assertThat(f.compilerCpuMicrosPerRequest()).isGreaterThan(f.serverCpuMicrosPerRequest());
         }
     }
 

@@ -1,0 +1,31 @@
+"""What the bench scripts that watch a Java target share: the JDK fwbench would use, and a JVM's CPU by thread."""
+import os
+import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The JDK fwbench itself would use (21 or newer), found as ./fwbench finds it.
+JAVA = subprocess.run(["bash", "-c", f". '{ROOT}/scripts/java-home.sh' && fwbench_find_jdk >/dev/null && echo $JAVA_HOME"],
+                      capture_output=True, text=True, check=True).stdout.strip() + "/bin/java"
+# The suite's JVM settings for every Java target (suites/java.yaml, `jvm`)
+SUITE_JVM = ["-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k"]
+
+
+def cpu_ns(pid, jit_only):
+    """The nanoseconds on a CPU so far of the process's threads (/proc/PID/task/*/schedstat), or of its JIT
+    compiler threads (C1/C2 CompilerThread) alone."""
+    total = 0
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return 0
+    for t in tasks:
+        try:
+            if jit_only:
+                with open(f"/proc/{pid}/task/{t}/comm") as f:
+                    if not f.read().startswith(("C1 Compiler", "C2 Compiler")):
+                        continue
+            with open(f"/proc/{pid}/task/{t}/schedstat") as f:
+                total += int(f.read().split()[0])
+        except OSError:
+            pass
+    return total
