@@ -16,12 +16,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                                  {@link NotMeasured})
  * @param p99Ms                     99th percentile latency, from each request's intended start
  * @param compilerCpuMicrosPerRequest what the JIT compiler threads took over the window, per successful response,
- *                                  apart: at a few hundred requests a JIT that is still compiling (Javalin's two
- *                                  C2 bursts of 100-170 ms in 25 s at 227 req/s) would more than triple the
- *                                  figure of the window it lands in. A measured window of the closed model is
- *                                  taken again instead, where the compilers' CPU cannot be told from the
- *                                  throughput it cost. 0 without a JIT; null when not measured, and absent from
- *                                  results written before it was kept
+ *                                  apart: at a few hundred requests a JIT that is still compiling decides the
+ *                                  figure (Javalin at 227 req/s: 0.3-0.4 s of C2 in a 0.5 s window, 4,413
+ *                                  against 626 µs a request; {@code bench/fixed-rate-jit.py}). A measured window
+ *                                  of the closed model is taken again instead, as there the compilers' CPU came
+ *                                  out of its throughput. 0 without a JIT; null when not measured, and absent
+ *                                  from results written before it was kept
  */
 public record FixedRate(double rate, double seconds, long requests, long ok, Double serverCpuMicrosPerRequest,
         double p99Ms, @JsonInclude(JsonInclude.Include.NON_NULL) Double compilerCpuMicrosPerRequest) {
