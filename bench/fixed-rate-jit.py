@@ -11,7 +11,7 @@ Loopback only; every load bounded by its duration.
 """
 import json, os, shutil, statistics, subprocess, sys, tempfile, threading, time
 
-from jvmcpu import JAVA, ROOT, SUITE_JVM, cpu_ns
+from jvmcpu import JAVA, JAVA_TARGETS, ROOT, SUITE_JVM, cpu_ns
 import loopback
 
 TARGET = sys.argv[1] if len(sys.argv) > 1 else "javalin"
@@ -25,9 +25,12 @@ LAST = os.cpu_count() - 1
 
 
 def main():
+    if TARGET not in JAVA_TARGETS:
+        print(f"{TARGET}: not a Java target; one of {', '.join(JAVA_TARGETS)}", file=sys.stderr)
+        sys.exit(2)
     jar = f"{ROOT}/targets/java/{TARGET}/target/fwbench-target-{TARGET}.jar"
     if not os.path.exists(jar):
-        raise SystemExit(f"no {jar}: build it with ./fwbench --version, or name one of {os.listdir(ROOT + '/targets/java')}")
+        raise SystemExit(f"no {jar}: build it with ./fwbench --version")
     if not shutil.which("wrk"):
         raise SystemExit("needs wrk (Debian package wrk)")
     base = f"http://127.0.0.1:{PORT}"
@@ -44,7 +47,7 @@ def main():
                 samples.append((time.time(), cpu_ns(server.pid, False), cpu_ns(server.pid, True)))
                 time.sleep(0.5)
 
-        sampler = threading.Thread(target=sample)
+        sampler = threading.Thread(target=sample, daemon=True)  # ends with the script if the load fails
         sampler.start()
         with tempfile.NamedTemporaryFile(suffix=".json") as out:
             subprocess.run(["taskset", "-c", "0", f"{ROOT}/fwbench", "hammer", "-R", str(RATE), "-d", f"{SECS}s",

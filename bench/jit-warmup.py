@@ -12,9 +12,9 @@ Loopback only, each load bounded by SECONDS.
 """
 import json, os, subprocess, sys, tempfile, threading, time, urllib.request
 
-from jvmcpu import JAVA, ROOT, SUITE_JVM, cpu_ns
+from jvmcpu import JAVA, JAVA_TARGETS, ROOT, SUITE_JVM, cpu_ns
 
-TARGETS = sys.argv[1:] or ["jdk-httpserver", "jetty", "undertow", "netty", "vertx", "javalin", "helidon"]
+TARGETS = sys.argv[1:] or JAVA_TARGETS
 STARTS = int(os.environ.get("STARTS", 3))
 SECS = int(os.environ.get("SECONDS", 10))
 ROUTE = os.environ.get("ROUTE", "/plaintext")
@@ -40,7 +40,8 @@ def first_second_after(values, ok):
 
 def one_start(target):
     jar = f"{ROOT}/targets/java/{target}/target/fwbench-target-{target}.jar"
-    proc = subprocess.Popen(["taskset", "-c", LAST, JAVA, *SUITE_JVM, *JVM_OPTS, "-jar", jar, str(PORT)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(["taskset", "-c", LAST, JAVA, *SUITE_JVM, *JVM_OPTS, "-jar", jar, str(PORT)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         url = f"http://127.0.0.1:{PORT}{ROUTE}"
         for _ in range(400):

@@ -6,7 +6,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The JDK fwbench itself would use (21 or newer), found as ./fwbench finds it.
 JAVA = subprocess.run(["bash", "-c", f". '{ROOT}/scripts/java-home.sh' && fwbench_find_jdk >/dev/null && echo $JAVA_HOME"],
                       capture_output=True, text=True, check=True).stdout.strip() + "/bin/java"
-# The suite's JVM settings for every Java target (suites/java.yaml, `jvm`)
+# The Java targets and the JVM settings suites/java.yaml gives every one of them (`jvm`)
+JAVA_TARGETS = ["jdk-httpserver", "jetty", "undertow", "netty", "vertx", "javalin", "helidon"]
 SUITE_JVM = ["-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k"]
 
 

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param compilerCpuMicrosPerRequest what the JIT compiler threads took over the window, per successful response,
  *                                  apart: at a few hundred requests a JIT that is still compiling decides the
  *                                  figure (Javalin at 227 req/s: 0.3-0.4 s of C2 in a 0.5 s window, 4,413
- *                                  against 626 µs a request; {@code bench/fixed-rate-jit.py}). A measured window
+ *                                  against 586 µs a request; {@code bench/fixed-rate-jit.py}). A measured window
  *                                  of the closed model is taken again instead, as there the compilers' CPU came
  *                                  out of its throughput. 0 without a JIT; null when not measured, and absent
  *                                  from results written before it was kept
