@@ -6,9 +6,24 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The JDK fwbench itself would use (21 or newer), found as ./fwbench finds it.
 JAVA = subprocess.run(["bash", "-c", f". '{ROOT}/scripts/java-home.sh' && fwbench_find_jdk >/dev/null && echo $JAVA_HOME"],
                       capture_output=True, text=True, check=True).stdout.strip() + "/bin/java"
-# The Java targets and the JVM settings suites/java.yaml gives every one of them (`jvm`)
-JAVA_TARGETS = ["jdk-httpserver", "jetty", "undertow", "netty", "vertx", "javalin", "helidon"]
-SUITE_JVM = ["-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Xss512k"]
+
+
+def _suite():
+    """The Java targets of suites/java.yaml (the names under `targets:`) and the JVM settings it gives every one
+    of them (its `jvm:` list), read from the suite so that the scripts start the targets as a run does."""
+    targets, jvm, in_targets = [], [], False
+    with open(f"{ROOT}/suites/java.yaml") as f:
+        for line in f:
+            if line.startswith("targets:"):
+                in_targets = True
+            elif in_targets and line.startswith("  - name: "):
+                targets.append(line.split(":", 1)[1].strip())
+            elif line.strip().startswith("jvm: ["):
+                jvm = [w.strip() for w in line.split("[", 1)[1].rsplit("]", 1)[0].split(",")]
+    return targets, jvm
+
+
+JAVA_TARGETS, SUITE_JVM = _suite()
 
 
 def cpu_ns(pid, jit_only):

@@ -23,6 +23,7 @@ last=$(($(nproc) - 1))
 fwbench_find_jdk || exit 2   # the targets need a JDK 21 or newer, as ./fwbench does
 java=$JAVA_HOME/bin/java
 routes="/plaintext /json /hello/World /template /static/style-100k.css"
+jvm=$(sed -n 's/^ *jvm: \[\(.*\)\]/\1/p' "$root/suites/java.yaml" | tr -d ',')   # the suite's JVM options for every target
 out=$(mktemp -d)
 pids=()
 # stop PID...: SIGTERM, then wait until each has exited (they are not this shell's children: launch runs in $(...))
@@ -31,8 +32,8 @@ stop() {
   for p in "$@"; do while kill -0 "$p" 2>/dev/null; do sleep 0.05; done; done
 }
 trap 'stop "${pids[@]}"; rm -rf "$out"' EXIT   # no target outlives the script
+known=$(sed -n '/^targets:/,$ s/^  - name: //p' "$root/suites/java.yaml" | tr '\n' ' ')
 for t in "$target" "$other"; do
-  known=$(sed -n '/^targets:/,$ s/^  - name: //p' "$root/suites/java.yaml" | tr '\n' ' ')
   case " $known" in *" $t "*) ;; *) echo "bench: '$t' is not a target of suites/java.yaml ($known)" >&2; exit 2 ;; esac
   [ -f "$root/targets/java/$t/target/fwbench-target-$t.jar" ] || { echo "bench: build the targets first (./mvnw -DskipTests package)" >&2; exit 1; }
 done
@@ -40,7 +41,8 @@ command -v wrk >/dev/null || { echo "bench: needs wrk (apt-get install wrk)" >&2
 
 # launch NAME PORT: a target as the Java suite starts it, on the last CPU; prints its pid
 launch() {
-  taskset -c "$last" "$java" -Xms64m -Xmx256m -XX:+UseSerialGC -Xss512k \
+  # shellcheck disable=SC2086 # $jvm is the suite's list of JVM options, one word each
+  taskset -c "$last" "$java" $jvm \
     -jar "$root/targets/java/$1/target/fwbench-target-$1.jar" "$2" >/dev/null 2>&1 &
   echo $!
 }
