@@ -17,6 +17,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 target=${1:-netty}
 other=${2:-jetty}
 rounds=${ROUNDS:-12}
+[ "$rounds" -ge 3 ] 2>/dev/null || { echo "bench: ROUNDS must be 3 or more (a correlation needs two pairs), not '$rounds'" >&2; exit 2; }
 port=${PORT:-18500}
 last=$(($(nproc) - 1))
 . "$root/scripts/java-home.sh"
