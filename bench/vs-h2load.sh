@@ -13,10 +13,13 @@
 # under that client.
 # A server at 1.00 of its core sets the rate; then the ratio of req/s is the ratio of what a request cost the
 # server under each client.
+# The summary (bench/h2load-summary.py) gives each median ratio with the interval that holds it and the rounds
+# fwbench was ahead in; KEEP=DIR keeps the rounds in DIR, so that the summary can take several runs together
+# (bench/h2load-summary.py DIR1 DIR2 ...).
 # WARMUP=S gives both clients S seconds of load before the measured time (h2load's --warm-up-time, fwbench's
 # --warmup; wrk has none): the engine's first second against a real server is slow (docs/hammer.md), and this
 # compares the two at their steady rate. The server's figures then include the warm-up and are not printed.
-# Usage: bench/vs-h2load.sh   (env: CONNECTIONS=10 STREAMS=10 DURATION=10 ROUNDS=3 WARMUP=0 PORT=18440; nginx
+# Usage: bench/vs-h2load.sh   (env: CONNECTIONS=10 STREAMS=10 DURATION=10 ROUNDS=3 WARMUP=0 PORT=18440 KEEP=; nginx
 # listens on PORT (TLS), PORT+1 (h2c) and PORT+4 (HTTP/1.1, to see that it is up), h2o on PORT+2 (TLS) and PORT+3)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -178,18 +181,6 @@ for r in $(seq "$rounds"); do
 done
 
 echo
-echo "median ratios fwbench/reference over $rounds rounds ($conns connections x $streams streams, ${secs}s, client on CPU 0, servers on CPU $last):"
-for name in nginx-h2 nginx-h2c h2o-h2 h2o-h2c nginx-tls; do
-  rps=$(awk -v m="$name" '$1 == m { print $4 / $2 }' "$results" | median)
-  us=$(awk -v m="$name" '$1 == m { print $5 / $3 }' "$results" | median)
-  win=$(awk -v m="$name" '$1 == m { print $6 / $3 }' "$results" | median)
-  srv=$(awk -v m="$name" '$1 == m && $7 > 0 { print $8 / $7 }' "$results" | median)
-  printf '  %-9s req/s %.2f   CPU/request %.2f (whole fwbench process)   %.2f (measured window)' "$name" "$rps" "$us" "$win"
-  [ -n "$srv" ] && printf '   server CPU/request %.2f' "$srv"
-  echo
-done
-
-echo
 echo "p50 at one request in flight (-c 1 -m 1, neither client saturates), nginx h2 and h2c, $rounds rounds each."
 echo "h2load starts a request's clock when nghttp2 serializes its HEADERS frame and stops it when the stream"
 echo "closes: its own turnaround (the read's end to the next frame) is outside its latency, while fwbench's clock"
@@ -211,7 +202,9 @@ for c in "nginx-h2 https://127.0.0.1:$port/ --http 2 -k" "nginx-h2c http://127.0
                n, r, h, f, f / h, 1e6 / hr, 1e6 / fr, hr / fr }'
     echo "$name $h_p50 $fw_p50 $h_rps $fw_rps" >>"$work/p50"
   done
-  printf '  %-9s median ratios fwbench/h2load: p50 %.2f   round trip %.2f\n' "$name" \
-    "$(awk -v m="$name" '$1 == m { print $3 / $2 }' "$work/p50" | median)" \
-    "$(awk -v m="$name" '$1 == m { print $4 / $5 }' "$work/p50" | median)"
 done
+
+echo
+echo "$rounds rounds ($conns connections x $streams streams, ${secs}s, client on CPU 0, servers on CPU $last)."
+[ -z "${KEEP:-}" ] || { mkdir -p "$KEEP" && cp "$work/results" "$work/p50" "$KEEP/"; echo "rounds kept in $KEEP"; }
+python3 "$root/bench/h2load-summary.py" "$work"
