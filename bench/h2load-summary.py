@@ -8,10 +8,11 @@ round and case ("name ref_rps ref_us fw_rps fw_us fw_window server_ref_us server
 round at one request in flight ("name h2load_p50 fwbench_p50 h2load_rps fwbench_rps"). For every case it prints
 the median of the rounds' ratios fwbench / reference, the interval in which the median lies with at least 95 %
 confidence whatever the rounds' distribution (between two of the ratios in order, from the binomial
-distribution), and in how many rounds fwbench came out ahead. One run's seven rounds give the range of its
-ratios as that interval; several runs' rounds together give a narrower one, which is how the script's runs
-can tell a client at parity from one a few per cent behind on a host whose servers move by 10 % from one
-round to the next.
+distribution; with fewer than six rounds no such interval exists, and the range of the ratios is given with the
+confidence it has: 75 % for three), and in how many rounds fwbench came out ahead. One run's seven rounds give
+the range of its ratios as that interval; several runs' rounds together give a narrower one, which is how the
+script's runs can tell a client at parity from one a few per cent behind on a host whose servers move by 10 %
+from one round to the next. Exits 2 on a missing or malformed file.
 """
 import math
 import os
@@ -22,8 +23,8 @@ CASES = ["nginx-h2", "nginx-h2c", "h2o-h2", "h2o-h2c", "nginx-tls"]
 
 
 def median_interval(xs):
-    """The order statistics x_(k) and x_(n+1-k) with the largest k for which the median lies between them with at
-    least 95 % confidence: 1 - 2 P(Binomial(n, 1/2) <= k - 1). Returns them and that confidence."""
+    """The order statistics x_(k) and x_(n+1-k) with the largest k (at least 1) for which the median lies between
+    them with at least 95 % confidence, 1 - 2 P(Binomial(n, 1/2) <= k - 1). Returns them and that confidence."""
     xs = sorted(xs)
     n = len(xs)
 
@@ -42,28 +43,44 @@ def describe(ratios, ahead):
             f"{sum(ahead)} of {len(ratios)})")
 
 
-def rows(dirs, name):
+def rows(dirs, name, width):
+    """The lines of file {name} in each of {dirs}: a case's name, then at least {width} numbers."""
     out = []
     for d in dirs:
         path = os.path.join(d, name)
         if not os.path.exists(path):
             continue
         with open(path) as f:
-            out += [line.split() for line in f if line.strip()]
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                row = line.split()
+                try:
+                    values = [float(v) for v in row[1:]]
+                except ValueError:
+                    values = []
+                if len(values) < width:
+                    fail(f"{path}:{n}: expected a case's name and {width} numbers, got: {line.strip()}")
+                out.append((row[0], values))
     return out
+
+
+def fail(message):
+    print(f"h2load-summary: {message}", file=sys.stderr)
+    sys.exit(2)
 
 
 def main(dirs):
     if not dirs:
-        sys.exit("usage: bench/h2load-summary.py DIR [DIR ...] (each kept by KEEP=DIR bench/vs-h2load.sh)")
+        fail("usage: bench/h2load-summary.py DIR [DIR ...] (each kept by KEEP=DIR bench/vs-h2load.sh)")
     for d in dirs:
         if not os.path.exists(os.path.join(d, "results")):
-            sys.exit(f"h2load-summary: no results in {d} (made by KEEP={d} bench/vs-h2load.sh)")
-    results = rows(dirs, "results")
+            fail(f"no results in {d} (made by KEEP={d} bench/vs-h2load.sh)")
+    results = rows(dirs, "results", 5)
     print(f"medians of fwbench / reference over the rounds of {len(dirs)} run(s), each with the interval that "
           "holds the median (its confidence) and the rounds fwbench was ahead in (req/s above, CPU below):")
     for case in CASES:
-        r = [[float(v) for v in row[1:]] for row in results if row[0] == case]
+        r = [x for name, x in results if name == case]
         if not r:
             continue
         rate = [x[2] / x[0] for x in r]
@@ -75,12 +92,12 @@ def main(dirs):
         server = [x[6] / x[5] for x in r if len(x) > 6 and x[5] > 0]
         if server:
             print(f"  {'':<9} server CPU/request {describe(server, [v < 1 for v in server])}")
-    p50 = rows(dirs, "p50")
+    p50 = rows(dirs, "p50", 4)
     if p50:
         print("p50 and round trip (1 / req/s) at one request in flight, fwbench / h2load (p50 below and round "
               "trip shorter count as ahead):")
     for case in ["nginx-h2", "nginx-h2c"]:
-        r = [[float(v) for v in row[1:]] for row in p50 if row[0] == case]
+        r = [x for name, x in p50 if name == case]
         if not r:
             continue
         p = [x[1] / x[0] for x in r]
