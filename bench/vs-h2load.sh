@@ -4,9 +4,9 @@
 # h2o (one thread) with TLS and h2, and with h2c; each answers a 12-byte body. The certificate is made here with
 # openssl (self-signed: fwbench runs with --insecure, h2load and wrk do not check certificates). The clients
 # take turns on CPU 0 with the same connections, streams and duration, the reference first in odd rounds and
-# fwbench first in even ones. Prints, for every round, req/s and the
-# client's CPU microseconds per request, then the median ratios fwbench/reference; and the p50 of each at one
-# request in flight, in turns over as many rounds, with the median ratio (neither client saturates there;
+# fwbench first in even ones. Prints, for every round, req/s and the client's CPU microseconds per request; then
+# the p50 of each at one request in flight, in turns over as many rounds; then the median ratios fwbench/reference
+# of both (neither client saturates at one request in flight;
 # h2load's p50 comes from its --log-file; one pair of runs moved by 10 % from one run of the script to the
 # next), beside each client's round trip (1 / req/s): h2load's clock leaves out its own turnaround, fwbench's
 # does not, so the round trip is where the two measure the same span. Beside each client's figures, the server's: its share of a core and its CPU microseconds per request
