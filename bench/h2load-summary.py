@@ -37,10 +37,13 @@ def median_interval(xs):
     return xs[k - 1], xs[n - k], 1 - 2 * tail(k)
 
 
-def describe(ratios, ahead):
+def describe(ratios, lower_is_ahead):
+    """The median of {ratios}, its interval and confidence, and the rounds fwbench was ahead in: those above 1, or
+    below 1 where lower is better (CPU, latency)."""
     lo, hi, cover = median_interval(ratios)
-    return (f"{statistics.median(ratios):.2f} ({lo:.2f}-{hi:.2f}, {cover:.0%}; fwbench ahead in "
-            f"{sum(ahead)} of {len(ratios)})")
+    ahead = sum(v < 1 if lower_is_ahead else v > 1 for v in ratios)
+    return (f"{statistics.median(ratios):.2f} ({lo:.2f}-{hi:.2f}, {cover:.0%}; "
+            f"fwbench ahead in {ahead} of {len(ratios)})")
 
 
 def rows(dirs, name, width):
@@ -86,12 +89,12 @@ def main(dirs):
         rate = [x[2] / x[0] for x in r]
         window = [x[4] / x[1] for x in r]
         process = statistics.median(x[3] / x[1] for x in r)
-        print(f"  {case:<9} req/s {describe(rate, [v > 1 for v in rate])}")
-        print(f"  {'':<9} CPU/request, measured window {describe(window, [v < 1 for v in window])}; "
+        print(f"  {case:<9} req/s {describe(rate, False)}")
+        print(f"  {'':<9} CPU/request, measured window {describe(window, True)}; "
               f"whole fwbench process {process:.2f}")
         server = [x[6] / x[5] for x in r if len(x) > 6 and x[5] > 0]
         if server:
-            print(f"  {'':<9} server CPU/request {describe(server, [v < 1 for v in server])}")
+            print(f"  {'':<9} server CPU/request {describe(server, True)}")
     p50 = rows(dirs, "p50", 4)
     if p50:
         print("p50 and round trip (1 / req/s) at one request in flight, fwbench / h2load (p50 below and round "
@@ -102,7 +105,7 @@ def main(dirs):
             continue
         p = [x[1] / x[0] for x in r]
         trip = [x[2] / x[3] for x in r]
-        print(f"  {case:<9} p50 {describe(p, [v < 1 for v in p])}   round trip {describe(trip, [v < 1 for v in trip])}")
+        print(f"  {case:<9} p50 {describe(p, True)}   round trip {describe(trip, True)}")
 
 
 if __name__ == "__main__":
